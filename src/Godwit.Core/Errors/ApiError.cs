@@ -1,0 +1,13 @@
+namespace Godwit.Core.Errors;
+
+/// <summary>
+/// An expected failure a client can act on, in Stytch's error shape: a stable <c>error_type</c>,
+/// the HTTP status it travels with, and a message that says what to do.
+/// </summary>
+public sealed record ApiError(int StatusCode, string ErrorType, string Message)
+{
+    /// <summary>Stytch's documentation URL for this error type.</summary>
+    public string Url => $"https://stytch.com/docs/api-reference/consumer/api/errors/{StatusCode}#{ErrorType}";
+
+    public ApiError WithMessage(string message) => this with { Message = message };
+}

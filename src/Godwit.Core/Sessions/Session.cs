@@ -1,0 +1,44 @@
+namespace Godwit.Core.Sessions;
+
+/// <summary>A logged-in period of one user, found by the hash of its opaque token or by its id.</summary>
+public sealed class Session
+{
+    public required string SessionId { get; init; }
+
+    public required string UserId { get; init; }
+
+    /// <summary>SHA-256 of the session token; the token itself is never stored.</summary>
+    public required byte[] TokenHash { get; init; }
+
+    public DateTime StartedAt { get; init; }
+
+    public DateTime LastAccessedAt { get; set; }
+
+    public DateTime ExpiresAt { get; set; }
+
+    public List<AuthenticationFactor> Factors { get; set; } = [];
+
+    /// <summary>JSON object text of claims the application added to this session's JWTs.</summary>
+    public string CustomClaims { get; set; } = "{}";
+}
+
+/// <summary>One way the user proved who they are during a session, in Stytch's factor shape.</summary>
+public sealed record AuthenticationFactor(
+    string Type,
+    string DeliveryMethod,
+    DateTime LastAuthenticatedAt,
+    DateTime CreatedAt,
+    EmailFactor? EmailFactor = null,
+    PhoneNumberFactor? PhoneNumberFactor = null)
+{
+    /// <summary>Two factors are the same factor when they use the same method on the same address.</summary>
+    public bool SameMethodAs(AuthenticationFactor other) =>
+        Type == other.Type
+        && DeliveryMethod == other.DeliveryMethod
+        && EmailFactor?.EmailId == other.EmailFactor?.EmailId
+        && PhoneNumberFactor?.PhoneId == other.PhoneNumberFactor?.PhoneId;
+}
+
+public sealed record EmailFactor(string EmailId, string EmailAddress);
+
+public sealed record PhoneNumberFactor(string PhoneId, string PhoneNumber);

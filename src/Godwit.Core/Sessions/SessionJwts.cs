@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Godwit.Core.Sessions;
+
+/// <summary>
+/// Issues and reads session JWTs in Stytch's layout: RS256, <c>iss</c> the public URL,
+/// <c>aud</c> the project id, <c>sub</c> the user id, the session under the
+/// <c>https://stytch.com/session</c> claim and the application's custom claims at the top level.
+/// </summary>
+public sealed class SessionJwts(SigningKeyRing keys, SessionOptions options, TimeProvider clock, string issuer, string projectId)
+{
+    public const string SessionClaim = "https://stytch.com/session";
+
+    private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
+
+    public static readonly IReadOnlySet<string> ReservedClaims = new HashSet<string>(StringComparer.Ordinal) { "iss", "sub", "aud", "exp", "nbf", "iat", "jti" };
+
+    public string Issue(Session session)
+    {
+        var now = clock.GetUtcNow();
+        var expires = DateTimeOffset.FromUnixTimeSeconds(Math.Min(
+            (now + options.JwtLifetime).ToUnixTimeSeconds(),
+            new DateTimeOffset(session.ExpiresAt, TimeSpan.Zero).ToUnixTimeSeconds()));
+
+        var payload = JsonNode.Parse(session.CustomClaims)!.AsObject();
+        payload["sub"] = session.UserId;
+        payload["iss"] = issuer;
+        payload["aud"] = new JsonArray(projectId);
+        payload["iat"] = now.ToUnixTimeSeconds();
+        payload["nbf"] = now.ToUnixTimeSeconds();
+        payload["exp"] = expires.ToUnixTimeSeconds();
+        payload[SessionClaim] = new JsonObject
+        {
+            ["id"] = session.SessionId,
+            ["started_at"] = Rfc3339(session.StartedAt),
+            ["last_accessed_at"] = Rfc3339(session.LastAccessedAt),
+            ["expires_at"] = Rfc3339(session.ExpiresAt),
+            ["attributes"] = new JsonObject { ["ip_address"] = "", ["user_agent"] = "" },
+            ["authentication_factors"] = JsonSerializer.SerializeToNode(session.Factors.Select(FactorJson.ToWire).ToList()),
+            ["roles"] = new JsonArray("stytch_user"),
+        };
+
+        var key = keys.SigningKey;
+        return Handler.CreateToken(payload.ToJsonString(), new SigningCredentials(key.SecurityKey, SecurityAlgorithms.RsaSha256));
+    }
+
+    /// <summary>
+    /// Returns the session id of a JWT this project signed, whether or not it has expired: an
+    /// expired JWT of a live session is exchanged for a fresh one, as Stytch does.
+    /// </summary>
+    public async Task<string?> ReadSessionIdAsync(string jwt, Func<Task> refreshKeys)
+    {
+        JsonWebToken parsed;
+        try
+        {
+            parsed = new JsonWebToken(jwt);
+        }
+        catch (ArgumentException)
+        {
+            // Includes SecurityTokenMalformedException: not a JWT at all.
+            return null;
+        }
+
+        if (keys.Find(parsed.Kid) is null)
+        {
+            // Another process may have rotated the key since this one last loaded them.
+            await refreshKeys();
+            if (keys.Find(parsed.Kid) is null)
+            {
+                return null;
+            }
+        }
+
+        var result = await Handler.ValidateTokenAsync(parsed, new TokenValidationParameters
+        {
+            ValidIssuer = issuer,
+            ValidAudience = projectId,
+            ValidateLifetime = false,
+            ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+            IssuerSigningKeyResolver = (_, _, kid, _) => keys.Find(kid) is { } key ? [key.SecurityKey] : [],
+        });
+        if (!result.IsValid)
+        {
+            return null;
+        }
+
+        using var payload = JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(parsed.EncodedPayload));
+        return payload.RootElement.TryGetProperty(SessionClaim, out var claim)
+            && claim.ValueKind == JsonValueKind.Object
+            && claim.TryGetProperty("id", out var id)
+            && id.ValueKind == JsonValueKind.String
+                ? id.GetString()
+                : null;
+    }
+
+    public static string Rfc3339(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>True when no custom claim collides with a registered or Stytch claim.</summary>
+    public static bool AreAllowedCustomClaims(JsonObject claims) =>
+        claims.All(c => !ReservedClaims.Contains(c.Key) && !c.Key.StartsWith("https://stytch.com/", StringComparison.Ordinal));
+
+    public static int ByteCount(JsonObject claims) => Encoding.UTF8.GetByteCount(claims.ToJsonString());
+}

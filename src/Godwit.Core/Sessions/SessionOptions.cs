@@ -1,0 +1,20 @@
+namespace Godwit.Core.Sessions;
+
+/// <summary>Session and JWT settings, bound from <c>Godwit:Sessions</c>.</summary>
+public sealed class SessionOptions
+{
+    public const int MinDurationMinutes = 5;
+    public const int MaxDurationMinutes = 527_040;
+
+    /// <summary>How long a session JWT is valid. Stytch's are fixed at five minutes.</summary>
+    public TimeSpan JwtLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>A new signing key is created when the newest is older than this.</summary>
+    public TimeSpan SigningKeyRotation { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>
+    /// last_accessed_at is written at most this often per session, so that checking a session
+    /// stays a read and not a write on every request.
+    /// </summary>
+    public TimeSpan LastAccessedResolution { get; set; } = TimeSpan.FromMinutes(1);
+}

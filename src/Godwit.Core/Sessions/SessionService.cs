@@ -1,0 +1,230 @@
+using System.Text.Json.Nodes;
+using Godwit.Core.Errors;
+using Godwit.Core.Security;
+using Godwit.Core.Users;
+
+namespace Godwit.Core.Sessions;
+
+/// <summary>A session as handed to a client: the opaque token is known only at this moment.</summary>
+public sealed record IssuedSession(Session Session, string SessionToken, string SessionJwt);
+
+/// <summary>Where a client wants a new factor to land: a new session, an existing one, or none.</summary>
+public sealed record SessionRequest(int? DurationMinutes, string? SessionToken, string? SessionJwt, JsonObject? CustomClaims)
+{
+    public static readonly SessionRequest None = new(null, null, null, null);
+}
+
+public sealed record AuthenticatedSession(IssuedSession Issued, User User);
+
+/// <summary>Starting, extending, checking and revoking sessions.</summary>
+public sealed class SessionService(ISessionStore sessions, IUserStore users, ISigningKeyStore keyStore, SigningKeyRing keys, SessionJwts jwts, SessionOptions options, TimeProvider clock)
+{
+    /// <summary>
+    /// Checks the shape of a session request before anything else happens, so that a bad
+    /// request never consumes a one-time token.
+    /// </summary>
+    public static ApiError? Validate(SessionRequest request)
+    {
+        if (request.DurationMinutes is { } minutes and (< SessionOptions.MinDurationMinutes or > SessionOptions.MaxDurationMinutes))
+        {
+            return ErrorCatalog.InvalidSessionDuration;
+        }
+
+        if (request.SessionToken is not null && request.SessionJwt is not null)
+        {
+            return ErrorCatalog.TooManySessionArguments;
+        }
+
+        if (request.CustomClaims is { } claims)
+        {
+            if (!SessionJwts.AreAllowedCustomClaims(claims))
+            {
+                return ErrorCatalog.InvalidSessionCustomClaims;
+            }
+
+            if (SessionJwts.ByteCount(claims) > Metadata.MaxBytes)
+            {
+                return ErrorCatalog.CustomClaimsTooLarge;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Records a successful authentication: adds the factor to the given session, or starts a
+    /// session when a duration is given, or returns null when the client asked for neither.
+    /// </summary>
+    public async Task<Result<IssuedSession?>> RecordFactorAsync(User user, AuthenticationFactor factor, SessionRequest request, CancellationToken cancellationToken)
+    {
+        if (Validate(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (request.SessionToken is not null || request.SessionJwt is not null)
+        {
+            var found = await FindAsync(request.SessionToken, request.SessionJwt, now, cancellationToken);
+            if (!found.Succeeded)
+            {
+                return found.Error!;
+            }
+
+            var (session, token) = found.Value;
+            if (session.UserId != user.UserId)
+            {
+                // A session belongs to one person; another person's factor never joins it.
+                return ErrorCatalog.SessionNotFound.WithMessage("The session belongs to a different user than the one who just authenticated.");
+            }
+
+            session.Factors = [.. session.Factors.Where(f => !f.SameMethodAs(factor)), factor];
+            return await SaveAsync(session, token, request, now, factorAdded: true, cancellationToken);
+        }
+
+        if (request.DurationMinutes is not { } minutes)
+        {
+            return (IssuedSession?)null;
+        }
+
+        var newToken = SecretTokens.NewToken();
+        var created = new Session
+        {
+            SessionId = PrefixedId.New(PrefixedId.Session),
+            UserId = user.UserId,
+            TokenHash = SecretTokens.HashToken(newToken),
+            StartedAt = now,
+            LastAccessedAt = now,
+            ExpiresAt = now.AddMinutes(minutes),
+            Factors = [factor],
+            CustomClaims = request.CustomClaims is null ? "{}" : Metadata.FromCreate(request.CustomClaims),
+        };
+        await keys.RefreshIfStaleAsync(keyStore, cancellationToken);
+        await sessions.AddAsync(created, cancellationToken);
+        return new IssuedSession(created, newToken, jwts.Issue(created));
+    }
+
+    /// <summary>Checks a session by token or JWT, optionally extending it and changing its custom claims.</summary>
+    public async Task<Result<AuthenticatedSession>> AuthenticateAsync(SessionRequest request, CancellationToken cancellationToken)
+    {
+        if (request.SessionToken is null && request.SessionJwt is null)
+        {
+            return ErrorCatalog.MissingSessionIdentifier;
+        }
+
+        if (Validate(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var found = await FindAsync(request.SessionToken, request.SessionJwt, now, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Error!;
+        }
+
+        var (session, token) = found.Value;
+        if (await users.FindAsync(session.UserId, cancellationToken) is not { } user)
+        {
+            return ErrorCatalog.SessionNotFound;
+        }
+
+        return new AuthenticatedSession(await SaveAsync(session, token, request, now, factorAdded: false, cancellationToken), user);
+    }
+
+    public async Task<Result<IReadOnlyList<Session>>> ListAsync(string userIdOrExternalId, CancellationToken cancellationToken)
+    {
+        if (await users.FindAsync(userIdOrExternalId, cancellationToken) is not { } user)
+        {
+            return ErrorCatalog.UserNotFound;
+        }
+
+        return Result<IReadOnlyList<Session>>.From(await sessions.ListForUserAsync(user.UserId, clock.GetUtcNow().UtcDateTime, cancellationToken));
+    }
+
+    public async Task<ApiError?> RevokeAsync(string? sessionId, string? sessionToken, string? sessionJwt, CancellationToken cancellationToken)
+    {
+        if ((sessionId is null ? 0 : 1) + (sessionToken is null ? 0 : 1) + (sessionJwt is null ? 0 : 1) != 1)
+        {
+            return ErrorCatalog.NoSessionRevokeArguments;
+        }
+
+        if (sessionId is not null)
+        {
+            if (!PrefixedId.IsValid(PrefixedId.Session, sessionId))
+            {
+                return ErrorCatalog.InvalidSessionId;
+            }
+
+            return await sessions.RevokeAsync(sessionId, cancellationToken) ? null : ErrorCatalog.SessionNotFound;
+        }
+
+        var found = await FindAsync(sessionToken, sessionJwt, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Error;
+        }
+
+        return await sessions.RevokeAsync(found.Value.Session.SessionId, cancellationToken) ? null : ErrorCatalog.SessionNotFound;
+    }
+
+    /// <summary>Finds a live session; the token is returned only when the client gave it.</summary>
+    private async Task<Result<(Session Session, string Token)>> FindAsync(string? sessionToken, string? sessionJwt, DateTime now, CancellationToken cancellationToken)
+    {
+        if (sessionToken is not null)
+        {
+            if (!SecretTokens.LooksLikeToken(sessionToken))
+            {
+                return ErrorCatalog.SessionNotFound;
+            }
+
+            return await sessions.FindByTokenHashAsync(SecretTokens.HashToken(sessionToken), now, cancellationToken) is { } byToken
+                ? (byToken, sessionToken)
+                : ErrorCatalog.SessionNotFound;
+        }
+
+        await keys.RefreshIfStaleAsync(keyStore, cancellationToken);
+        var sessionId = await jwts.ReadSessionIdAsync(sessionJwt!, () => keys.RefreshAsync(keyStore, cancellationToken));
+        if (sessionId is null)
+        {
+            return ErrorCatalog.InvalidSessionJwt;
+        }
+
+        // The token is stored only as a hash, so a client that presents only the JWT gets an
+        // empty session_token back.
+        return await sessions.FindByIdAsync(sessionId, now, cancellationToken) is { } byId
+            ? (byId, "")
+            : ErrorCatalog.SessionNotFound;
+    }
+
+    private async Task<IssuedSession> SaveAsync(Session session, string token, SessionRequest request, DateTime now, bool factorAdded, CancellationToken cancellationToken)
+    {
+        var changed = factorAdded;
+        if (request.DurationMinutes is { } minutes)
+        {
+            session.ExpiresAt = now.AddMinutes(minutes);
+            changed = true;
+        }
+
+        if (request.CustomClaims is { } claims)
+        {
+            session.CustomClaims = Metadata.Merge(session.CustomClaims, claims);
+            changed = true;
+        }
+
+        if (now - session.LastAccessedAt >= options.LastAccessedResolution)
+        {
+            session.LastAccessedAt = now;
+            changed = true;
+        }
+
+        if (changed)
+        {
+            await sessions.UpdateAsync(session, cancellationToken);
+        }
+
+        await keys.RefreshIfStaleAsync(keyStore, cancellationToken);
+        return new IssuedSession(session, token, jwts.Issue(session));
+    }
+}

@@ -1,0 +1,211 @@
+using Godwit.Core.Errors;
+
+namespace Godwit.Core.Users;
+
+/// <summary>The rules of creating, changing and deleting users.</summary>
+public sealed class UserService(IUserStore store, TimeProvider clock)
+{
+    public async Task<Result<CreatedUser>> CreateAsync(CreateUserCommand command, CancellationToken cancellationToken)
+    {
+        string? email = null, phone = null;
+        if (command.Email is not null && !EmailAddress.TryNormalize(command.Email, out email))
+        {
+            return ErrorCatalog.InvalidEmail;
+        }
+
+        if (command.PhoneNumber is not null && !PhoneNumber.TryNormalize(command.PhoneNumber, out phone))
+        {
+            return ErrorCatalog.InvalidPhoneNumber;
+        }
+
+        if (command.ExternalId is not null && !IsValidExternalId(command.ExternalId))
+        {
+            return ErrorCatalog.InvalidExternalId;
+        }
+
+        var trusted = Metadata.FromCreate(command.TrustedMetadata);
+        var untrusted = Metadata.FromCreate(command.UntrustedMetadata);
+        if (!Metadata.FitsLimit(trusted) || !Metadata.FitsLimit(untrusted))
+        {
+            return ErrorCatalog.MetadataTooLarge;
+        }
+
+        if (email is not null && await store.FindByEmailAsync(email, cancellationToken) is not null)
+        {
+            return ErrorCatalog.DuplicateEmail;
+        }
+
+        if (phone is not null && await store.FindByPhoneAsync(phone, cancellationToken) is not null)
+        {
+            return ErrorCatalog.DuplicatePhoneNumber;
+        }
+
+        var user = NewUser(email, phone, command.CreateAsPending ? UserStatus.Pending : UserStatus.Active);
+        user.FirstName = command.Name?.FirstName;
+        user.MiddleName = command.Name?.MiddleName;
+        user.LastName = command.Name?.LastName;
+        user.TrustedMetadata = trusted;
+        user.UntrustedMetadata = untrusted;
+        user.ExternalId = command.ExternalId;
+        store.Add(user);
+        if (await store.SaveAsync(cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+
+        return new CreatedUser(user, user.Emails.FirstOrDefault(), user.Phones.FirstOrDefault());
+    }
+
+    /// <summary>A user with at most one unverified email and phone, not yet stored.</summary>
+    public User NewUser(string? normalizedEmail, string? e164Phone, UserStatus status)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var userId = PrefixedId.New(PrefixedId.User);
+        var user = new User { UserId = userId, Status = status, CreatedAt = now };
+        if (normalizedEmail is not null)
+        {
+            user.Emails.Add(new UserEmail { EmailId = PrefixedId.New(PrefixedId.Email), UserId = userId, Address = normalizedEmail, CreatedAt = now });
+        }
+
+        if (e164Phone is not null)
+        {
+            user.Phones.Add(new UserPhone { PhoneId = PrefixedId.New(PrefixedId.Phone), UserId = userId, Number = e164Phone, CreatedAt = now });
+        }
+
+        return user;
+    }
+
+    public async Task<Result<User>> GetAsync(string userIdOrExternalId, CancellationToken cancellationToken) =>
+        await store.FindAsync(userIdOrExternalId, cancellationToken) is { } user ? user : ErrorCatalog.UserNotFound;
+
+    public async Task<Result<User>> UpdateAsync(UpdateUserCommand command, CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(command.UserId, cancellationToken) is not { } user)
+        {
+            return ErrorCatalog.UserNotFound;
+        }
+
+        var emails = new List<string>();
+        foreach (var given in command.AddEmails)
+        {
+            if (!EmailAddress.TryNormalize(given, out var email))
+            {
+                return ErrorCatalog.InvalidEmail;
+            }
+
+            emails.Add(email);
+        }
+
+        var phones = new List<string>();
+        foreach (var given in command.AddPhoneNumbers)
+        {
+            if (!PhoneNumber.TryNormalize(given, out var phone))
+            {
+                return ErrorCatalog.InvalidPhoneNumber;
+            }
+
+            phones.Add(phone);
+        }
+
+        if (command.ExternalId is not null && !IsValidExternalId(command.ExternalId))
+        {
+            return ErrorCatalog.InvalidExternalId;
+        }
+
+        var newEmails = emails.Distinct().Where(e => user.Emails.All(existing => existing.Address != e)).ToList();
+        var newPhones = phones.Distinct().Where(p => user.Phones.All(existing => existing.Number != p)).ToList();
+        if ((newEmails.Count > 0 || newPhones.Count > 0) && !user.PrimaryFactorsVerified)
+        {
+            return ErrorCatalog.UnverifiedPrimaryFactor;
+        }
+
+        foreach (var email in newEmails)
+        {
+            if (await store.FindByEmailAsync(email, cancellationToken) is not null)
+            {
+                return ErrorCatalog.DuplicateEmail;
+            }
+        }
+
+        foreach (var phone in newPhones)
+        {
+            if (await store.FindByPhoneAsync(phone, cancellationToken) is not null)
+            {
+                return ErrorCatalog.DuplicatePhoneNumber;
+            }
+        }
+
+        var trusted = command.TrustedMetadata is null ? user.TrustedMetadata : Metadata.Merge(user.TrustedMetadata, command.TrustedMetadata);
+        var untrusted = command.UntrustedMetadata is null ? user.UntrustedMetadata : Metadata.Merge(user.UntrustedMetadata, command.UntrustedMetadata);
+        if (!Metadata.FitsLimit(trusted) || !Metadata.FitsLimit(untrusted))
+        {
+            return ErrorCatalog.MetadataTooLarge;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (command.Name is { } name)
+        {
+            user.FirstName = name.FirstName ?? user.FirstName;
+            user.MiddleName = name.MiddleName ?? user.MiddleName;
+            user.LastName = name.LastName ?? user.LastName;
+        }
+
+        user.TrustedMetadata = trusted;
+        user.UntrustedMetadata = untrusted;
+        user.ExternalId = command.ExternalId ?? user.ExternalId;
+        user.Emails.AddRange(newEmails.Select(e => new UserEmail { EmailId = PrefixedId.New(PrefixedId.Email), UserId = user.UserId, Address = e, CreatedAt = now }));
+        user.Phones.AddRange(newPhones.Select(p => new UserPhone { PhoneId = PrefixedId.New(PrefixedId.Phone), UserId = user.UserId, Number = p, CreatedAt = now }));
+        return await store.SaveAsync(cancellationToken) is { } conflict ? conflict : user;
+    }
+
+    public async Task<Result<string>> DeleteAsync(string userIdOrExternalId, CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(userIdOrExternalId, cancellationToken) is not { } user)
+        {
+            return ErrorCatalog.UserNotFound;
+        }
+
+        store.Remove(user);
+        return await store.SaveAsync(cancellationToken) is { } error ? error : user.UserId;
+    }
+
+    public async Task<Result<User>> DeleteEmailAsync(string emailId, CancellationToken cancellationToken)
+    {
+        if (await store.FindByEmailIdAsync(emailId, cancellationToken) is not { } user)
+        {
+            return ErrorCatalog.EmailNotFound;
+        }
+
+        user.Emails.RemoveAll(e => e.EmailId == emailId);
+        return await store.SaveAsync(cancellationToken) is { } error ? error : user;
+    }
+
+    public async Task<Result<User>> DeletePhoneAsync(string phoneId, CancellationToken cancellationToken)
+    {
+        if (await store.FindByPhoneIdAsync(phoneId, cancellationToken) is not { } user)
+        {
+            return ErrorCatalog.PhoneNumberNotFound;
+        }
+
+        user.Phones.RemoveAll(p => p.PhoneId == phoneId);
+        return await store.SaveAsync(cancellationToken) is { } error ? error : user;
+    }
+
+    public async Task<Result<User>> DeleteExternalIdAsync(string userId, CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(userId, cancellationToken) is not { } user)
+        {
+            return ErrorCatalog.UserNotFound;
+        }
+
+        user.ExternalId = null;
+        return await store.SaveAsync(cancellationToken) is { } error ? error : user;
+    }
+
+    public Task<UserSearchPage> SearchAsync(UserFilter? filter, UserSearchCursor? after, int limit, CancellationToken cancellationToken) =>
+        store.SearchAsync(filter, after, limit, cancellationToken);
+
+    /// <summary>1 to 128 visible characters: ids are compared exactly, so no whitespace or control characters.</summary>
+    public static bool IsValidExternalId(string value) =>
+        value.Length is >= 1 and <= 128 && value.All(c => !char.IsWhiteSpace(c) && !char.IsControl(c));
+}

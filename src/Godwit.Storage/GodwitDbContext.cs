@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Godwit.Core.Security;
+using Godwit.Core.Sessions;
+using Godwit.Core.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Godwit.Storage;
+
+/// <summary>
+/// The provider-neutral model. Each database has a subclass with its own migrations; tables and
+/// columns are snake_case so the schema reads naturally in either database.
+/// </summary>
+public abstract class GodwitDbContext(DbContextOptions options) : DbContext(options)
+{
+    private static readonly JsonSerializerOptions FactorJson = new(JsonSerializerDefaults.Web);
+
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<UserEmail> UserEmails => Set<UserEmail>();
+
+    public DbSet<UserPhone> UserPhones => Set<UserPhone>();
+
+    public DbSet<Session> Sessions => Set<Session>();
+
+    public DbSet<OneTimeSecret> OneTimeSecrets => Set<OneTimeSecret>();
+
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+
+    /// <summary>
+    /// The table whose unique index a failed save violated, or null when the failure was
+    /// something else. Each provider reports constraint violations its own way.
+    /// </summary>
+    public abstract string? UniqueViolationTable(DbUpdateException exception);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<User>(user =>
+        {
+            user.HasKey(u => u.UserId);
+            user.Property(u => u.UserId).HasMaxLength(64);
+            user.Property(u => u.Status).HasConversion(s => s == UserStatus.Active ? "active" : "pending", s => s == "active" ? UserStatus.Active : UserStatus.Pending).HasMaxLength(16);
+            user.Property(u => u.ExternalId).HasMaxLength(128);
+            user.HasIndex(u => u.ExternalId).IsUnique();
+            user.HasIndex(u => new { u.CreatedAt, u.UserId });
+            user.HasMany(u => u.Emails).WithOne().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+            user.HasMany(u => u.Phones).WithOne().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+            user.Ignore(u => u.PrimaryFactorsVerified);
+        });
+
+        modelBuilder.Entity<UserEmail>(email =>
+        {
+            email.HasKey(e => e.EmailId);
+            email.Property(e => e.EmailId).HasMaxLength(64);
+            email.Property(e => e.Address).HasMaxLength(254);
+            email.HasIndex(e => e.Address).IsUnique();
+        });
+
+        modelBuilder.Entity<UserPhone>(phone =>
+        {
+            phone.HasKey(p => p.PhoneId);
+            phone.Property(p => p.PhoneId).HasMaxLength(64);
+            phone.Property(p => p.Number).HasMaxLength(16);
+            phone.HasIndex(p => p.Number).IsUnique();
+        });
+
+        modelBuilder.Entity<Session>(session =>
+        {
+            session.HasKey(s => s.SessionId);
+            session.Property(s => s.SessionId).HasMaxLength(64);
+            session.HasIndex(s => s.TokenHash).IsUnique();
+            session.HasIndex(s => s.UserId);
+            session.HasOne<User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+            session.Property(s => s.Factors).HasConversion(
+                factors => JsonSerializer.Serialize(factors, FactorJson),
+                json => JsonSerializer.Deserialize<List<AuthenticationFactor>>(json, FactorJson) ?? new List<AuthenticationFactor>(),
+                new ValueComparer<List<AuthenticationFactor>>((a, b) => a!.SequenceEqual(b!), f => f.Count, f => f.ToList()));
+        });
+
+        modelBuilder.Entity<OneTimeSecret>(secret =>
+        {
+            secret.HasKey(s => s.Id);
+            secret.Property(s => s.Id).HasMaxLength(64);
+            secret.Property(s => s.Kind).HasConversion<string>().HasMaxLength(16);
+            secret.HasIndex(s => s.SecretHash);
+            secret.HasIndex(s => new { s.MethodId, s.ExpiresAt });
+            secret.HasOne<User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<SigningKey>(key =>
+        {
+            key.HasKey(k => k.Kid);
+            key.Property(k => k.Kid).HasMaxLength(64);
+        });
+    }
+}

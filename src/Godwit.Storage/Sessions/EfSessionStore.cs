@@ -1,0 +1,47 @@
+using Godwit.Core.Sessions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Godwit.Storage.Sessions;
+
+internal sealed class EfSessionStore(GodwitDbContext db) : ISessionStore
+{
+    // Compiled once: checking a session is the hottest query Godwit runs.
+    private static readonly Func<GodwitDbContext, byte[], DateTime, CancellationToken, Task<Session?>> ByTokenHash =
+        EF.CompileAsyncQuery((GodwitDbContext context, byte[] hash, DateTime now, CancellationToken _) =>
+            context.Sessions.AsNoTracking().FirstOrDefault(s => s.TokenHash == hash && s.ExpiresAt > now));
+
+    private static readonly Func<GodwitDbContext, string, DateTime, CancellationToken, Task<Session?>> ById =
+        EF.CompileAsyncQuery((GodwitDbContext context, string id, DateTime now, CancellationToken _) =>
+            context.Sessions.AsNoTracking().FirstOrDefault(s => s.SessionId == id && s.ExpiresAt > now));
+
+    public Task<Session?> FindByTokenHashAsync(byte[] tokenHash, DateTime now, CancellationToken cancellationToken) =>
+        ByTokenHash(db, tokenHash, now, cancellationToken);
+
+    public Task<Session?> FindByIdAsync(string sessionId, DateTime now, CancellationToken cancellationToken) =>
+        ById(db, sessionId, now, cancellationToken);
+
+    public async Task<IReadOnlyList<Session>> ListForUserAsync(string userId, DateTime now, CancellationToken cancellationToken) =>
+        await db.Sessions.AsNoTracking().Where(s => s.UserId == userId && s.ExpiresAt > now).OrderBy(s => s.StartedAt).ToListAsync(cancellationToken);
+
+    public async Task AddAsync(Session session, CancellationToken cancellationToken)
+    {
+        db.Sessions.Add(session);
+        await db.SaveChangesAsync(cancellationToken);
+        db.Entry(session).State = EntityState.Detached;
+    }
+
+    public async Task UpdateAsync(Session session, CancellationToken cancellationToken)
+    {
+        db.Sessions.Attach(session);
+        var entry = db.Entry(session);
+        entry.Property(s => s.ExpiresAt).IsModified = true;
+        entry.Property(s => s.LastAccessedAt).IsModified = true;
+        entry.Property(s => s.Factors).IsModified = true;
+        entry.Property(s => s.CustomClaims).IsModified = true;
+        await db.SaveChangesAsync(cancellationToken);
+        entry.State = EntityState.Detached;
+    }
+
+    public async Task<bool> RevokeAsync(string sessionId, CancellationToken cancellationToken) =>
+        await db.Sessions.Where(s => s.SessionId == sessionId).ExecuteDeleteAsync(cancellationToken) > 0;
+}

@@ -1,0 +1,22 @@
+using Godwit.Core.Security;
+using Godwit.Core.Sessions;
+using Godwit.Core.Users;
+using Godwit.Storage.Security;
+using Godwit.Storage.Sessions;
+using Godwit.Storage.Users;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Godwit.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Registers the EF Core stores over whichever <see cref="GodwitDbContext"/> the provider registered.</summary>
+    public static IServiceCollection AddGodwitStores(this IServiceCollection services)
+    {
+        services.AddScoped<IUserStore, EfUserStore>();
+        services.AddScoped<ISessionStore, EfSessionStore>();
+        services.AddScoped<ISigningKeyStore, EfSigningKeyStore>();
+        services.AddScoped<IOneTimeSecretStore, EfOneTimeSecretStore>();
+        return services;
+    }
+}

@@ -1,0 +1,82 @@
+using Godwit.Core.Errors;
+using Godwit.Core.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace Godwit.Storage.Users;
+
+internal sealed class EfUserStore(GodwitDbContext db) : IUserStore
+{
+    private IQueryable<User> UsersWithAddresses => db.Users.Include(u => u.Emails).Include(u => u.Phones).AsSplitQuery();
+
+    public Task<User?> FindAsync(string userIdOrExternalId, CancellationToken cancellationToken) =>
+        PrefixedId.IsValid(PrefixedId.User, userIdOrExternalId)
+            ? UsersWithAddresses.FirstOrDefaultAsync(u => u.UserId == userIdOrExternalId, cancellationToken)
+            : UsersWithAddresses.FirstOrDefaultAsync(u => u.ExternalId == userIdOrExternalId, cancellationToken);
+
+    public Task<User?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken) =>
+        UsersWithAddresses.FirstOrDefaultAsync(u => u.Emails.Any(e => e.Address == normalizedEmail), cancellationToken);
+
+    public Task<User?> FindByPhoneAsync(string e164, CancellationToken cancellationToken) =>
+        UsersWithAddresses.FirstOrDefaultAsync(u => u.Phones.Any(p => p.Number == e164), cancellationToken);
+
+    public Task<User?> FindByEmailIdAsync(string emailId, CancellationToken cancellationToken) =>
+        UsersWithAddresses.FirstOrDefaultAsync(u => u.Emails.Any(e => e.EmailId == emailId), cancellationToken);
+
+    public Task<User?> FindByPhoneIdAsync(string phoneId, CancellationToken cancellationToken) =>
+        UsersWithAddresses.FirstOrDefaultAsync(u => u.Phones.Any(p => p.PhoneId == phoneId), cancellationToken);
+
+    public void Add(User user) => db.Users.Add(user);
+
+    public void Remove(User user) => db.Users.Remove(user);
+
+    public async Task<ApiError?> SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        catch (DbUpdateException exception) when (db.UniqueViolationTable(exception) is { } table)
+        {
+            // Another writer took the address between our check and our insert: the unique
+            // index decided, and the failed change must not linger in this context.
+            db.ChangeTracker.Clear();
+            return table switch
+            {
+                "user_emails" => ErrorCatalog.DuplicateEmail,
+                "user_phones" => ErrorCatalog.DuplicatePhoneNumber,
+                "users" => ErrorCatalog.DuplicateExternalId,
+                _ => throw new InvalidOperationException($"Unexpected unique violation on {table}.", exception),
+            };
+        }
+    }
+
+    public async Task<UserSearchPage> SearchAsync(UserFilter? filter, UserSearchCursor? after, int limit, CancellationToken cancellationToken)
+    {
+        var matching = db.Users.AsNoTracking();
+        if (filter is not null)
+        {
+            matching = matching.Where(UserFilterExpressions.ToExpression(filter));
+        }
+
+        var total = await matching.CountAsync(cancellationToken);
+        var page = matching;
+        if (after is not null)
+        {
+            page = page.Where(u => u.CreatedAt > after.CreatedAt || (u.CreatedAt == after.CreatedAt && string.Compare(u.UserId, after.UserId) > 0));
+        }
+
+        // One row past the page tells whether there is a next page without a second count.
+        var users = await page.OrderBy(u => u.CreatedAt).ThenBy(u => u.UserId).Take(limit + 1)
+            .Include(u => u.Emails).Include(u => u.Phones).AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        UserSearchCursor? next = null;
+        if (users.Count > limit)
+        {
+            users.RemoveAt(limit);
+            next = new UserSearchCursor(users[^1].CreatedAt, users[^1].UserId);
+        }
+
+        return new UserSearchPage(users, total, next);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Linq.Expressions;
+using Godwit.Core.Users;
+
+namespace Godwit.Storage.Users;
+
+/// <summary>Translates a users-search filter tree into one LINQ predicate the database evaluates.</summary>
+internal static class UserFilterExpressions
+{
+    public static Expression<Func<User, bool>> ToExpression(UserFilter filter)
+    {
+        var user = Expression.Parameter(typeof(User), "u");
+        return Expression.Lambda<Func<User, bool>>(Build(filter, user), user);
+    }
+
+    private static Expression Build(UserFilter filter, ParameterExpression user) => filter switch
+    {
+        UserFilter.All all => all.Operands.Count == 0 ? Expression.Constant(true) : all.Operands.Select(o => Build(o, user)).Aggregate(Expression.AndAlso),
+        UserFilter.Any any => any.Operands.Count == 0 ? Expression.Constant(true) : any.Operands.Select(o => Build(o, user)).Aggregate(Expression.OrElse),
+        UserFilter.UserIdIn f => Bind(u => f.UserIds.Contains(u.UserId), user),
+        UserFilter.EmailIn f => Bind(u => u.Emails.Any(e => f.Addresses.Contains(e.Address)), user),
+        UserFilter.EmailIdIn f => Bind(u => u.Emails.Any(e => f.EmailIds.Contains(e.EmailId)), user),
+        UserFilter.EmailContains f => Bind(u => u.Emails.Any(e => e.Address.Contains(f.Fragment)), user),
+        UserFilter.EmailVerified f => Bind(u => u.Emails.Any(e => e.Verified == f.Verified), user),
+        UserFilter.PhoneIn f => Bind(u => u.Phones.Any(p => f.Numbers.Contains(p.Number)), user),
+        UserFilter.PhoneIdIn f => Bind(u => u.Phones.Any(p => f.PhoneIds.Contains(p.PhoneId)), user),
+        UserFilter.PhoneContains f => Bind(u => u.Phones.Any(p => p.Number.Contains(f.Fragment)), user),
+        UserFilter.PhoneVerified f => Bind(u => u.Phones.Any(p => p.Verified == f.Verified), user),
+        UserFilter.StatusIs f => Bind(u => u.Status == f.Status, user),
+        UserFilter.CreatedAfter f => Bind(u => u.CreatedAt > f.Instant, user),
+        UserFilter.CreatedBefore f => Bind(u => u.CreatedAt < f.Instant, user),
+        UserFilter.FullNameContains f => Bind(
+            u => ((u.FirstName ?? "") + " " + (u.MiddleName ?? "") + " " + (u.LastName ?? "")).ToLower().Contains(f.Fragment),
+            user),
+        _ => throw new ArgumentOutOfRangeException(nameof(filter), filter.GetType().Name, "Unknown filter."),
+    };
+
+    /// <summary>Rewrites a predicate onto the shared parameter so predicates combine into one lambda.</summary>
+    private static Expression Bind(Expression<Func<User, bool>> predicate, ParameterExpression user) =>
+        new ParameterSwap(predicate.Parameters[0], user).Visit(predicate.Body);
+
+    private sealed class ParameterSwap(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
+}
