@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net;
 using MimeKit;
 using SmtpServer;
+using SmtpServer.Authentication;
 using SmtpServer.Mail;
 using SmtpServer.Net;
 using SmtpServer.Protocol;
@@ -30,7 +31,7 @@ public sealed class SmtpSink : IAsyncDisposable
     {
     }
 
-    public string Host => "127.0.0.1";
+    public string Host { get; } = IPAddress.Loopback.ToString();
 
     public int Port { get; private set; }
 
@@ -53,7 +54,11 @@ public sealed class SmtpSink : IAsyncDisposable
         }
     }
 
-    public static async Task<SmtpSink> StartAsync()
+    /// <summary>
+    /// Starts listening. With <paramref name="requiredLogin"/>, the sink demands AUTH with exactly that
+    /// user name and password (over plain text: it is loopback) before it accepts mail.
+    /// </summary>
+    public static async Task<SmtpSink> StartAsync(NetworkCredential? requiredLogin = null)
     {
         var sink = new SmtpSink();
         // Port 0 and the started event, not FreePort: the listener owns its port from the moment it
@@ -64,23 +69,39 @@ public sealed class SmtpSink : IAsyncDisposable
 
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
-            .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, 0)))
+            .Endpoint(endpoint => endpoint
+                .Endpoint(new IPEndPoint(IPAddress.Loopback, 0))
+                .AuthenticationRequired(requiredLogin is not null)
+                .AllowUnsecureAuthentication(requiredLogin is not null))
             .Build();
         var services = new SmtpServiceProvider();
         services.Add(listeners);
         services.Add(new Store(sink));
+        if (requiredLogin is not null)
+        {
+            services.Add(new DelegatingUserAuthenticator((user, password) =>
+                user == requiredLogin.UserName && password == requiredLogin.Password));
+        }
 
         var server = new SmtpServer.SmtpServer(options, services);
         sink.running = server.StartAsync(sink.stopping.Token);
-        var first = await Task.WhenAny(bound.Task, sink.running).WaitAsync(StartTimeout);
-        if (first == sink.running)
+        try
         {
-            await sink.running;
-            throw new InvalidOperationException("the SMTP sink stopped before it started listening");
-        }
+            var first = await Task.WhenAny(bound.Task, sink.running).WaitAsync(StartTimeout);
+            if (first == sink.running)
+            {
+                await sink.running;
+                throw new InvalidOperationException("the SMTP sink stopped before it started listening");
+            }
 
-        sink.Port = await bound.Task;
-        return sink;
+            sink.Port = await bound.Task;
+            return sink;
+        }
+        catch
+        {
+            await sink.stopping.CancelAsync();
+            throw;
+        }
     }
 
     /// <summary>
@@ -176,7 +197,7 @@ public sealed class SmtpSink : IAsyncDisposable
             var from = message.From.Mailboxes.FirstOrDefault()?.Address ?? transaction.From.AsAddress();
             foreach (var recipient in transaction.To)
             {
-                sink.Deliver(new ReceivedEmail(recipient.AsAddress(), from, message.Subject, message.TextBody, message.HtmlBody));
+                sink.Deliver(new ReceivedEmail(recipient.AsAddress(), from, message.Subject ?? "", message.TextBody, message.HtmlBody));
             }
 
             return SmtpResponse.Ok;

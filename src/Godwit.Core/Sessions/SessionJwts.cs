@@ -12,7 +12,7 @@ namespace Godwit.Core.Sessions;
 /// <c>aud</c> the project id, <c>sub</c> the user id, the session under the
 /// <c>https://stytch.com/session</c> claim and the application's custom claims at the top level.
 /// </summary>
-public sealed class SessionJwts(SigningKeyRing keys, SessionOptions options, TimeProvider clock, string issuer, string projectId)
+public sealed class SessionJwts(SigningKeyRing keys, SessionTokenOptions options, TimeProvider clock, string issuer, string projectId)
 {
     public const string SessionClaim = "https://stytch.com/session";
 

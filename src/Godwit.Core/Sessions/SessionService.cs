@@ -17,7 +17,7 @@ public sealed record SessionRequest(int? DurationMinutes, string? SessionToken, 
 public sealed record AuthenticatedSession(IssuedSession Issued, User User);
 
 /// <summary>Starting, extending, checking and revoking sessions.</summary>
-public sealed class SessionService(ISessionStore sessions, IUserStore users, ISigningKeyStore keyStore, SigningKeyRing keys, SessionJwts jwts, SessionOptions options, TimeProvider clock)
+public sealed class SessionService(ISessionStore sessions, IUserStore users, ISigningKeyStore keyStore, SigningKeyRing keys, SessionJwts jwts, SessionTokenOptions options, TimeProvider clock)
 {
     /// <summary>
     /// Checks the shape of a session request before anything else happens, so that a bad
@@ -25,7 +25,7 @@ public sealed class SessionService(ISessionStore sessions, IUserStore users, ISi
     /// </summary>
     public static ApiError? Validate(SessionRequest request)
     {
-        if (request.DurationMinutes is { } minutes and (< SessionOptions.MinDurationMinutes or > SessionOptions.MaxDurationMinutes))
+        if (request.DurationMinutes is { } minutes and (< SessionTokenOptions.MinDurationMinutes or > SessionTokenOptions.MaxDurationMinutes))
         {
             return ErrorCatalog.InvalidSessionDuration;
         }

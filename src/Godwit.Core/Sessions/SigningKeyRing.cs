@@ -10,7 +10,7 @@ namespace Godwit.Core.Sessions;
 /// database: any process may create the next key, and every process picks it up on its next
 /// refresh or as soon as it sees a token signed with a key id it does not know.
 /// </summary>
-public sealed class SigningKeyRing(ProjectKeys projectKeys, SessionOptions options, TimeProvider clock, ILogger<SigningKeyRing> logger) : IDisposable
+public sealed class SigningKeyRing(ProjectKeys projectKeys, SessionTokenOptions options, TimeProvider clock, ILogger<SigningKeyRing> logger) : IDisposable
 {
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromMinutes(1);
     private readonly SemaphoreSlim refreshLock = new(1, 1);

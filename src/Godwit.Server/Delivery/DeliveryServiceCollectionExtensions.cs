@@ -22,7 +22,8 @@ public static class DeliveryServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<EmailOptions>()
             .Bind(configuration.GetSection(EmailOptions.SectionName))
-            .Validate(EmailOptions.IsValid, "Godwit:Email:From must be an email address and Godwit:Email:Smtp:Port a TCP port.")
+            .Validate(EmailOptions.HasValidFrom, "Godwit:Email:From must be an email address such as \"Godwit <no-reply@example.com>\".")
+            .Validate(EmailOptions.HasValidPort, "Godwit:Email:Smtp:Port must be a TCP port between 1 and 65535.")
             .ValidateOnStart();
         services.AddOptions<SmsOptions>()
             .Bind(configuration.GetSection(SmsOptions.SectionName))

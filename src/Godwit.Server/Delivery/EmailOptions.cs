@@ -11,9 +11,9 @@ internal sealed class EmailOptions
 
     public SmtpOptions Smtp { get; set; } = new();
 
-    internal static bool IsValid(EmailOptions options) =>
-        MailboxAddress.TryParse(options.From, out _)
-        && options.Smtp.Port is null or (> 0 and <= 65535);
+    internal static bool HasValidFrom(EmailOptions options) => MailboxAddress.TryParse(options.From, out _);
+
+    internal static bool HasValidPort(EmailOptions options) => options.Smtp.Port is null or (> 0 and <= 65535);
 }
 
 /// <summary>The SMTP relay. <see cref="Host"/> unset means no relay is configured.</summary>

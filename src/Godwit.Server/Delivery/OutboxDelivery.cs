@@ -54,7 +54,7 @@ internal sealed class OutboxDelivery(string path, TimeProvider time, ILogger<Out
             await using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0, useAsync: true);
             await stream.WriteAsync(bytes, cancellationToken);
         }
-        catch (IOException exception)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             throw new DeliveryFailedException($"could not write to the development outbox {path}", exception);
         }

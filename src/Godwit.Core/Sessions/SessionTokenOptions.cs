@@ -1,7 +1,7 @@
 namespace Godwit.Core.Sessions;
 
 /// <summary>Session and JWT settings, bound from <c>Godwit:Sessions</c>.</summary>
-public sealed class SessionOptions
+public sealed class SessionTokenOptions
 {
     public const int MinDurationMinutes = 5;
     public const int MaxDurationMinutes = 527_040;

@@ -1,0 +1,30 @@
+using Godwit.Server;
+
+const string Usage = """
+    Usage: godwit <command> [options]
+
+    Commands:
+      serve    Run the HTTP server. Options are ASP.NET Core configuration, for example
+               --urls http://127.0.0.1:5000 --Godwit:Database:Provider postgres
+
+    Configuration is read from appsettings.json, environment variables (Godwit__ProjectId, ...)
+    and the command line; see docs/configuration.md.
+    """;
+
+if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+{
+    Console.WriteLine(Usage);
+    return args.Length == 0 ? 1 : 0;
+}
+
+switch (args[0])
+{
+    case "serve":
+        var app = GodwitApp.Build(args[1..]);
+        await GodwitApp.PrepareAsync(app);
+        await app.RunAsync();
+        return 0;
+    default:
+        Console.Error.WriteLine($"Unknown command '{args[0]}'.\n\n{Usage}");
+        return 1;
+}

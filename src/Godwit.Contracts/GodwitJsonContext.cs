@@ -1,0 +1,31 @@
+using System.Text.Json.Serialization;
+using Godwit.Contracts.Errors;
+using Godwit.Contracts.MagicLinks;
+using Godwit.Contracts.Otps;
+using Godwit.Contracts.Sessions;
+using Godwit.Contracts.Users;
+
+namespace Godwit.Contracts;
+
+/// <summary>Source-generated serialisation of every response, in Stytch's snake_case.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(ErrorResponse))]
+[JsonSerializable(typeof(CreateUserResponse))]
+[JsonSerializable(typeof(GetUserResponse))]
+[JsonSerializable(typeof(UpdateUserResponse))]
+[JsonSerializable(typeof(DeleteUserResponse))]
+[JsonSerializable(typeof(UserChangedResponse))]
+[JsonSerializable(typeof(SearchUsersResponse))]
+[JsonSerializable(typeof(AuthenticateSessionResponse))]
+[JsonSerializable(typeof(GetSessionsResponse))]
+[JsonSerializable(typeof(RevokeSessionResponse))]
+[JsonSerializable(typeof(JwksResponse))]
+[JsonSerializable(typeof(EmailLoginOrCreateResponse))]
+[JsonSerializable(typeof(EmailSendResponse))]
+[JsonSerializable(typeof(EmptyResponse))]
+[JsonSerializable(typeof(FactorAuthenticateResponse))]
+[JsonSerializable(typeof(EmailOtpLoginOrCreateResponse))]
+[JsonSerializable(typeof(EmailOtpSendResponse))]
+[JsonSerializable(typeof(SmsOtpLoginOrCreateResponse))]
+[JsonSerializable(typeof(SmsOtpSendResponse))]
+public sealed partial class GodwitJsonContext : JsonSerializerContext;

@@ -1,0 +1,14 @@
+using Godwit.Contracts.Users;
+
+namespace Godwit.Contracts.Sessions;
+
+public sealed record AuthenticateSessionResponse(SessionWire Session, string SessionToken, string SessionJwt, UserWire User) : ApiResponse;
+
+public sealed record GetSessionsResponse(IReadOnlyList<SessionWire> Sessions) : ApiResponse;
+
+public sealed record RevokeSessionResponse : ApiResponse;
+
+public sealed record JwksResponse(IReadOnlyList<JwkWire> Keys) : ApiResponse;
+
+/// <summary>An RSA public key in JWK form (RFC 7517), with the fields Stytch publishes.</summary>
+public sealed record JwkWire(string Kty, string Use, IReadOnlyList<string> KeyOps, string Alg, string Kid, IReadOnlyList<string> X5c, string X5tS256, string N, string E);

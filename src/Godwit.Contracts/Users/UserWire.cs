@@ -1,0 +1,31 @@
+using System.Text.Json;
+
+namespace Godwit.Contracts.Users;
+
+/// <summary>The SDK's <c>User</c> type, field for field.</summary>
+public sealed record UserWire(
+    string UserId,
+    IReadOnlyList<EmailWire> Emails,
+    string Status,
+    IReadOnlyList<PhoneNumberWire> PhoneNumbers,
+    IReadOnlyList<JsonElement> WebauthnRegistrations,
+    IReadOnlyList<JsonElement> Providers,
+    IReadOnlyList<JsonElement> Totps,
+    IReadOnlyList<JsonElement> CryptoWallets,
+    IReadOnlyList<JsonElement> BiometricRegistrations,
+    bool IsLocked,
+    IReadOnlyList<string> Roles,
+    NameWire Name,
+    string CreatedAt,
+    JsonElement? Password,
+    JsonElement TrustedMetadata,
+    JsonElement UntrustedMetadata,
+    string? ExternalId,
+    string? LockCreatedAt,
+    string? LockExpiresAt);
+
+public sealed record EmailWire(string EmailId, string Email, bool Verified);
+
+public sealed record PhoneNumberWire(string PhoneId, string PhoneNumber, bool Verified);
+
+public sealed record NameWire(string FirstName, string MiddleName, string LastName);

@@ -1,0 +1,74 @@
+using Godwit.Core.Security;
+using Microsoft.AspNetCore.Hosting;
+using Godwit.Core.Sessions;
+using Godwit.Core.Users;
+using Godwit.Server.Delivery;
+using Godwit.Server.Health;
+using Godwit.Server.Hosting;
+using Godwit.Server.Http;
+using Godwit.Server.Sessions;
+using Godwit.Server.Users;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Godwit.Server;
+
+/// <summary>
+/// The Godwit HTTP server as a library: <c>godwit serve</c>, the tests and the benchmarks all
+/// build the same application here.
+/// </summary>
+public static class GodwitApp
+{
+    /// <summary>Largest request body accepted; Stytch's requests are small JSON objects.</summary>
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        // Quiet by default: EF Core logs every SQL statement at Information.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        configure?.Invoke(builder);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+
+        var project = builder.Configuration.GetSection("Godwit").Get<ProjectOptions>() ?? new ProjectOptions();
+        var database = builder.Configuration.GetSection("Godwit:Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var sessionOptions = builder.Configuration.GetSection("Godwit:Sessions").Get<SessionTokenOptions>() ?? new SessionTokenOptions();
+        using var startupLogs = LoggerFactory.Create(logging => logging.AddConsole());
+        var (projectId, secret) = ProjectCredentials.Resolve(project, builder.Environment, startupLogs.CreateLogger("Godwit"));
+        var resolved = new ResolvedProject(projectId, secret, project.Issuer);
+
+        var services = builder.Services;
+        services.AddSingleton(resolved);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(new ProjectKeys(secret));
+        services.AddSingleton(new ProjectAuthentication(projectId, secret));
+        services.AddSingleton(sessionOptions);
+        services.AddSingleton<SigningKeyRing>();
+        services.AddSingleton(provider => new SessionJwts(
+            provider.GetRequiredService<SigningKeyRing>(), sessionOptions, provider.GetRequiredService<TimeProvider>(), resolved.Issuer, projectId));
+        services.AddScoped<UserService>();
+        services.AddScoped<SessionService>();
+        services.AddGodwitDelivery(builder.Configuration, builder.Environment, project.DataFolder);
+        var migrate = services.AddGodwitDatabase(database, project);
+        services.AddSingleton(new StartupTasks(migrate));
+
+        var app = builder.Build();
+        app.UseMiddleware<ApiErrorMiddleware>();
+        app.MapHealth();
+        app.MapJwks();
+        var v1 = ProjectAuthentication.RequireProject(app.MapGroup("/v1"));
+        v1.MapUserApi();
+        v1.MapSessionApi();
+        return app;
+    }
+
+    /// <summary>Applies migrations and loads (or creates) the JWT signing keys before serving.</summary>
+    public static async Task PrepareAsync(WebApplication app, CancellationToken cancellationToken = default)
+    {
+        await app.Services.GetRequiredService<StartupTasks>().Migrate(app.Services, cancellationToken);
+        await using var scope = app.Services.CreateAsyncScope();
+        await app.Services.GetRequiredService<SigningKeyRing>().RefreshAsync(scope.ServiceProvider.GetRequiredService<ISigningKeyStore>(), cancellationToken);
+    }
+
+    private sealed record StartupTasks(Func<IServiceProvider, CancellationToken, Task> Migrate);
+}

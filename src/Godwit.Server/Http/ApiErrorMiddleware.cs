@@ -1,0 +1,62 @@
+using Godwit.Core.Errors;
+
+namespace Godwit.Server.Http;
+
+/// <summary>
+/// The one place where failures become Stytch-shaped errors: rejected requests, routes that do
+/// not exist, and bugs, so the framework's own 400, 404, 405 or 500 never reaches a client.
+/// </summary>
+internal sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = RequestIds.Of(context) });
+        try
+        {
+            await next(context);
+            if (!context.Response.HasStarted)
+            {
+                var unmatched = context.Response.StatusCode switch
+                {
+                    StatusCodes.Status404NotFound => ErrorCatalog.EndpointNotFound,
+                    StatusCodes.Status405MethodNotAllowed => ErrorCatalog.MethodNotAllowed,
+                    _ => null,
+                };
+                if (unmatched is not null)
+                {
+                    await WriteAsync(context, unmatched);
+                }
+            }
+        }
+        catch (RequestRejectedException rejected)
+        {
+            await WriteAsync(context, rejected.Error);
+        }
+        catch (BadHttpRequestException badRequest)
+        {
+            await WriteAsync(context, badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? ErrorCatalog.RequestTooLarge
+                : ErrorCatalog.BadRequest);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; there is nobody to answer.
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
+            await WriteAsync(context, ErrorCatalog.InternalServerError);
+        }
+    }
+
+    private static Task WriteAsync(HttpContext context, ApiError error)
+    {
+        if (context.Response.HasStarted)
+        {
+            return Task.CompletedTask;
+        }
+
+        context.Response.Clear();
+        return ApiResults.WriteAsync(context, new Contracts.Errors.ErrorResponse(error.ErrorType, error.Message, error.Url), error.StatusCode);
+    }
+}

@@ -1,0 +1,33 @@
+using System.Text.Json;
+using Godwit.Contracts;
+using Godwit.Contracts.Errors;
+using Godwit.Core.Errors;
+
+namespace Godwit.Server.Http;
+
+/// <summary>Writes every response, success or error, in Stytch's envelope.</summary>
+internal static class ApiResults
+{
+    public static IResult Ok(ApiResponse response) => new EnvelopeResult(response, StatusCodes.Status200OK);
+
+    public static IResult Error(ApiError error) =>
+        new EnvelopeResult(new ErrorResponse(error.ErrorType, error.Message, error.Url), error.StatusCode);
+
+    /// <summary>The response for a value, or the error that prevented it.</summary>
+    public static IResult From<T>(Result<T> result, Func<T, ApiResponse> map) =>
+        result.Succeeded ? Ok(map(result.Value)) : Error(result.Error!);
+
+    public static Task WriteAsync(HttpContext context, ApiResponse response, int statusCode)
+    {
+        response.RequestId = RequestIds.Of(context);
+        response.StatusCode = statusCode;
+        context.Response.StatusCode = statusCode;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return JsonSerializer.SerializeAsync(context.Response.Body, response, response.GetType(), GodwitJsonContext.Default, context.RequestAborted);
+    }
+
+    private sealed class EnvelopeResult(ApiResponse response, int statusCode) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) => WriteAsync(httpContext, response, statusCode);
+    }
+}

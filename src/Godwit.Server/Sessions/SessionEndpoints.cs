@@ -1,0 +1,80 @@
+using Godwit.Contracts.MagicLinks;
+using Godwit.Contracts.Sessions;
+using Godwit.Core.Errors;
+using Godwit.Core.Security;
+using Godwit.Core.Sessions;
+using Godwit.Server.Hosting;
+using Godwit.Server.Http;
+using Godwit.Server.Users;
+
+namespace Godwit.Server.Sessions;
+
+internal static class SessionEndpoints
+{
+    public static void MapSessionApi(this RouteGroupBuilder v1)
+    {
+        var sessions = v1.MapGroup("/sessions");
+        sessions.MapGet("", ListAsync);
+        sessions.MapPost("/authenticate", AuthenticateAsync);
+        sessions.MapPost("/revoke", RevokeAsync);
+    }
+
+    /// <summary>The JWKS is public: the SDK fetches it without credentials.</summary>
+    public static void MapJwks(this IEndpointRouteBuilder app) => app.MapGet("/v1/sessions/jwks/{projectId}", JwksAsync);
+
+    /// <summary>Reads the session fields every authenticate call accepts.</summary>
+    public static SessionRequest ReadSessionRequest(JsonBody body) => new(
+        body.Int("session_duration_minutes", ErrorCatalog.InvalidSessionDuration),
+        body.String("session_token", ErrorCatalog.InvalidSessionToken),
+        body.String("session_jwt", ErrorCatalog.InvalidSessionJwt),
+        body.Object("session_custom_claims", ErrorCatalog.InvalidSessionCustomClaims));
+
+    private static async Task<IResult> AuthenticateAsync(HttpRequest request, SessionService sessions, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync(request, cancellationToken);
+        var result = await sessions.AuthenticateAsync(ReadSessionRequest(body), cancellationToken);
+        return ApiResults.From(result, authenticated => new AuthenticateSessionResponse(
+            SessionWireMapper.ToWire(authenticated.Issued.Session),
+            authenticated.Issued.SessionToken,
+            authenticated.Issued.SessionJwt,
+            UserWireMapper.ToWire(authenticated.User)));
+    }
+
+    private static async Task<IResult> ListAsync(HttpRequest request, SessionService sessions, CancellationToken cancellationToken)
+    {
+        await JsonBody.ReadAsync(request, cancellationToken);
+        var userId = request.Query["user_id"].ToString();
+        if (string.IsNullOrEmpty(userId))
+        {
+            return ApiResults.Error(ErrorCatalog.InvalidUserId.WithMessage("Pass the user_id query parameter."));
+        }
+
+        return ApiResults.From(await sessions.ListAsync(userId, cancellationToken), list => new GetSessionsResponse(list.Select(SessionWireMapper.ToWire).ToList()));
+    }
+
+    private static async Task<IResult> RevokeAsync(HttpRequest request, SessionService sessions, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync(request, cancellationToken);
+        var error = await sessions.RevokeAsync(
+            body.String("session_id", ErrorCatalog.InvalidSessionId),
+            body.String("session_token", ErrorCatalog.InvalidSessionToken),
+            body.String("session_jwt", ErrorCatalog.InvalidSessionJwt),
+            cancellationToken);
+        return error is null ? ApiResults.Ok(new EmptyResponse()) : ApiResults.Error(error);
+    }
+
+    private static async Task<IResult> JwksAsync(string projectId, SigningKeyRing keys, ISigningKeyStore store, ResolvedProject project, CancellationToken cancellationToken)
+    {
+        if (projectId != project.ProjectId)
+        {
+            return ApiResults.Error(ErrorCatalog.InvalidProjectId);
+        }
+
+        await keys.RefreshIfStaleAsync(store, cancellationToken);
+        return ApiResults.Ok(new JwksResponse(keys.PublishedKeys.Select(key =>
+        {
+            var parameters = key.Rsa.ExportParameters(includePrivateParameters: false);
+            return new JwkWire("RSA", "sig", ["verify"], "RS256", key.Kid, [], "", SecretTokens.Base64Url(parameters.Modulus), SecretTokens.Base64Url(parameters.Exponent));
+        }).ToList()));
+    }
+}

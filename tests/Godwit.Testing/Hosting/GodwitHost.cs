@@ -1,0 +1,136 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Godwit.Server;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Godwit.Testing.Hosting;
+
+/// <summary>What kind of Godwit a test wants.</summary>
+public sealed record GodwitHostOptions
+{
+    /// <summary>A PostgreSQL connection string, or null for a fresh SQLite file.</summary>
+    public string? PostgresConnectionString { get; init; }
+
+    /// <summary>Replaces the system clock, so tests can step over expiry edges.</summary>
+    public TimeProvider? Clock { get; init; }
+
+    public string Environment { get; init; } = "Production";
+
+    /// <summary>Further configuration, as key/value pairs such as <c>Godwit:Otps:MaxAttempts</c>.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+}
+
+/// <summary>
+/// A real Godwit server on a loopback port, with a real SMTP server and a real SMS webhook
+/// receiving what it sends, and clients that talk to it over HTTP.
+/// </summary>
+public sealed class GodwitHost : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private GodwitHost(WebApplication app, Uri baseUrl, string projectId, string secret, SmtpSink smtp, WebhookSink sms, string dataFolder)
+    {
+        this.app = app;
+        BaseUrl = baseUrl;
+        ProjectId = projectId;
+        Secret = secret;
+        Smtp = smtp;
+        Sms = sms;
+        DataFolder = dataFolder;
+        Client = new HttpClient { BaseAddress = baseUrl };
+        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{projectId}:{secret}")));
+        Anonymous = new HttpClient { BaseAddress = baseUrl };
+    }
+
+    public Uri BaseUrl { get; }
+
+    public string ProjectId { get; }
+
+    public string Secret { get; }
+
+    public SmtpSink Smtp { get; }
+
+    public WebhookSink Sms { get; }
+
+    public string DataFolder { get; }
+
+    /// <summary>Sends the project's Basic credentials with every request.</summary>
+    public HttpClient Client { get; }
+
+    /// <summary>Sends no credentials.</summary>
+    public HttpClient Anonymous { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    public static async Task<GodwitHost> StartAsync(GodwitHostOptions? options = null)
+    {
+        options ??= new GodwitHostOptions();
+        var smtp = await SmtpSink.StartAsync();
+        var sms = await WebhookSink.StartAsync();
+        var dataFolder = Directory.CreateTempSubdirectory("godwit-test-").FullName;
+        var port = FreePort.Next();
+        var baseUrl = new Uri($"http://127.0.0.1:{port}");
+        var projectId = "project-live-" + Guid.NewGuid().ToString("D");
+        var secret = "secret-live-" + Guid.NewGuid().ToString("N");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Godwit:ProjectId"] = projectId,
+            ["Godwit:Secret"] = secret,
+            ["Godwit:PublicUrl"] = baseUrl.ToString().TrimEnd('/'),
+            ["Godwit:DataFolder"] = dataFolder,
+            ["Godwit:Email:Smtp:Host"] = smtp.Host,
+            ["Godwit:Email:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Godwit:Email:From"] = "Godwit Tests <login@godwit.test>",
+            ["Godwit:Sms:WebhookUrl"] = sms.Url.ToString(),
+            ["Godwit:MagicLinks:DefaultLoginUrl"] = "https://app.godwit.test/authenticate",
+        };
+        if (options.PostgresConnectionString is { } postgres)
+        {
+            settings["Godwit:Database:Provider"] = "postgres";
+            settings["Godwit:Database:ConnectionString"] = postgres;
+        }
+
+        foreach (var (key, value) in options.Settings)
+        {
+            settings[key] = value;
+        }
+
+        var app = GodwitApp.Build([], builder =>
+        {
+            builder.Environment.EnvironmentName = options.Environment;
+            builder.Configuration.AddInMemoryCollection(settings);
+            builder.WebHost.UseUrls(baseUrl.ToString());
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            if (options.Clock is not null)
+            {
+                builder.Services.AddSingleton(options.Clock);
+            }
+        });
+        await GodwitApp.PrepareAsync(app);
+        await app.StartAsync();
+        return new GodwitHost(app, baseUrl, projectId, secret, smtp, sms, dataFolder);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        Anonymous.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+        await Smtp.DisposeAsync();
+        await Sms.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a pooled connection; the temp folder is cleaned by the OS.
+        }
+    }
+}
