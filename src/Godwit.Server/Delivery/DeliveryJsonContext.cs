@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Godwit.Server.Delivery;
@@ -11,4 +13,16 @@ internal sealed record OutboxEntry(DateTime SentAt, string Channel, string To, s
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(SmsWebhookPayload))]
 [JsonSerializable(typeof(OutboxEntry))]
-internal sealed partial class DeliveryJsonContext : JsonSerializerContext;
+internal sealed partial class DeliveryJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// Writes "+15005550006" and "don't" as they are rather than as \u002B and \u0027: these payloads
+    /// go to a gateway and a file a person reads, never into HTML, which is what the default escaping
+    /// guards against.
+    /// </summary>
+    public static DeliveryJsonContext Readable { get; } = new(new JsonSerializerOptions(Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = null,
+    });
+}

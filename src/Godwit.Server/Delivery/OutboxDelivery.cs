@@ -39,7 +39,7 @@ internal sealed class OutboxDelivery(string path, TimeProvider time, ILogger<Out
 
     private async Task AppendAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
-        var line = JsonSerializer.SerializeToUtf8Bytes(entry, DeliveryJsonContext.Default.OutboxEntry);
+        var line = JsonSerializer.SerializeToUtf8Bytes(entry, DeliveryJsonContext.Readable.OutboxEntry);
         var bytes = new byte[line.Length + 1];
         line.CopyTo(bytes, 0);
         bytes[^1] = (byte)'\n';

@@ -25,7 +25,7 @@ internal sealed class WebhookSmsSender(HttpClient http, IOptions<SmsOptions> opt
         HttpResponseMessage response;
         try
         {
-            response = await http.PostAsJsonAsync(webhookUrl, payload, DeliveryJsonContext.Default.SmsWebhookPayload, cancellationToken);
+            response = await http.PostAsJsonAsync(webhookUrl, payload, DeliveryJsonContext.Readable.SmsWebhookPayload, cancellationToken);
         }
         catch (Exception exception) when ((exception is HttpRequestException or TaskCanceledException) && !cancellationToken.IsCancellationRequested)
         {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Godwit.Core.Delivery;
 using Godwit.Server.Delivery;
 using Godwit.Testing;
@@ -26,10 +25,7 @@ public sealed class WebhookSmsSenderTests
         Assert.Equal("POST", request.Method);
         Assert.Equal(webhook.Url.AbsolutePath, request.Path);
         Assert.StartsWith("application/json", request.ContentType, StringComparison.Ordinal);
-        using var json = JsonDocument.Parse(request.Body);
-        Assert.Equal(
-            [("to", "+15005550006"), ("body", "Your Godwit code is 402917"), ("channel", "sms")],
-            json.RootElement.EnumerateObject().Select(property => (property.Name, property.Value.GetString())));
+        Assert.Equal("""{"to":"+15005550006","body":"Your Godwit code is 402917","channel":"sms"}""", request.Body);
     }
 
     [Fact]
