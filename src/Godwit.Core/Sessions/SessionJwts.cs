@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -14,11 +15,44 @@ namespace Godwit.Core.Sessions;
 /// </summary>
 public sealed class SessionJwts(SigningKeyRing keys, SessionTokenOptions options, TimeProvider clock, string issuer, string projectId)
 {
+    private const int ReuseCacheSweepThreshold = 100_000;
     public const string SessionClaim = "https://stytch.com/session";
 
     private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
 
     public static readonly IReadOnlySet<string> ReservedClaims = new HashSet<string>(StringComparer.Ordinal) { "iss", "sub", "aud", "exp", "nbf", "iat", "jti" };
+
+    private readonly ConcurrentDictionary<string, RecentJwt> recent = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A JWT for the session as it is now: the one signed moments ago if the session has not
+    /// changed since, otherwise a fresh one. Reuse is only an optimisation of this process; the
+    /// session row still decides whether the session is valid.
+    /// </summary>
+    public string IssueOrReuse(Session session)
+    {
+        var now = clock.GetUtcNow();
+        var fingerprint = Fingerprint(session);
+        if (recent.TryGetValue(session.SessionId, out var cached) && cached.Fingerprint == fingerprint && now - cached.IssuedAt < options.JwtReuseWindow)
+        {
+            return cached.Jwt;
+        }
+
+        var jwt = Issue(session);
+        if (recent.Count >= ReuseCacheSweepThreshold)
+        {
+            foreach (var (sessionId, entry) in recent)
+            {
+                if (now - entry.IssuedAt >= options.JwtReuseWindow)
+                {
+                    recent.TryRemove(sessionId, out _);
+                }
+            }
+        }
+
+        recent[session.SessionId] = new RecentJwt(fingerprint, jwt, now);
+        return jwt;
+    }
 
     public string Issue(Session session)
     {
@@ -98,6 +132,18 @@ public sealed class SessionJwts(SigningKeyRing keys, SessionTokenOptions options
                 : null;
     }
 
+    /// <summary>Everything a session JWT says that can change during the session's life.</summary>
+    private static string Fingerprint(Session session) => string.Concat(
+        session.ExpiresAt.Ticks.ToString(CultureInfo.InvariantCulture),
+        "|",
+        session.LastAccessedAt.Ticks.ToString(CultureInfo.InvariantCulture),
+        "|",
+        session.Factors.Count.ToString(CultureInfo.InvariantCulture),
+        "|",
+        session.Factors.Count == 0 ? "" : session.Factors.Max(f => f.LastAuthenticatedAt).Ticks.ToString(CultureInfo.InvariantCulture),
+        "|",
+        session.CustomClaims);
+
     public static string Rfc3339(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>True when no custom claim collides with a registered or Stytch claim.</summary>
@@ -105,4 +151,6 @@ public sealed class SessionJwts(SigningKeyRing keys, SessionTokenOptions options
         claims.All(c => !ReservedClaims.Contains(c.Key) && !c.Key.StartsWith("https://stytch.com/", StringComparison.Ordinal));
 
     public static int ByteCount(JsonObject claims) => Encoding.UTF8.GetByteCount(claims.ToJsonString());
+
+    private sealed record RecentJwt(string Fingerprint, string Jwt, DateTimeOffset IssuedAt);
 }

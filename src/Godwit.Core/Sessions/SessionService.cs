@@ -125,7 +125,7 @@ public sealed class SessionService(ISessionStore sessions, IUserStore users, ISi
         }
 
         var (session, token) = found.Value;
-        if (await users.FindAsync(session.UserId, cancellationToken) is not { } user)
+        if (await users.FindForReadingAsync(session.UserId, cancellationToken) is not { } user)
         {
             return ErrorCatalog.SessionNotFound;
         }
@@ -225,6 +225,6 @@ public sealed class SessionService(ISessionStore sessions, IUserStore users, ISi
         }
 
         await keys.RefreshIfStaleAsync(keyStore, cancellationToken);
-        return new IssuedSession(session, token, jwts.Issue(session));
+        return new IssuedSession(session, token, jwts.IssueOrReuse(session));
     }
 }

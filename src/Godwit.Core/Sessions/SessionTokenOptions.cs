@@ -17,4 +17,10 @@ public sealed class SessionTokenOptions
     /// stays a read and not a write on every request.
     /// </summary>
     public TimeSpan LastAccessedResolution { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// A JWT signed for an unchanged session this recently is handed out again instead of signing a
+    /// new one: an RS256 signature costs far more than the rest of a session check.
+    /// </summary>
+    public TimeSpan JwtReuseWindow { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -10,6 +10,9 @@ public interface IUserStore
     /// <summary>Finds a user by user_id, or by external_id when the value is not a user id.</summary>
     Task<User?> FindAsync(string userIdOrExternalId, CancellationToken cancellationToken);
 
+    /// <summary>A user by user_id for reading only; changes to it are never saved.</summary>
+    Task<User?> FindForReadingAsync(string userId, CancellationToken cancellationToken);
+
     Task<User?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken);
 
     Task<User?> FindByPhoneAsync(string e164, CancellationToken cancellationToken);

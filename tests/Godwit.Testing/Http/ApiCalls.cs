@@ -24,11 +24,11 @@ public static class ApiCalls
         client.SendJsonAsync(HttpMethod.Put, path, JsonSerializer.Serialize(body));
 
     /// <summary>A GET with the JSON content type and no body, as the official SDK sends it.</summary>
-    public static Task<ApiAnswer> GetAsync(this HttpClient client, string path) =>
+    public static Task<ApiAnswer> GetJsonAsync(this HttpClient client, string path) =>
         client.SendJsonAsync(HttpMethod.Get, path, null);
 
     /// <summary>A DELETE with a <c>{}</c> body, as the official SDK sends it.</summary>
-    public static Task<ApiAnswer> DeleteAsync(this HttpClient client, string path) =>
+    public static Task<ApiAnswer> DeleteJsonAsync(this HttpClient client, string path) =>
         client.SendJsonAsync(HttpMethod.Delete, path, "{}");
 
     public static async Task<ApiAnswer> SendJsonAsync(this HttpClient client, HttpMethod method, string path, string? json)
