@@ -20,9 +20,9 @@ internal sealed partial class DeliveryJsonContext : JsonSerializerContext
     /// go to a gateway and a file a person reads, never into HTML, which is what the default escaping
     /// guards against.
     /// </summary>
-    public static DeliveryJsonContext Readable { get; } = new(new JsonSerializerOptions(Default.Options)
+    public static DeliveryJsonContext Readable { get; } = new(new JsonSerializerOptions
     {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        TypeInfoResolver = null,
     });
 }

@@ -1,7 +1,7 @@
 using Godwit.Testing;
 using Npgsql;
 
-namespace Godwit.Server.Tests.Delivery;
+namespace Godwit.Server.Tests.Fixtures;
 
 // Checks the PostgreSQL fixture itself; it sits here until the suite has a folder for fixture checks.
 public sealed class PostgresClusterTests
