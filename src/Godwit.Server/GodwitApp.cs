@@ -6,6 +6,8 @@ using Godwit.Server.Delivery;
 using Godwit.Server.Health;
 using Godwit.Server.Hosting;
 using Godwit.Server.Http;
+using Godwit.Server.MagicLinks;
+using Godwit.Server.Otps;
 using Godwit.Server.Sessions;
 using Godwit.Server.Users;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -48,6 +50,8 @@ public static class GodwitApp
             provider.GetRequiredService<SigningKeyRing>(), sessionOptions, provider.GetRequiredService<TimeProvider>(), resolved.Issuer, projectId));
         services.AddScoped<UserService>();
         services.AddScoped<SessionService>();
+        services.AddGodwitMagicLinks(builder.Configuration);
+        services.AddGodwitOtps(builder.Configuration);
         services.AddGodwitDelivery(builder.Configuration, builder.Environment, project.DataFolder);
         var migrate = services.AddGodwitDatabase(database, project);
         services.AddSingleton(new StartupTasks(migrate));
@@ -59,6 +63,8 @@ public static class GodwitApp
         var v1 = ProjectAuthentication.RequireProject(app.MapGroup("/v1"));
         v1.MapUserApi();
         v1.MapSessionApi();
+        v1.MapMagicLinkApi();
+        v1.MapOtpApi();
         return app;
     }
 

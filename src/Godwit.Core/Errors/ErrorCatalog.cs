@@ -54,6 +54,7 @@ public static class ErrorCatalog
     public static readonly ApiError InvalidToken = new(400, "invalid_token", "The token format is invalid.");
     public static readonly ApiError InvalidCodeChallenge = new(400, "invalid_pkce_code_challenge", "code_challenge must be a base64url SHA-256 digest (43 characters).");
     public static readonly ApiError MissingCodeVerifier = new(400, "pkce_expected_code_verifier", "This magic link was sent with a code_challenge: pass the matching code_verifier.");
+    public static readonly ApiError PkceDidNotExpectCodeVerifier = new(400, "pkce_did_not_expect_code_verifier", "This magic link was sent without a code_challenge: do not pass a code_verifier.");
     public static readonly ApiError PkceMismatch = new(400, "pkce_mismatch", "The code_verifier does not match the code_challenge the magic link was sent with.");
     public static readonly ApiError InviteUserAlreadyActive = new(400, "duplicate_email", "This email belongs to an active user: send a login magic link instead of an invite.");
     public static readonly ApiError InvalidMethodId = new(400, "invalid_method_id", "method_id format is invalid.");

@@ -54,6 +54,12 @@ public interface IOneTimeSecretStore
     /// </summary>
     Task<bool> TryCountAttemptAsync(string id, int maxAttempts, DateTime now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// How many secrets of a kind were created for a method at or after <paramref name="since"/>,
+    /// used or not: the database is the one counter every Godwit process shares for send limits.
+    /// </summary>
+    Task<int> CountCreatedSinceAsync(string methodId, OneTimeSecretKind kind, DateTime since, CancellationToken cancellationToken);
+
     /// <summary>Consumes every live secret of a kind sent to a method; returns how many.</summary>
     Task<int> ConsumeAllAsync(string methodId, OneTimeSecretKind kind, DateTime now, CancellationToken cancellationToken);
 }

@@ -42,6 +42,9 @@ internal sealed class EfOneTimeSecretStore(GodwitDbContext db) : IOneTimeSecretS
         return counted;
     }
 
+    public Task<int> CountCreatedSinceAsync(string methodId, OneTimeSecretKind kind, DateTime since, CancellationToken cancellationToken) =>
+        db.OneTimeSecrets.CountAsync(s => s.MethodId == methodId && s.Kind == kind && s.CreatedAt >= since, cancellationToken);
+
     public Task<int> ConsumeAllAsync(string methodId, OneTimeSecretKind kind, DateTime now, CancellationToken cancellationToken) =>
         db.OneTimeSecrets
             .Where(s => s.MethodId == methodId && s.Kind == kind && s.ConsumedAt == null && s.ExpiresAt > now)

@@ -1,0 +1,133 @@
+using Godwit.Core.Errors;
+using Godwit.Core.MagicLinks;
+using Godwit.Core.Security;
+using Godwit.Core.Sessions;
+using Godwit.Core.Users;
+
+namespace Godwit.Core.Otps;
+
+public sealed record OtpLoginOrCreateCommand(AddressKind Kind, string Address, int? ExpirationMinutes, bool CreateAsPending);
+
+public sealed record OtpSendCommand(AddressKind Kind, string Address, int? ExpirationMinutes, AttachTarget Target);
+
+public sealed record OtpAuthenticateCommand(string MethodId, string Code, SessionRequest Session);
+
+/// <summary>Sending and authenticating six-digit passcodes by email and SMS.</summary>
+public sealed class OtpService(
+    PasswordlessRecipients recipients,
+    OneTimeSecretIssuer issuer,
+    PrimaryFactorLogin login,
+    IOneTimeSecretStore secrets,
+    ProjectKeys keys,
+    OtpOptions options,
+    TimeProvider clock)
+{
+    public const int MinExpirationMinutes = 1;
+    public const int MaxExpirationMinutes = 10;
+    public const int DefaultExpirationMinutes = 2;
+
+    private static readonly OneTimeSecretKind[] OtpKind = [OneTimeSecretKind.Otp];
+
+    public async Task<Result<SentTo>> LoginOrCreateAsync(OtpLoginOrCreateCommand command, CancellationToken cancellationToken)
+    {
+        var address = Check(command.Kind, command.Address, command.ExpirationMinutes);
+        if (!address.Succeeded)
+        {
+            return address.Error!;
+        }
+
+        var recipient = await recipients.LoginOrCreateAsync(command.Kind, address.Value, command.CreateAsPending, cancellationToken);
+        return recipient.Succeeded
+            ? await IssueAsync(command.Kind, recipient.Value, command.ExpirationMinutes ?? DefaultExpirationMinutes, cancellationToken)
+            : recipient.Error!;
+    }
+
+    public async Task<Result<SentTo>> SendAsync(OtpSendCommand command, CancellationToken cancellationToken)
+    {
+        var address = Check(command.Kind, command.Address, command.ExpirationMinutes);
+        if (!address.Succeeded)
+        {
+            return address.Error!;
+        }
+
+        var recipient = await recipients.ForSendAsync(command.Kind, address.Value, command.Target, cancellationToken);
+        return recipient.Succeeded
+            ? await IssueAsync(command.Kind, recipient.Value, command.ExpirationMinutes ?? DefaultExpirationMinutes, cancellationToken)
+            : recipient.Error!;
+    }
+
+    public async Task<Result<PrimaryFactorAuthenticated>> AuthenticateAsync(OtpAuthenticateCommand command, CancellationToken cancellationToken)
+    {
+        // Request shape first: a malformed request costs the user no attempt.
+        if (SessionService.Validate(command.Session) is { } invalidSession)
+        {
+            return invalidSession;
+        }
+
+        if (!PrefixedId.IsValid(PrefixedId.Email, command.MethodId) && !PrefixedId.IsValid(PrefixedId.Phone, command.MethodId))
+        {
+            return ErrorCatalog.InvalidMethodId;
+        }
+
+        if (command.Code is not { Length: 6 } || !command.Code.All(char.IsAsciiDigit))
+        {
+            return ErrorCatalog.InvalidCode;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (await secrets.FindLiveOtpAsync(command.MethodId, now, cancellationToken) is not { } secret)
+        {
+            return ErrorCatalog.UnableToAuthOtpCode;
+        }
+
+        // The attempt is counted before the code is compared, by a conditional update, so parallel
+        // guesses cannot exceed the limit between a read and a write.
+        if (!await secrets.TryCountAttemptAsync(secret.Id, options.MaxAttempts, now, cancellationToken))
+        {
+            return ErrorCatalog.UnableToAuthOtpCode;
+        }
+
+        if (!SecretTokens.FixedTimeEquals(SecretTokens.HashCode(keys.OneTimeCodeKey, command.Code), secret.SecretHash))
+        {
+            return ErrorCatalog.OtpCodeNotFound;
+        }
+
+        if (await login.FindAddressAsync(secret, cancellationToken) is not { } address)
+        {
+            return ErrorCatalog.UnableToAuthOtpCode;
+        }
+
+        return await login.CompleteAsync(secret, address, "otp", command.Session, ErrorCatalog.UnableToAuthOtpCode, cancellationToken);
+    }
+
+    private static Result<string> Check(AddressKind kind, string address, int? expirationMinutes)
+    {
+        var normalized = PasswordlessRecipients.Normalize(kind, address);
+        if (!normalized.Succeeded)
+        {
+            return normalized;
+        }
+
+        return expirationMinutes is < MinExpirationMinutes or > MaxExpirationMinutes
+            ? ErrorCatalog.InvalidOtpExpirationMinutes
+            : normalized;
+    }
+
+    private async Task<Result<SentTo>> IssueAsync(AddressKind kind, Recipient recipient, int minutes, CancellationToken cancellationToken)
+    {
+        if (!await issuer.WithinSendLimitAsync(recipient.MethodId, OtpKind, options.MaxSendsPerMinute, cancellationToken))
+        {
+            return ErrorCatalog.TooManyRequests.WithMessage("Too many passcodes were sent to this address in the last minute. Try again shortly.");
+        }
+
+        // One live code per address: a new code ends the old one, so a code the user no longer
+        // expects cannot be guessed alongside the new one.
+        await secrets.ConsumeAllAsync(recipient.MethodId, OneTimeSecretKind.Otp, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var code = SecretTokens.NewCode();
+        var secret = issuer.Create(OneTimeSecretKind.Otp, recipient, SecretTokens.HashCode(keys.OneTimeCodeKey, code), minutes);
+        var failed = kind == AddressKind.Email
+            ? await issuer.StoreAndSendAsync(secret, OtpMessages.Email(recipient.Address, code, minutes), null, cancellationToken)
+            : await issuer.StoreAndSendAsync(secret, null, OtpMessages.Sms(recipient.Address, code, minutes), cancellationToken);
+        return failed is null ? new SentTo(recipient.User.UserId, recipient.MethodId, recipient.UserCreated) : failed;
+    }
+}

@@ -1,0 +1,16 @@
+using Godwit.Core.Otps;
+using Godwit.Server.MagicLinks;
+
+namespace Godwit.Server.Otps;
+
+internal static class OtpRegistration
+{
+    /// <summary>Registers passcodes and their options, checked at startup.</summary>
+    public static IServiceCollection AddGodwitOtps(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<OtpOptions>(configuration.GetSection(OtpOptions.SectionName), options => options.Problem());
+        services.AddPasswordlessCore();
+        services.AddScoped<OtpService>();
+        return services;
+    }
+}
