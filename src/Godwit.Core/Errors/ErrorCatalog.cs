@@ -72,6 +72,7 @@ public static class ErrorCatalog
     public static readonly ApiError InvalidSessionDuration = new(400, "invalid_session_duration_minutes", "session_duration_minutes is invalid, should be between 5 to 527040 minutes.");
     public static readonly ApiError CustomClaimsTooLarge = new(400, "custom_claims_too_large", "session_custom_claims must be at most 4096 bytes of JSON.");
     public static readonly ApiError TooManySessionArguments = new(400, "too_many_session_arguments", "Pass either a session_token or a session_jwt, not both.");
+    public static readonly ApiError TooManySessionRevokeArguments = new(400, "too_many_session_revoke_arguments", "Pass exactly one of session_id, session_token or session_jwt, not several.");
     public static readonly ApiError NoSessionRevokeArguments = new(400, "no_session_revoke_arguments", "Pass exactly one of session_id, session_token or session_jwt.");
     public static readonly ApiError InvalidSessionCustomClaims = new(400, "reserved_claims_in_custom_claims", "session_custom_claims must not set reserved claims (iss, sub, aud, exp, nbf, iat, jti) or https://stytch.com/* claims.");
     public static readonly ApiError InvalidSessionToken = new(400, "invalid_session_token", "session_token format is invalid.");

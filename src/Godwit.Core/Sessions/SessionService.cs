@@ -78,6 +78,11 @@ public sealed class SessionService(ISessionStore sessions, IUserStore users, ISi
                 return ErrorCatalog.SessionNotFound.WithMessage("The session belongs to a different user than the one who just authenticated.");
             }
 
+            if (MergedClaimsTooLarge(session, request))
+            {
+                return ErrorCatalog.CustomClaimsTooLarge;
+            }
+
             session.Factors = [.. session.Factors.Where(f => !f.SameMethodAs(factor)), factor];
             return await SaveAsync(session, token, request, now, factorAdded: true, cancellationToken);
         }
@@ -130,6 +135,11 @@ public sealed class SessionService(ISessionStore sessions, IUserStore users, ISi
             return ErrorCatalog.SessionNotFound;
         }
 
+        if (MergedClaimsTooLarge(session, request))
+        {
+            return ErrorCatalog.CustomClaimsTooLarge;
+        }
+
         return new AuthenticatedSession(await SaveAsync(session, token, request, now, factorAdded: false, cancellationToken), user);
     }
 
@@ -145,9 +155,10 @@ public sealed class SessionService(ISessionStore sessions, IUserStore users, ISi
 
     public async Task<ApiError?> RevokeAsync(string? sessionId, string? sessionToken, string? sessionJwt, CancellationToken cancellationToken)
     {
-        if ((sessionId is null ? 0 : 1) + (sessionToken is null ? 0 : 1) + (sessionJwt is null ? 0 : 1) != 1)
+        var given = (sessionId is null ? 0 : 1) + (sessionToken is null ? 0 : 1) + (sessionJwt is null ? 0 : 1);
+        if (given != 1)
         {
-            return ErrorCatalog.NoSessionRevokeArguments;
+            return given == 0 ? ErrorCatalog.NoSessionRevokeArguments : ErrorCatalog.TooManySessionRevokeArguments;
         }
 
         if (sessionId is not null)
@@ -197,6 +208,10 @@ public sealed class SessionService(ISessionStore sessions, IUserStore users, ISi
             ? (byId, "")
             : ErrorCatalog.SessionNotFound;
     }
+
+    /// <summary>The 4 KB limit holds for the session's claims in total, not per request.</summary>
+    private static bool MergedClaimsTooLarge(Session session, SessionRequest request) =>
+        request.CustomClaims is { } claims && System.Text.Encoding.UTF8.GetByteCount(Metadata.Merge(session.CustomClaims, claims)) > Metadata.MaxBytes;
 
     private async Task<IssuedSession> SaveAsync(Session session, string token, SessionRequest request, DateTime now, bool factorAdded, CancellationToken cancellationToken)
     {

@@ -5,20 +5,11 @@ namespace Godwit.Storage.Sessions;
 
 internal sealed class EfSessionStore(GodwitDbContext db) : ISessionStore
 {
-    // Compiled once: checking a session is the hottest query Godwit runs.
-    private static readonly Func<GodwitDbContext, byte[], DateTime, CancellationToken, Task<Session?>> ByTokenHash =
-        EF.CompileAsyncQuery((GodwitDbContext context, byte[] hash, DateTime now, CancellationToken _) =>
-            context.Sessions.AsNoTracking().FirstOrDefault(s => s.TokenHash == hash && s.ExpiresAt > now));
-
-    private static readonly Func<GodwitDbContext, string, DateTime, CancellationToken, Task<Session?>> ById =
-        EF.CompileAsyncQuery((GodwitDbContext context, string id, DateTime now, CancellationToken _) =>
-            context.Sessions.AsNoTracking().FirstOrDefault(s => s.SessionId == id && s.ExpiresAt > now));
-
     public Task<Session?> FindByTokenHashAsync(byte[] tokenHash, DateTime now, CancellationToken cancellationToken) =>
-        ByTokenHash(db, tokenHash, now, cancellationToken);
+        db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.TokenHash == tokenHash && s.ExpiresAt > now, cancellationToken);
 
     public Task<Session?> FindByIdAsync(string sessionId, DateTime now, CancellationToken cancellationToken) =>
-        ById(db, sessionId, now, cancellationToken);
+        db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.SessionId == sessionId && s.ExpiresAt > now, cancellationToken);
 
     public async Task<IReadOnlyList<Session>> ListForUserAsync(string userId, DateTime now, CancellationToken cancellationToken) =>
         await db.Sessions.AsNoTracking().Where(s => s.UserId == userId && s.ExpiresAt > now).OrderBy(s => s.StartedAt).ToListAsync(cancellationToken);

@@ -6,11 +6,6 @@ namespace Godwit.Storage.Users;
 
 internal sealed class EfUserStore(GodwitDbContext db) : IUserStore
 {
-    // Compiled and untracked: loading the user is half of every session check.
-    private static readonly Func<GodwitDbContext, string, CancellationToken, Task<User?>> ForReading =
-        EF.CompileAsyncQuery((GodwitDbContext context, string userId, CancellationToken _) =>
-            context.Users.AsNoTracking().Include(u => u.Emails).Include(u => u.Phones).FirstOrDefault(u => u.UserId == userId));
-
     private IQueryable<User> UsersWithAddresses => db.Users.Include(u => u.Emails).Include(u => u.Phones).AsSplitQuery();
 
     public Task<User?> FindAsync(string userIdOrExternalId, CancellationToken cancellationToken) =>
@@ -19,7 +14,7 @@ internal sealed class EfUserStore(GodwitDbContext db) : IUserStore
             : UsersWithAddresses.FirstOrDefaultAsync(u => u.ExternalId == userIdOrExternalId, cancellationToken);
 
     public Task<User?> FindForReadingAsync(string userId, CancellationToken cancellationToken) =>
-        ForReading(db, userId, cancellationToken);
+        db.Users.AsNoTracking().Include(u => u.Emails).Include(u => u.Phones).AsSplitQuery().FirstOrDefaultAsync(u => u.UserId == userId, cancellationToken);
 
     public Task<User?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken) =>
         UsersWithAddresses.FirstOrDefaultAsync(u => u.Emails.Any(e => e.Address == normalizedEmail), cancellationToken);

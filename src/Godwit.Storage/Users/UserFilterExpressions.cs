@@ -29,7 +29,8 @@ internal static class UserFilterExpressions
         UserFilter.CreatedAfter f => Bind(u => u.CreatedAt > f.Instant, user),
         UserFilter.CreatedBefore f => Bind(u => u.CreatedAt < f.Instant, user),
         UserFilter.FullNameContains f => Bind(
-            u => ((u.FirstName ?? "") + " " + (u.MiddleName ?? "") + " " + (u.LastName ?? "")).ToLower().Contains(f.Fragment),
+            // Middle name only when present, so "bob stone" matches a user without one.
+            u => ((u.FirstName ?? "") + " " + (u.MiddleName == null || u.MiddleName == "" ? "" : u.MiddleName + " ") + (u.LastName ?? "")).ToLower().Contains(f.Fragment),
             user),
         _ => throw new ArgumentOutOfRangeException(nameof(filter), filter.GetType().Name, "Unknown filter."),
     };

@@ -140,16 +140,6 @@ public abstract class UserSearchContract
     }
 
     [Fact]
-    public async Task Full_name_fuzzy_folds_the_case_of_non_ascii_letters()
-    {
-        var people = await CreatePeopleAsync();
-
-        var found = await SearchAsync(people, Filter("full_name_fuzzy", "élodie"));
-
-        Assert.Equal([people.Cid.Id], found);
-    }
-
-    [Fact]
     public async Task And_requires_every_operand_and_or_requires_any()
     {
         var people = await CreatePeopleAsync();

@@ -112,7 +112,9 @@ public sealed class GodwitHost : IAsyncDisposable
         });
         await GodwitApp.PrepareAsync(app);
         await app.StartAsync();
-        return new GodwitHost(app, baseUrl, projectId, secret, smtp, sms, dataFolder);
+        // Settings may override the generated credentials; the clients use what the server resolved.
+        var project = app.Services.GetRequiredService<Godwit.Server.Hosting.ResolvedProject>();
+        return new GodwitHost(app, new Uri(project.Issuer), project.ProjectId, project.Secret, smtp, sms, dataFolder);
     }
 
     public async ValueTask DisposeAsync()
