@@ -18,6 +18,12 @@ internal sealed class JsonBody
 
     public static async Task<JsonBody> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        // Refused before reading, so a client that sent "Expect: 100-continue" never uploads it.
+        if (request.ContentLength > GodwitApp.MaxRequestBodyBytes)
+        {
+            throw new RequestRejectedException(ErrorCatalog.RequestTooLarge);
+        }
+
         using var buffer = new MemoryStream();
         try
         {

@@ -35,6 +35,9 @@ public static class ApiCalls
     {
         using var request = new HttpRequestMessage(method, path);
         request.Content = new StringContent(json ?? "", Encoding.UTF8, "application/json");
+        // Large bodies ask first, as careful clients do, so a refusal arrives before the upload
+        // instead of racing it and resetting the connection.
+        request.Headers.ExpectContinue = json is { Length: > 64 * 1024 };
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         using var document = JsonDocument.Parse(text.Length == 0 ? "null" : text);
