@@ -132,11 +132,12 @@ public sealed class SessionJwts(SigningKeyRing keys, SessionTokenOptions options
                 : null;
     }
 
-    /// <summary>Everything a session JWT says that can change during the session's life.</summary>
+    /// <summary>
+    /// What a session JWT says that a client acts on. last_accessed_at is left out: it moves every
+    /// minute, and a reused JWT may show it a few minutes late.
+    /// </summary>
     private static string Fingerprint(Session session) => string.Concat(
         session.ExpiresAt.Ticks.ToString(CultureInfo.InvariantCulture),
-        "|",
-        session.LastAccessedAt.Ticks.ToString(CultureInfo.InvariantCulture),
         "|",
         session.Factors.Count.ToString(CultureInfo.InvariantCulture),
         "|",
