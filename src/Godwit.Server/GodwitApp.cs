@@ -29,6 +29,9 @@ public static class GodwitApp
         // Quiet by default: EF Core logs every SQL statement at Information.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // A unique-index violation is an expected answer (duplicate_email, ...); EF would log each
+        // one with a stack trace. Unexpected save failures still reach ApiErrorMiddleware's log.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Update", LogLevel.None);
         configure?.Invoke(builder);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
 

@@ -27,7 +27,7 @@ internal static class SessionEndpoints
         body.Int("session_duration_minutes", ErrorCatalog.InvalidSessionDuration),
         body.String("session_token", ErrorCatalog.InvalidSessionToken),
         body.String("session_jwt", ErrorCatalog.InvalidSessionJwt),
-        body.Object("session_custom_claims", ErrorCatalog.InvalidSessionCustomClaims));
+        body.Object("session_custom_claims", ErrorCatalog.BadRequest.WithMessage("session_custom_claims must be a JSON object.")));
 
     private static async Task<IResult> AuthenticateAsync(HttpRequest request, SessionService sessions, CancellationToken cancellationToken)
     {
