@@ -10,7 +10,6 @@ public static class ErrorCatalog
     public static readonly ApiError InvalidJson = new(400, "bad_request", "The request body is not valid JSON.");
     public static readonly ApiError BadRequest = new(400, "bad_request", "The request is malformed.");
     public static readonly ApiError RequestTooLarge = new(413, "request_too_large", "The request body is larger than the server accepts.");
-    public static readonly ApiError UnsupportedMediaType = new(415, "unsupported_media_type", "Send the request body as application/json.");
     public static readonly ApiError EndpointNotFound = new(404, "route_not_found", "This endpoint does not exist. Check the method and path against the API reference.");
     public static readonly ApiError MethodNotAllowed = new(405, "method_not_allowed", "This endpoint does not accept this HTTP method.");
     public static readonly ApiError TooManyRequests = new(429, "too_many_requests", "Too many requests. Slow down and retry after the time in the Retry-After header.");

@@ -1,9 +1,9 @@
 using Godwit.Contracts.MagicLinks;
 using Godwit.Core.Errors;
 using Godwit.Core.MagicLinks;
-using Godwit.Core.Users;
 using Godwit.Server.Http;
 using Godwit.Server.Sessions;
+using Godwit.Server.Users;
 
 namespace Godwit.Server.MagicLinks;
 
@@ -53,7 +53,7 @@ internal static class MagicLinkEndpoints
         var command = new MagicLinkInviteCommand(
             body.RequiredString("email", ErrorCatalog.InvalidEmail),
             ReadLink(body, "invite"),
-            ReadName(body),
+            UserEndpoints.ReadName(body),
             body.Object("trusted_metadata", ErrorCatalog.InvalidMetadata),
             body.Object("untrusted_metadata", ErrorCatalog.InvalidMetadata));
         return ApiResults.From(await magicLinks.InviteAsync(command, cancellationToken), sent => new EmailSendResponse(sent.UserId, sent.MethodId));
@@ -81,20 +81,4 @@ internal static class MagicLinkEndpoints
     private static LinkRequest ReadLink(JsonBody body, string kind) => new(
         body.String($"{kind}_magic_link_url", ErrorCatalog.InvalidUrl),
         body.Int($"{kind}_expiration_minutes", ErrorCatalog.InvalidExpirationMinutes));
-
-    private static PersonName? ReadName(JsonBody body)
-    {
-        if (body.Nested("name", ErrorCatalog.InvalidName) is not { } name)
-        {
-            return null;
-        }
-
-        var parts = new PersonName(
-            name.String("first_name", ErrorCatalog.InvalidName),
-            name.String("middle_name", ErrorCatalog.InvalidName),
-            name.String("last_name", ErrorCatalog.InvalidName));
-        return new[] { parts.FirstName, parts.MiddleName, parts.LastName }.Any(p => p is { Length: > 1024 })
-            ? throw new RequestRejectedException(ErrorCatalog.InvalidName)
-            : parts;
-    }
 }

@@ -107,7 +107,8 @@ internal static class UserEndpoints
 
     private static UserChangedResponse Changed(User user) => new(user.UserId, UserWireMapper.ToWire(user));
 
-    private static PersonName? ReadName(JsonBody body)
+    /// <summary>Reads the optional <c>name</c> object that Create User, Update User and invites share.</summary>
+    public static PersonName? ReadName(JsonBody body)
     {
         if (body.Nested("name", ErrorCatalog.InvalidName) is not { } name)
         {
