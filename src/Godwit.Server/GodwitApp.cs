@@ -53,6 +53,8 @@ public static class GodwitApp
             provider.GetRequiredService<SigningKeyRing>(), sessionOptions, provider.GetRequiredService<TimeProvider>(), resolved.Issuer, projectId));
         services.AddScoped<UserService>();
         services.AddScoped<SessionService>();
+        services.AddSingleton<SessionAccessLog>();
+        services.AddHostedService<SessionAccessWriter>();
         services.AddGodwitMagicLinks(builder.Configuration);
         services.AddGodwitOtps(builder.Configuration);
         services.AddGodwitDelivery(builder.Configuration, builder.Environment, project.DataFolder);

@@ -14,6 +14,9 @@ public interface ISessionStore
     /// <summary>Writes the session's expiry, last access, factors and custom claims.</summary>
     Task UpdateAsync(Session session, CancellationToken cancellationToken);
 
+    /// <summary>Moves last_accessed_at forward (never back) for the sessions that still exist, in one transaction.</summary>
+    Task RecordAccessesAsync(IReadOnlyList<SessionAccess> accesses, CancellationToken cancellationToken);
+
     /// <summary>Deletes the session; false when it did not exist.</summary>
     Task<bool> RevokeAsync(string sessionId, CancellationToken cancellationToken);
 }

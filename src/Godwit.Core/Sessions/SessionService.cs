@@ -17,7 +17,7 @@ public sealed record SessionRequest(int? DurationMinutes, string? SessionToken, 
 public sealed record AuthenticatedSession(IssuedSession Issued, User User);
 
 /// <summary>Starting, extending, checking and revoking sessions.</summary>
-public sealed class SessionService(ISessionStore sessions, IUserStore users, ISigningKeyStore keyStore, SigningKeyRing keys, SessionJwts jwts, SessionTokenOptions options, TimeProvider clock)
+public sealed class SessionService(ISessionStore sessions, IUserStore users, ISigningKeyStore keyStore, SigningKeyRing keys, SessionJwts jwts, SessionAccessLog accessLog, SessionTokenOptions options, TimeProvider clock)
 {
     /// <summary>
     /// Checks the shape of a session request before anything else happens, so that a bad
@@ -228,15 +228,19 @@ public sealed class SessionService(ISessionStore sessions, IUserStore users, ISi
             changed = true;
         }
 
-        if (now - session.LastAccessedAt >= options.LastAccessedResolution)
+        var accessDue = now - session.LastAccessedAt >= options.LastAccessedResolution;
+        if (accessDue)
         {
             session.LastAccessedAt = now;
-            changed = true;
         }
 
         if (changed)
         {
             await sessions.UpdateAsync(session, cancellationToken);
+        }
+        else if (accessDue)
+        {
+            accessLog.Record(session.SessionId, now);
         }
 
         await keys.RefreshIfStaleAsync(keyStore, cancellationToken);

@@ -18,6 +18,9 @@ public sealed class SessionTokenOptions
     /// </summary>
     public TimeSpan LastAccessedResolution { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How often the batched last_accessed_at changes are written.</summary>
+    public TimeSpan AccessWriteInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>
     /// A JWT signed for an unchanged session this recently is handed out again instead of signing a
     /// new one: an RS256 signature (about 1 ms) costs far more than the rest of a session check.

@@ -33,6 +33,19 @@ internal sealed class EfSessionStore(GodwitDbContext db) : ISessionStore
         entry.State = EntityState.Detached;
     }
 
+    public async Task RecordAccessesAsync(IReadOnlyList<SessionAccess> accesses, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var (sessionId, accessedAt) in accesses)
+        {
+            await db.Sessions
+                .Where(s => s.SessionId == sessionId && s.LastAccessedAt < accessedAt)
+                .ExecuteUpdateAsync(set => set.SetProperty(s => s.LastAccessedAt, accessedAt), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     public async Task<bool> RevokeAsync(string sessionId, CancellationToken cancellationToken) =>
         await db.Sessions.Where(s => s.SessionId == sessionId).ExecuteDeleteAsync(cancellationToken) > 0;
 }

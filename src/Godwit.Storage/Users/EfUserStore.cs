@@ -14,7 +14,8 @@ internal sealed class EfUserStore(GodwitDbContext db) : IUserStore
             : UsersWithAddresses.FirstOrDefaultAsync(u => u.ExternalId == userIdOrExternalId, cancellationToken);
 
     public Task<User?> FindForReadingAsync(string userId, CancellationToken cancellationToken) =>
-        db.Users.AsNoTracking().Include(u => u.Emails).Include(u => u.Phones).AsSplitQuery().FirstOrDefaultAsync(u => u.UserId == userId, cancellationToken);
+        // One joined query: a user has few emails and phones, so the row product stays small.
+        db.Users.AsNoTracking().Include(u => u.Emails).Include(u => u.Phones).AsSingleQuery().FirstOrDefaultAsync(u => u.UserId == userId, cancellationToken);
 
     public Task<User?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken) =>
         UsersWithAddresses.FirstOrDefaultAsync(u => u.Emails.Any(e => e.Address == normalizedEmail), cancellationToken);

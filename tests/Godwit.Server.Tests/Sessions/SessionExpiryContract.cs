@@ -111,6 +111,27 @@ public abstract class SessionExpiryContract
         Assert.Equal(Rfc3339(startedAt), later.Body.GetProperty("session").GetProperty("started_at").GetString());
     }
 
+    [Fact]
+    public async Task The_new_last_accessed_at_is_stored_within_moments_of_the_check()
+    {
+        var started = await TestSessions.StartAsync(Godwit.Host);
+        Clock.Advance(TimeSpan.FromSeconds(75));
+        var accessedAt = Rfc3339(Clock.GetUtcNow());
+
+        await Authenticate(new { session_token = started.Token });
+
+        // Access times are written in batches about once a second, so the list catches up shortly.
+        string? listed = null;
+        for (var attempt = 0; attempt < 100 && listed != accessedAt; attempt++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            var sessions = await Client.GetJsonAsync($"/v1/sessions?user_id={started.UserId}");
+            listed = sessions.Body.GetProperty("sessions")[0].GetProperty("last_accessed_at").GetString();
+        }
+
+        Assert.Equal(accessedAt, listed);
+    }
+
     private Task<ApiAnswer> Authenticate(object body) => Client.PostAsync("/v1/sessions/authenticate", body);
 
     private static string Rfc3339(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

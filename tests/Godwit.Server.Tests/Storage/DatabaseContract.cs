@@ -68,6 +68,36 @@ public abstract class DatabaseContract
 public sealed class DatabaseOnSqlite(SqliteGodwit godwit) : DatabaseContract, IClassFixture<SqliteGodwit>
 {
     protected override GodwitHost Host => godwit.Host;
+
+    [Fact]
+    public async Task Every_pooled_connection_enforces_foreign_keys_and_waits_for_the_writer()
+    {
+        // Many scopes at once take several physical connections from the pool, each reopened.
+        var settings = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            await using var scope = Host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<GodwitDbContext>();
+            var results = new List<(long, long, long)>();
+            for (var open = 0; open < 3; open++)
+            {
+                // EF Core opens and closes the connection like this around each query.
+                await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+                results.Add((await PragmaAsync(db, "foreign_keys"), await PragmaAsync(db, "busy_timeout"), await PragmaAsync(db, "synchronous")));
+                await db.Database.CloseConnectionAsync();
+            }
+
+            return results;
+        }));
+
+        Assert.All(settings.SelectMany(s => s), s => Assert.Equal((1L, 5000L, 1L), s));
+    }
+
+    private static async Task<long> PragmaAsync(GodwitDbContext db, string name)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"PRAGMA {name}";
+        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
 }
 
 public sealed class DatabaseOnPostgres(PostgresGodwit godwit) : DatabaseContract, IClassFixture<PostgresGodwit>
