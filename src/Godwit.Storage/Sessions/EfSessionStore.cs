@@ -5,11 +5,20 @@ namespace Godwit.Storage.Sessions;
 
 internal sealed class EfSessionStore(GodwitDbContext db) : ISessionStore
 {
+    // Checking a session is the hottest query Godwit runs.
+    private static readonly CompiledQuery<Func<GodwitDbContext, byte[], DateTime, CancellationToken, Task<Session?>>> ByTokenHash = new(() =>
+        EF.CompileAsyncQuery((GodwitDbContext context, byte[] hash, DateTime now, CancellationToken _) =>
+            context.Sessions.AsNoTracking().FirstOrDefault(s => s.TokenHash == hash && s.ExpiresAt > now)));
+
+    private static readonly CompiledQuery<Func<GodwitDbContext, string, DateTime, CancellationToken, Task<Session?>>> ById = new(() =>
+        EF.CompileAsyncQuery((GodwitDbContext context, string id, DateTime now, CancellationToken _) =>
+            context.Sessions.AsNoTracking().FirstOrDefault(s => s.SessionId == id && s.ExpiresAt > now)));
+
     public Task<Session?> FindByTokenHashAsync(byte[] tokenHash, DateTime now, CancellationToken cancellationToken) =>
-        db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.TokenHash == tokenHash && s.ExpiresAt > now, cancellationToken);
+        ByTokenHash.For(db)(db, tokenHash, now, cancellationToken);
 
     public Task<Session?> FindByIdAsync(string sessionId, DateTime now, CancellationToken cancellationToken) =>
-        db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.SessionId == sessionId && s.ExpiresAt > now, cancellationToken);
+        ById.For(db)(db, sessionId, now, cancellationToken);
 
     public async Task<IReadOnlyList<Session>> ListForUserAsync(string userId, DateTime now, CancellationToken cancellationToken) =>
         await db.Sessions.AsNoTracking().Where(s => s.UserId == userId && s.ExpiresAt > now).OrderBy(s => s.StartedAt).ToListAsync(cancellationToken);
