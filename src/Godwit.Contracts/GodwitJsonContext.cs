@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Godwit.Contracts.Errors;
 using Godwit.Contracts.MagicLinks;
 using Godwit.Contracts.Otps;
+using Godwit.Contracts.Passwords;
 using Godwit.Contracts.Sessions;
 using Godwit.Contracts.Users;
 
@@ -28,4 +29,10 @@ namespace Godwit.Contracts;
 [JsonSerializable(typeof(EmailOtpSendResponse))]
 [JsonSerializable(typeof(SmsOtpLoginOrCreateResponse))]
 [JsonSerializable(typeof(SmsOtpSendResponse))]
+[JsonSerializable(typeof(MigratePasswordResponse))]
+[JsonSerializable(typeof(PasswordSessionResponse))]
+[JsonSerializable(typeof(CreatePasswordResponse))]
+[JsonSerializable(typeof(ResetStartResponse))]
+[JsonSerializable(typeof(StrengthCheckResponse))]
+[JsonSerializable(typeof(DeletePasswordResponse))]
 public sealed partial class GodwitJsonContext : JsonSerializerContext;

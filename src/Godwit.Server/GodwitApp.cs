@@ -8,6 +8,7 @@ using Godwit.Server.Hosting;
 using Godwit.Server.Http;
 using Godwit.Server.MagicLinks;
 using Godwit.Server.Otps;
+using Godwit.Server.Passwords;
 using Godwit.Server.Sessions;
 using Godwit.Server.Users;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -57,6 +58,7 @@ public static class GodwitApp
         services.AddHostedService<SessionAccessWriter>();
         services.AddGodwitMagicLinks(builder.Configuration);
         services.AddGodwitOtps(builder.Configuration);
+        services.AddGodwitPasswords(builder.Configuration);
         services.AddGodwitDelivery(builder.Configuration, builder.Environment, project.DataFolder);
         var migrate = services.AddGodwitDatabase(database, project);
         services.AddSingleton(new StartupTasks(migrate));
@@ -70,6 +72,7 @@ public static class GodwitApp
         v1.MapSessionApi();
         v1.MapMagicLinkApi();
         v1.MapOtpApi();
+        v1.MapPasswordApi();
         return app;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Godwit.Core.Passwords;
 using Godwit.Core.Security;
 using Godwit.Core.Sessions;
 using Godwit.Core.Users;
@@ -20,6 +21,8 @@ public abstract class GodwitDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<UserEmail> UserEmails => Set<UserEmail>();
 
     public DbSet<UserPhone> UserPhones => Set<UserPhone>();
+
+    public DbSet<UserPassword> UserPasswords => Set<UserPassword>();
 
     public DbSet<Session> Sessions => Set<Session>();
 
@@ -45,7 +48,16 @@ public abstract class GodwitDbContext(DbContextOptions options) : DbContext(opti
             user.HasIndex(u => new { u.CreatedAt, u.UserId });
             user.HasMany(u => u.Emails).WithOne().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
             user.HasMany(u => u.Phones).WithOne().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+            user.HasOne(u => u.Password).WithOne().HasForeignKey<UserPassword>(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
             user.Ignore(u => u.PrimaryFactorsVerified);
+        });
+
+        modelBuilder.Entity<UserPassword>(password =>
+        {
+            password.HasKey(p => p.PasswordId);
+            password.Property(p => p.PasswordId).HasMaxLength(64);
+            password.Property(p => p.HashType).HasMaxLength(32);
+            password.Property(p => p.Hash).HasMaxLength(4096);
         });
 
         modelBuilder.Entity<UserEmail>(email =>

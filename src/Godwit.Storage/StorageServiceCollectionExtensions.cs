@@ -1,6 +1,8 @@
+using Godwit.Core.Passwords;
 using Godwit.Core.Security;
 using Godwit.Core.Sessions;
 using Godwit.Core.Users;
+using Godwit.Storage.Passwords;
 using Godwit.Storage.Security;
 using Godwit.Storage.Sessions;
 using Godwit.Storage.Users;
@@ -14,6 +16,7 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddGodwitStores(this IServiceCollection services)
     {
         services.AddScoped<IUserStore, EfUserStore>();
+        services.AddScoped<IPasswordStore, EfPasswordStore>();
         services.AddScoped<ISessionStore, EfSessionStore>();
         services.AddScoped<ISigningKeyStore, EfSigningKeyStore>();
         services.AddScoped<IOneTimeSecretStore, EfOneTimeSecretStore>();

@@ -19,7 +19,7 @@ public sealed record GetUserResponse(
     IReadOnlyList<string> Roles,
     NameWire Name,
     string CreatedAt,
-    JsonElement? Password,
+    PasswordWire? Password,
     JsonElement TrustedMetadata,
     JsonElement UntrustedMetadata,
     string? ExternalId,

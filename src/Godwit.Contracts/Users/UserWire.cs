@@ -17,12 +17,14 @@ public sealed record UserWire(
     IReadOnlyList<string> Roles,
     NameWire Name,
     string CreatedAt,
-    JsonElement? Password,
+    PasswordWire? Password,
     JsonElement TrustedMetadata,
     JsonElement UntrustedMetadata,
     string? ExternalId,
     string? LockCreatedAt,
     string? LockExpiresAt);
+
+public sealed record PasswordWire(string PasswordId, bool RequiresReset);
 
 public sealed record EmailWire(string EmailId, string Email, bool Verified);
 

@@ -43,6 +43,22 @@ public static class ErrorCatalog
     public static readonly ApiError InvalidSearchCursor = new(400, "user_search_invalid_cursor", "The search cursor is invalid. Pass the next_cursor of a previous response unchanged.");
     public static readonly ApiError InvalidSearchLimit = new(400, "user_search_invalid_limit", "limit must be between 1 and 1000.");
 
+    // Passwords.
+    public static readonly ApiError PasswordAlreadyExists = new(400, "password_already_exists", "This user already has a password. Reset it instead of migrating another.");
+    public static readonly ApiError DuplicatePassword = new(400, "password_already_exists", "Another request gave this user a password at the same moment.");
+    public static readonly ApiError UnauthorizedPasswordCredentials = new(401, "unauthorized_credentials", "Unauthorized credentials: the email and password do not match.");
+    public static readonly ApiError WeakPassword = new(400, "weak_password", "The password does not meet the strength requirements: check it with /v1/passwords/strength_check.");
+    public static readonly ApiError BreachedPassword = new(400, "breached_password", "The password appears in a list of breached passwords. Choose another one.");
+    public static readonly ApiError InvalidPassword = new(400, "invalid_password", "password must be a non-empty string of at most 256 characters.");
+    public static readonly ApiError NoUserPassword = new(400, "no_user_password", "This user has no password. Log in another way, or reset the password by email.");
+    public static readonly ApiError UserLocked = new(429, "user_lock_limit_reached", "The user has been locked out due to too many failed authentication attempts. Please try again later.");
+    public static readonly ApiError InvalidPasswordId = new(400, "invalid_password_id", "password_id format is invalid.");
+    public static readonly ApiError PasswordNotFound = new(404, "password_not_found", "Password could not be found.");
+    public static readonly ApiError UnableToAuthPasswordResetToken = new(401, "unable_to_auth_password_reset_token", "The password reset link is invalid, expired or already used. Start a new reset.");
+    public static readonly ApiError InvalidResetExpiration = new(400, "invalid_expiration", "reset_password_expiration_minutes must be between 5 and 10080.");
+    public static readonly ApiError MissingResetUrl = new(400, "no_password_reset_redirect_url", "Pass reset_password_redirect_url, or configure Godwit:Passwords:ResetUrl.");
+    public static readonly ApiError SessionTooOldToResetPassword = new(400, "session_too_old_to_reset_password", "The session has no authentication factor from the last 5 minutes. Authenticate again, then reset the password.");
+
     // One-time secrets (magic links and passcodes).
     public static readonly ApiError InvalidExpirationMinutes = new(400, "invalid_expiration", "Magic link expiration minutes must be between 5 and 10080.");
     public static readonly ApiError InvalidOtpExpirationMinutes = new(400, "invalid_expiration_otp", "expiration_minutes must be between 1 and 10 for passcodes.");
@@ -78,4 +94,62 @@ public static class ErrorCatalog
     public static readonly ApiError InvalidSessionJwt = new(400, "unable_to_parse_session_jwt", "session_jwt could not be parsed or was not signed by this project.");
     public static readonly ApiError MissingSessionIdentifier = new(400, "no_session_arguments", "Pass a session_token or a session_jwt.");
     public static readonly ApiError InvalidProjectId = new(404, "project_not_found", "No project with this id is served here.");
+
+    // Passwords: migrated hashes.
+    // Stytch's names where Stytch has one; the rest are Godwit's, named invalid_<hash_type>_hash and
+    // invalid_<config>_config. Parsers replace the message with one naming the field and the problem.
+    public static readonly ApiError InvalidHashType = new(400, "invalid_hash_type", "hash_type is not a supported hash type.");
+    public static readonly ApiError InvalidHash = new(400, "invalid_hash", "The hash is not valid for its hash_type.");
+    public static readonly ApiError MissingHashConfig = new(400, "missing_hash_config", "This hash_type needs its config object.");
+    public static readonly ApiError UnexpectedHashConfig = new(400, "unexpected_hash_config", "A config object was given that this hash_type does not use.");
+    public static readonly ApiError InvalidBcryptHash = new(400, "invalid_bcrypt_hash", "The bcrypt hash is not a valid $2a$, $2b$ or $2y$ string.");
+    public static readonly ApiError InvalidBcryptCost = new(400, "invalid_bcrypt_cost", "The bcrypt cost is outside the accepted range.");
+    public static readonly ApiError InvalidScryptParameters = new(400, "invalid_scrypt_parameters", "The scrypt parameters are invalid.");
+    public static readonly ApiError InvalidScryptNParameter = new(400, "invalid_scrypt_n_parameter", "The scrypt N parameter must be a power of two greater than 1 and within the limit.");
+    public static readonly ApiError InvalidScryptSaltLength = new(400, "invalid_scrypt_salt_length", "The scrypt salt length is invalid.");
+    public static readonly ApiError InvalidBase64ScryptSalt = new(400, "invalid_base64_scrypt_salt", "The scrypt salt is not valid base64.");
+    public static readonly ApiError InvalidBase64ScryptHash = new(400, "invalid_base64_scrypt_hash", "The scrypt hash is not valid base64.");
+    public static readonly ApiError ScryptKeyLengthMismatch = new(400, "scrypt_key_length_mismatch", "The key_length value doesn't match the length of the provided hash.");
+    public static readonly ApiError InvalidArgon2Salt = new(400, "invalid_argon_2_salt", "The Argon2 salt is invalid.");
+    public static readonly ApiError InvalidArgon2IterationAmount = new(400, "invalid_argon_2_iteration_amount", "The Argon2 iteration amount is outside the accepted range.");
+    public static readonly ApiError InvalidArgon2Memory = new(400, "invalid_argon_2_memory", "The Argon2 memory is outside the accepted range.");
+    public static readonly ApiError InvalidArgon2Threads = new(400, "invalid_argon_2_threads", "The Argon2 threads value is outside the accepted range.");
+    public static readonly ApiError InvalidArgon2KeyLength = new(400, "invalid_argon_2_key_length", "The Argon2 key length is outside the accepted range.");
+    public static readonly ApiError Argon2KeyLengthMismatch = new(400, "argon_2_key_length_mismatch", "The key_length value doesn't match the length of the provided hash.");
+    public static readonly ApiError InvalidMd5Hash = new(400, "invalid_md_5_hash", "The MD5 hash must be 32 hex characters.");
+    public static readonly ApiError InvalidSha1Hash = new(400, "invalid_sha_1_hash", "The SHA-1 hash must be 40 hex characters.");
+    public static readonly ApiError InvalidSha256Hash = new(400, "invalid_sha_256_hash", "The SHA-256 hash must be 64 hex characters.");
+    public static readonly ApiError InvalidSha512Hash = new(400, "invalid_sha_512_hash", "The SHA-512 hash must be 128 hex characters.");
+    public static readonly ApiError InvalidPrependSalt = new(400, "invalid_prepend_salt", "prepend_salt is invalid.");
+    public static readonly ApiError InvalidAppendSalt = new(400, "invalid_append_salt", "append_salt is invalid.");
+    public static readonly ApiError InvalidPbkdf2Hash = new(400, "invalid_pbkdf_2_hash", "The PBKDF2 hash must be the standard base64 of the derived key.");
+    public static readonly ApiError InvalidPbkdf2Salt = new(400, "invalid_pbkdf_2_salt", "The PBKDF2 salt must be standard base64.");
+    public static readonly ApiError InvalidPbkdf2IterationAmount = new(400, "invalid_pbkdf_2_iteration_amount", "The PBKDF2 iteration amount is outside the accepted range.");
+    public static readonly ApiError InvalidPbkdf2Algorithm = new(400, "invalid_pbkdf_2_algorithm", "The PBKDF2 algorithm must be sha256 or sha512.");
+    public static readonly ApiError Pbkdf2KeyLengthMismatch = new(400, "pbkdf_2_key_length_mismatch", "The key_length value doesn't match the length of the provided hash.");
+    public static readonly ApiError InvalidPhpassHashPrefix = new(400, "invalid_phpass_hash_prefix", "The phpass hash must start with $P$ or $H$.");
+    public static readonly ApiError InvalidPhpassHashFormat = new(400, "invalid_phpass_hash_format", "The phpass hash is not 34 characters of phpass base64.");
+    public static readonly ApiError InvalidFirebaseScryptHash = new(400, "invalid_firebase_scrypt_hash", "The Firebase scrypt hash must be standard base64.");
+    public static readonly ApiError InvalidFirebaseScryptConfig = new(400, "invalid_firebase_scrypt_config", "firebase_scrypt_config is invalid.");
+    public static readonly ApiError InvalidMd5CryptHash = new(400, "invalid_md_5_crypt_hash", "The hash is not a valid $1$ MD5-crypt string.");
+    public static readonly ApiError InvalidApr1Hash = new(400, "invalid_apr_1_hash", "The hash is not a valid $apr1$ string.");
+    public static readonly ApiError InvalidSha256CryptHash = new(400, "invalid_sha_256_crypt_hash", "The hash is not a valid $5$ SHA-256-crypt string.");
+    public static readonly ApiError InvalidSha512CryptHash = new(400, "invalid_sha_512_crypt_hash", "The hash is not a valid $6$ SHA-512-crypt string.");
+    public static readonly ApiError InvalidLdapHash = new(400, "invalid_ldap_hash", "The hash is not a valid LDAP {SCHEME}base64 value.");
+    public static readonly ApiError InvalidDjangoHash = new(400, "invalid_django_hash", "The hash is not a valid Django password hash.");
+    public static readonly ApiError InvalidPasslibHash = new(400, "invalid_passlib_hash", "The hash is not a valid passlib PBKDF2 hash.");
+    public static readonly ApiError InvalidAspNetIdentityHash = new(400, "invalid_aspnet_identity_hash", "The hash is not a valid ASP.NET Identity V2 or V3 hash.");
+    public static readonly ApiError InvalidAspNetMembershipHash = new(400, "invalid_aspnet_membership_hash", "The hash must be the standard base64 of a SHA-1 digest.");
+    public static readonly ApiError InvalidAspNetMembershipConfig = new(400, "invalid_aspnet_membership_config", "aspnet_membership_config is invalid.");
+    public static readonly ApiError InvalidWerkzeugHash = new(400, "invalid_werkzeug_hash", "The hash is not a valid Werkzeug scrypt or pbkdf2 hash.");
+    public static readonly ApiError InvalidDrupal7Hash = new(400, "invalid_drupal_7_hash", "The hash is not a valid Drupal 7 $S$ hash.");
+    public static readonly ApiError InvalidSymfonySha512Hash = new(400, "invalid_symfony_sha_512_hash", "The hash must be the standard base64 of a SHA-512 digest.");
+    public static readonly ApiError InvalidSymfonyConfig = new(400, "invalid_symfony_config", "symfony_config is invalid.");
+    public static readonly ApiError InvalidDeviseBcryptHash = new(400, "invalid_devise_bcrypt_hash", "The hash is not a valid bcrypt string.");
+    public static readonly ApiError InvalidDeviseConfig = new(400, "invalid_devise_config", "devise_config is invalid.");
+    public static readonly ApiError InvalidHmacSha256Hash = new(400, "invalid_hmac_sha_256_hash", "The HMAC-SHA-256 hash must be 64 hex characters.");
+    public static readonly ApiError InvalidHmacSha512Hash = new(400, "invalid_hmac_sha_512_hash", "The HMAC-SHA-512 hash must be 128 hex characters.");
+    public static readonly ApiError InvalidHmacConfig = new(400, "invalid_hmac_config", "hmac_config is invalid.");
+    public static readonly ApiError InvalidBcryptSha256Hash = new(400, "invalid_bcrypt_sha_256_hash", "The hash is not a valid bcrypt string.");
+    public static readonly ApiError InvalidBcryptSha256Config = new(400, "invalid_bcrypt_sha_256_config", "bcrypt_sha_256_config is invalid.");
 }

@@ -10,6 +10,7 @@ public enum MagicLinkPurpose
     Login,
     Signup,
     Invite,
+    PasswordReset,
 }
 
 /// <summary>The magic link email, in plain text and HTML with the same content.</summary>
@@ -21,6 +22,7 @@ public static class MagicLinkEmails
         {
             MagicLinkPurpose.Signup => ("Finish signing up", "Finish signing up"),
             MagicLinkPurpose.Invite => ("You have been invited", "Accept the invitation"),
+            MagicLinkPurpose.PasswordReset => ("Reset your password", "Choose a new password"),
             _ => ("Your login link", "Log in"),
         };
         var expires = $"The link expires in {Describe(expirationMinutes)} and works once.";

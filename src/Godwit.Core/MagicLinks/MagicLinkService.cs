@@ -139,7 +139,7 @@ public sealed class MagicLinkService(
         // The fixed-time comparison repeats the database's equality test in code, where no
         // collation or index quirk can make two different hashes compare equal.
         if (secret is null
-            || secret.Kind == OneTimeSecretKind.Otp
+            || secret.Kind is not (OneTimeSecretKind.MagicLink or OneTimeSecretKind.Invite)
             || !SecretTokens.FixedTimeEquals(secret.SecretHash, hash)
             || secret.ConsumedAt is not null
             || secret.ExpiresAt <= now)

@@ -38,7 +38,12 @@ public sealed class OneTimeSecretIssuer(IOneTimeSecretStore secrets, IEmailSende
         var now = clock.GetUtcNow().UtcDateTime;
         return new OneTimeSecret
         {
-            Id = PrefixedId.New(kind == OneTimeSecretKind.Otp ? PrefixedId.Otp : PrefixedId.MagicLink),
+            Id = PrefixedId.New(kind switch
+            {
+                OneTimeSecretKind.Otp => PrefixedId.Otp,
+                OneTimeSecretKind.PasswordReset => PrefixedId.PasswordReset,
+                _ => PrefixedId.MagicLink,
+            }),
             Kind = kind,
             UserId = recipient.User.UserId,
             MethodId = recipient.MethodId,

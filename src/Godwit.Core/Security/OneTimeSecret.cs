@@ -34,6 +34,7 @@ public enum OneTimeSecretKind
     MagicLink,
     Invite,
     Otp,
+    PasswordReset,
 }
 
 public interface IOneTimeSecretStore

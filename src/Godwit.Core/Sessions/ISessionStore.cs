@@ -17,6 +17,9 @@ public interface ISessionStore
     /// <summary>Moves last_accessed_at forward (never back) for the sessions that still exist, in one transaction.</summary>
     Task RecordAccessesAsync(IReadOnlyList<SessionAccess> accesses, CancellationToken cancellationToken);
 
+    /// <summary>Deletes every session of the user except <paramref name="keepSessionId"/>.</summary>
+    Task RevokeAllForUserAsync(string userId, string? keepSessionId, CancellationToken cancellationToken);
+
     /// <summary>Deletes the session; false when it did not exist.</summary>
     Task<bool> RevokeAsync(string sessionId, CancellationToken cancellationToken);
 }

@@ -1,3 +1,5 @@
+using Godwit.Core.Passwords;
+
 namespace Godwit.Core.Users;
 
 /// <summary>A person known to Godwit, with the emails and phone numbers they log in with.</summary>
@@ -27,6 +29,18 @@ public sealed class User
     public List<UserEmail> Emails { get; init; } = [];
 
     public List<UserPhone> Phones { get; init; } = [];
+
+    public UserPassword? Password { get; set; }
+
+    /// <summary>Failed password checks since the last success or lock.</summary>
+    public int FailedAuthentications { get; set; }
+
+    public DateTime? LockCreatedAt { get; set; }
+
+    /// <summary>Until this instant every password check is refused, right or wrong.</summary>
+    public DateTime? LockExpiresAt { get; set; }
+
+    public bool IsLockedAt(DateTime now) => LockExpiresAt > now;
 
     /// <summary>
     /// True when every email and phone the user has is verified. A new address may only be added

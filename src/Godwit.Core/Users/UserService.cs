@@ -7,6 +7,27 @@ public sealed class UserService(IUserStore store, TimeProvider clock)
 {
     public async Task<Result<CreatedUser>> CreateAsync(CreateUserCommand command, CancellationToken cancellationToken)
     {
+        var prepared = await PrepareNewAsync(command, cancellationToken);
+        if (!prepared.Succeeded)
+        {
+            return prepared.Error!;
+        }
+
+        var user = prepared.Value;
+        if (await store.SaveAsync(cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+
+        return new CreatedUser(user, user.Emails.FirstOrDefault(), user.Phones.FirstOrDefault());
+    }
+
+    /// <summary>
+    /// Checks a Create User request and adds the new user to the store without saving, so that a
+    /// caller can attach more (a migrated password) and commit everything at once.
+    /// </summary>
+    public async Task<Result<User>> PrepareNewAsync(CreateUserCommand command, CancellationToken cancellationToken)
+    {
         string? email = null, phone = null;
         if (command.Email is not null && !EmailAddress.TryNormalize(command.Email, out email))
         {
@@ -48,12 +69,7 @@ public sealed class UserService(IUserStore store, TimeProvider clock)
         user.UntrustedMetadata = untrusted;
         user.ExternalId = command.ExternalId;
         store.Add(user);
-        if (await store.SaveAsync(cancellationToken) is { } conflict)
-        {
-            return conflict;
-        }
-
-        return new CreatedUser(user, user.Emails.FirstOrDefault(), user.Phones.FirstOrDefault());
+        return user;
     }
 
     /// <summary>A user with at most one unverified email and phone, not yet stored.</summary>

@@ -66,7 +66,7 @@ internal static class MagicLinkEndpoints
         return error is null ? ApiResults.Ok(new EmptyResponse()) : ApiResults.Error(error);
     }
 
-    private static async Task<IResult> AuthenticateAsync(HttpRequest request, MagicLinkService magicLinks, CancellationToken cancellationToken)
+    private static async Task<IResult> AuthenticateAsync(HttpRequest request, MagicLinkService magicLinks, TimeProvider clock, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync(request, cancellationToken);
         PasswordlessRequests.ReadIgnoredFields(body);
@@ -74,7 +74,7 @@ internal static class MagicLinkEndpoints
             body.RequiredString("token", ErrorCatalog.InvalidToken),
             body.String("code_verifier", ErrorCatalog.BadRequest.WithMessage("code_verifier must be a string.")),
             SessionEndpoints.ReadSessionRequest(body));
-        return ApiResults.From(await magicLinks.AuthenticateAsync(command, cancellationToken), PasswordlessRequests.ToResponse);
+        return ApiResults.From(await magicLinks.AuthenticateAsync(command, cancellationToken), authenticated => PasswordlessRequests.ToResponse(authenticated, clock));
     }
 
     /// <summary>Reads <c>{kind}_magic_link_url</c> and <c>{kind}_expiration_minutes</c>.</summary>

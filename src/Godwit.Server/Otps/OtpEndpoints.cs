@@ -44,7 +44,7 @@ internal static class OtpEndpoints
         return ApiResults.From(await otps.SendAsync(command, cancellationToken), sent => new SmsOtpSendResponse(sent.UserId, sent.MethodId));
     }
 
-    private static async Task<IResult> AuthenticateAsync(HttpRequest request, OtpService otps, CancellationToken cancellationToken)
+    private static async Task<IResult> AuthenticateAsync(HttpRequest request, OtpService otps, TimeProvider clock, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync(request, cancellationToken);
         PasswordlessRequests.ReadIgnoredFields(body);
@@ -52,7 +52,7 @@ internal static class OtpEndpoints
             body.RequiredString("method_id", ErrorCatalog.InvalidMethodId),
             body.RequiredString("code", ErrorCatalog.InvalidCode),
             SessionEndpoints.ReadSessionRequest(body));
-        return ApiResults.From(await otps.AuthenticateAsync(command, cancellationToken), PasswordlessRequests.ToResponse);
+        return ApiResults.From(await otps.AuthenticateAsync(command, cancellationToken), authenticated => PasswordlessRequests.ToResponse(authenticated, clock));
     }
 
     private static async Task<OtpLoginOrCreateCommand> ReadLoginOrCreateAsync(HttpRequest request, AddressKind kind, CancellationToken cancellationToken)

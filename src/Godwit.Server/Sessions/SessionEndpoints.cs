@@ -29,7 +29,7 @@ internal static class SessionEndpoints
         body.String("session_jwt", ErrorCatalog.InvalidSessionJwt),
         body.Object("session_custom_claims", ErrorCatalog.BadRequest.WithMessage("session_custom_claims must be a JSON object.")));
 
-    private static async Task<IResult> AuthenticateAsync(HttpRequest request, SessionService sessions, CancellationToken cancellationToken)
+    private static async Task<IResult> AuthenticateAsync(HttpRequest request, SessionService sessions, TimeProvider clock, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync(request, cancellationToken);
         var result = await sessions.AuthenticateAsync(ReadSessionRequest(body), cancellationToken);
@@ -37,7 +37,7 @@ internal static class SessionEndpoints
             SessionWireMapper.ToWire(authenticated.Issued.Session),
             authenticated.Issued.SessionToken,
             authenticated.Issued.SessionJwt,
-            UserWireMapper.ToWire(authenticated.User)));
+            UserWireMapper.ToWire(authenticated.User, clock.GetUtcNow().UtcDateTime)));
     }
 
     private static async Task<IResult> ListAsync(HttpRequest request, SessionService sessions, CancellationToken cancellationToken)

@@ -21,7 +21,7 @@ internal static class UserEndpoints
         users.MapDelete("/{userId}/external_id", DeleteExternalIdAsync);
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, UserService users, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(HttpRequest request, UserService users, TimeProvider clock, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync(request, cancellationToken);
         var command = new CreateUserCommand(
@@ -38,22 +38,22 @@ internal static class UserEndpoints
             created.Email?.EmailId ?? "",
             created.User.Status == UserStatus.Active ? "active" : "pending",
             created.Phone?.PhoneId ?? "",
-            UserWireMapper.ToWire(created.User)));
+            UserWireMapper.ToWire(created.User, clock.GetUtcNow().UtcDateTime)));
     }
 
-    private static async Task<IResult> GetAsync(string userId, UserService users, CancellationToken cancellationToken) =>
-        ApiResults.From(await users.GetAsync(userId, cancellationToken), user => GetUserResponse.From(UserWireMapper.ToWire(user)));
+    private static async Task<IResult> GetAsync(string userId, UserService users, TimeProvider clock, CancellationToken cancellationToken) =>
+        ApiResults.From(await users.GetAsync(userId, cancellationToken), user => GetUserResponse.From(UserWireMapper.ToWire(user, clock.GetUtcNow().UtcDateTime)));
 
-    private static async Task<IResult> SearchAsync(HttpRequest request, UserService users, CancellationToken cancellationToken)
+    private static async Task<IResult> SearchAsync(HttpRequest request, UserService users, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (filter, cursor, limit) = UserSearchRequest.Read(await JsonBody.ReadAsync(request, cancellationToken));
         var page = await users.SearchAsync(filter, cursor, limit, cancellationToken);
         return ApiResults.Ok(new SearchUsersResponse(
-            page.Users.Select(UserWireMapper.ToWire).ToList(),
+            page.Users.Select(user => UserWireMapper.ToWire(user, clock.GetUtcNow().UtcDateTime)).ToList(),
             new ResultsMetadataWire(page.Total, page.Next is null ? null : UserSearchRequest.EncodeCursor(page.Next))));
     }
 
-    private static async Task<IResult> UpdateAsync(string userId, HttpRequest request, UserService users, CancellationToken cancellationToken)
+    private static async Task<IResult> UpdateAsync(string userId, HttpRequest request, UserService users, TimeProvider clock, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync(request, cancellationToken);
         var command = new UpdateUserCommand(
@@ -66,7 +66,7 @@ internal static class UserEndpoints
             ReadAddresses(body, "phone_numbers", "phone_number", ErrorCatalog.InvalidPhoneNumber));
         return ApiResults.From(await users.UpdateAsync(command, cancellationToken), user =>
         {
-            var wire = UserWireMapper.ToWire(user);
+            var wire = UserWireMapper.ToWire(user, clock.GetUtcNow().UtcDateTime);
             return new UpdateUserResponse(user.UserId, wire.Emails, wire.PhoneNumbers, wire.CryptoWallets, wire);
         });
     }
@@ -77,7 +77,7 @@ internal static class UserEndpoints
         return ApiResults.From(await users.DeleteAsync(userId, cancellationToken), deleted => new DeleteUserResponse(deleted));
     }
 
-    private static async Task<IResult> DeleteEmailAsync(string emailId, HttpRequest request, UserService users, CancellationToken cancellationToken)
+    private static async Task<IResult> DeleteEmailAsync(string emailId, HttpRequest request, UserService users, TimeProvider clock, CancellationToken cancellationToken)
     {
         await JsonBody.ReadAsync(request, cancellationToken);
         if (!PrefixedId.IsValid(PrefixedId.Email, emailId))
@@ -85,10 +85,10 @@ internal static class UserEndpoints
             return ApiResults.Error(ErrorCatalog.InvalidEmailId);
         }
 
-        return ApiResults.From(await users.DeleteEmailAsync(emailId, cancellationToken), Changed);
+        return ApiResults.From(await users.DeleteEmailAsync(emailId, cancellationToken), user => Changed(user, clock));
     }
 
-    private static async Task<IResult> DeletePhoneAsync(string phoneId, HttpRequest request, UserService users, CancellationToken cancellationToken)
+    private static async Task<IResult> DeletePhoneAsync(string phoneId, HttpRequest request, UserService users, TimeProvider clock, CancellationToken cancellationToken)
     {
         await JsonBody.ReadAsync(request, cancellationToken);
         if (!PrefixedId.IsValid(PrefixedId.Phone, phoneId))
@@ -96,16 +96,16 @@ internal static class UserEndpoints
             return ApiResults.Error(ErrorCatalog.InvalidPhoneId);
         }
 
-        return ApiResults.From(await users.DeletePhoneAsync(phoneId, cancellationToken), Changed);
+        return ApiResults.From(await users.DeletePhoneAsync(phoneId, cancellationToken), user => Changed(user, clock));
     }
 
-    private static async Task<IResult> DeleteExternalIdAsync(string userId, HttpRequest request, UserService users, CancellationToken cancellationToken)
+    private static async Task<IResult> DeleteExternalIdAsync(string userId, HttpRequest request, UserService users, TimeProvider clock, CancellationToken cancellationToken)
     {
         await JsonBody.ReadAsync(request, cancellationToken);
-        return ApiResults.From(await users.DeleteExternalIdAsync(userId, cancellationToken), Changed);
+        return ApiResults.From(await users.DeleteExternalIdAsync(userId, cancellationToken), user => Changed(user, clock));
     }
 
-    private static UserChangedResponse Changed(User user) => new(user.UserId, UserWireMapper.ToWire(user));
+    private static UserChangedResponse Changed(User user, TimeProvider clock) => new(user.UserId, UserWireMapper.ToWire(user, clock.GetUtcNow().UtcDateTime));
 
     /// <summary>Reads the optional <c>name</c> object that Create User, Update User and invites share.</summary>
     public static PersonName? ReadName(JsonBody body)

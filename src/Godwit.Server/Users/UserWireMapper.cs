@@ -9,7 +9,8 @@ internal static class UserWireMapper
 {
     private static readonly IReadOnlyList<JsonElement> None = [];
 
-    public static UserWire ToWire(User user) => new(
+    /// <summary>The user as the API shows it; <paramref name="now"/> decides whether a lock is still on.</summary>
+    public static UserWire ToWire(User user, DateTime now) => new(
         user.UserId,
         user.Emails.OrderBy(e => e.CreatedAt).ThenBy(e => e.EmailId, StringComparer.Ordinal).Select(e => new EmailWire(e.EmailId, e.Address, e.Verified)).ToList(),
         user.Status == UserStatus.Active ? "active" : "pending",
@@ -19,14 +20,14 @@ internal static class UserWireMapper
         None,
         None,
         None,
-        IsLocked: false,
+        IsLocked: user.IsLockedAt(now),
         Roles: ["stytch_user"],
         new NameWire(user.FirstName ?? "", user.MiddleName ?? "", user.LastName ?? ""),
         SessionJwts.Rfc3339(user.CreatedAt),
-        Password: null,
+        user.Password is { } password ? new PasswordWire(password.PasswordId, RequiresReset: false) : null,
         Metadata.Parse(user.TrustedMetadata),
         Metadata.Parse(user.UntrustedMetadata),
         user.ExternalId,
-        LockCreatedAt: null,
-        LockExpiresAt: null);
+        user.IsLockedAt(now) ? SessionJwts.Rfc3339(user.LockCreatedAt!.Value) : null,
+        user.IsLockedAt(now) ? SessionJwts.Rfc3339(user.LockExpiresAt!.Value) : null);
 }

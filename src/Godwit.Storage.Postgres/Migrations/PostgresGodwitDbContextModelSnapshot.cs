@@ -22,6 +22,48 @@ namespace Godwit.Storage.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Godwit.Core.Passwords.UserPassword", b =>
+                {
+                    b.Property<string>("PasswordId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("password_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("character varying(4096)")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("HashType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("hash_type");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("PasswordId")
+                        .HasName("pk_user_passwords");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_user_passwords_user_id");
+
+                    b.ToTable("user_passwords", (string)null);
+                });
+
             modelBuilder.Entity("Godwit.Core.Security.OneTimeSecret", b =>
                 {
                     b.Property<string>("Id")
@@ -175,6 +217,10 @@ namespace Godwit.Storage.Postgres.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("external_id");
 
+                    b.Property<int>("FailedAuthentications")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_authentications");
+
                     b.Property<string>("FirstName")
                         .HasColumnType("text")
                         .HasColumnName("first_name");
@@ -182,6 +228,14 @@ namespace Godwit.Storage.Postgres.Migrations
                     b.Property<string>("LastName")
                         .HasColumnType("text")
                         .HasColumnName("last_name");
+
+                    b.Property<DateTime?>("LockCreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lock_created_at");
+
+                    b.Property<DateTime?>("LockExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lock_expires_at");
 
                     b.Property<string>("MiddleName")
                         .HasColumnType("text")
@@ -294,6 +348,16 @@ namespace Godwit.Storage.Postgres.Migrations
                     b.ToTable("user_phones", (string)null);
                 });
 
+            modelBuilder.Entity("Godwit.Core.Passwords.UserPassword", b =>
+                {
+                    b.HasOne("Godwit.Core.Users.User", null)
+                        .WithOne("Password")
+                        .HasForeignKey("Godwit.Core.Passwords.UserPassword", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_passwords_users_user_id");
+                });
+
             modelBuilder.Entity("Godwit.Core.Security.OneTimeSecret", b =>
                 {
                     b.HasOne("Godwit.Core.Users.User", null)
@@ -337,6 +401,8 @@ namespace Godwit.Storage.Postgres.Migrations
             modelBuilder.Entity("Godwit.Core.Users.User", b =>
                 {
                     b.Navigation("Emails");
+
+                    b.Navigation("Password");
 
                     b.Navigation("Phones");
                 });

@@ -17,6 +17,48 @@ namespace Godwit.Storage.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Godwit.Core.Passwords.UserPassword", b =>
+                {
+                    b.Property<string>("PasswordId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("password_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("HashType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash_type");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("PasswordId")
+                        .HasName("pk_user_passwords");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_user_passwords_user_id");
+
+                    b.ToTable("user_passwords", (string)null);
+                });
+
             modelBuilder.Entity("Godwit.Core.Security.OneTimeSecret", b =>
                 {
                     b.Property<string>("Id")
@@ -170,6 +212,10 @@ namespace Godwit.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("external_id");
 
+                    b.Property<int>("FailedAuthentications")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed_authentications");
+
                     b.Property<string>("FirstName")
                         .HasColumnType("TEXT")
                         .HasColumnName("first_name");
@@ -177,6 +223,14 @@ namespace Godwit.Storage.Sqlite.Migrations
                     b.Property<string>("LastName")
                         .HasColumnType("TEXT")
                         .HasColumnName("last_name");
+
+                    b.Property<DateTime?>("LockCreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lock_created_at");
+
+                    b.Property<DateTime?>("LockExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lock_expires_at");
 
                     b.Property<string>("MiddleName")
                         .HasColumnType("TEXT")
@@ -289,6 +343,16 @@ namespace Godwit.Storage.Sqlite.Migrations
                     b.ToTable("user_phones", (string)null);
                 });
 
+            modelBuilder.Entity("Godwit.Core.Passwords.UserPassword", b =>
+                {
+                    b.HasOne("Godwit.Core.Users.User", null)
+                        .WithOne("Password")
+                        .HasForeignKey("Godwit.Core.Passwords.UserPassword", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_passwords_users_user_id");
+                });
+
             modelBuilder.Entity("Godwit.Core.Security.OneTimeSecret", b =>
                 {
                     b.HasOne("Godwit.Core.Users.User", null)
@@ -332,6 +396,8 @@ namespace Godwit.Storage.Sqlite.Migrations
             modelBuilder.Entity("Godwit.Core.Users.User", b =>
                 {
                     b.Navigation("Emails");
+
+                    b.Navigation("Password");
 
                     b.Navigation("Phones");
                 });

@@ -55,6 +55,9 @@ internal sealed class EfSessionStore(GodwitDbContext db) : ISessionStore
         await transaction.CommitAsync(cancellationToken);
     }
 
+    public Task RevokeAllForUserAsync(string userId, string? keepSessionId, CancellationToken cancellationToken) =>
+        db.Sessions.Where(s => s.UserId == userId && s.SessionId != keepSessionId).ExecuteDeleteAsync(cancellationToken);
+
     public async Task<bool> RevokeAsync(string sessionId, CancellationToken cancellationToken) =>
         await db.Sessions.Where(s => s.SessionId == sessionId).ExecuteDeleteAsync(cancellationToken) > 0;
 }

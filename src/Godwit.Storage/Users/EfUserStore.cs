@@ -9,9 +9,9 @@ internal sealed class EfUserStore(GodwitDbContext db) : IUserStore
     // Half of every session check. One joined query: a user has few emails and phones.
     private static readonly CompiledQuery<Func<GodwitDbContext, string, CancellationToken, Task<User?>>> ForReading = new(() =>
         EF.CompileAsyncQuery((GodwitDbContext context, string userId, CancellationToken _) =>
-            context.Users.AsNoTracking().Include(u => u.Emails).Include(u => u.Phones).AsSingleQuery().FirstOrDefault(u => u.UserId == userId)));
+            context.Users.AsNoTracking().Include(u => u.Emails).Include(u => u.Phones).Include(u => u.Password).AsSingleQuery().FirstOrDefault(u => u.UserId == userId)));
 
-    private IQueryable<User> UsersWithAddresses => db.Users.Include(u => u.Emails).Include(u => u.Phones).AsSplitQuery();
+    private IQueryable<User> UsersWithAddresses => db.Users.Include(u => u.Emails).Include(u => u.Phones).Include(u => u.Password).AsSplitQuery();
 
     public Task<User?> FindAsync(string userIdOrExternalId, CancellationToken cancellationToken) =>
         PrefixedId.IsValid(PrefixedId.User, userIdOrExternalId)
@@ -54,6 +54,7 @@ internal sealed class EfUserStore(GodwitDbContext db) : IUserStore
                 "user_emails" => ErrorCatalog.DuplicateEmail,
                 "user_phones" => ErrorCatalog.DuplicatePhoneNumber,
                 "users" => ErrorCatalog.DuplicateExternalId,
+                "user_passwords" => ErrorCatalog.DuplicatePassword,
                 _ => throw new InvalidOperationException($"Unexpected unique violation on {table}.", exception),
             };
         }
@@ -76,7 +77,7 @@ internal sealed class EfUserStore(GodwitDbContext db) : IUserStore
 
         // One row past the page tells whether there is a next page without a second count.
         var users = await page.OrderBy(u => u.CreatedAt).ThenBy(u => u.UserId).Take(limit + 1)
-            .Include(u => u.Emails).Include(u => u.Phones).AsSplitQuery()
+            .Include(u => u.Emails).Include(u => u.Phones).Include(u => u.Password).AsSplitQuery()
             .ToListAsync(cancellationToken);
         UserSearchCursor? next = null;
         if (users.Count > limit)

@@ -1,0 +1,22 @@
+namespace Godwit.Core.Passwords;
+
+/// <summary>
+/// A user's password, held only as a hash. A migrated password keeps its legacy hash until the
+/// person's first successful login, which replaces it with the current default.
+/// </summary>
+public sealed class UserPassword
+{
+    public required string PasswordId { get; init; }
+
+    public required string UserId { get; init; }
+
+    /// <summary>The hash_type the hash was stored with (<c>argon_2id</c> once upgraded).</summary>
+    public required string HashType { get; set; }
+
+    /// <summary>The hash in its stored form (see <c>StoredPasswordHash</c>).</summary>
+    public required string Hash { get; set; }
+
+    public DateTime CreatedAt { get; init; }
+
+    public DateTime UpdatedAt { get; set; }
+}
