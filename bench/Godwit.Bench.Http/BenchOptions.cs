@@ -32,7 +32,13 @@ internal sealed class BenchOptions
     /// <summary>Single-use magic-link tokens seeded for each measured run (and the warm-up).</summary>
     public int MagicLinksPerRun { get; init; } = 60_000;
 
-    /// <summary>token, jwt, users, magic by default; pragmas (the baseline plus Godwit's per-open pragmas) on request.</summary>
+    /// <summary>Users with a password seeded for each measured run (and the warm-up) of the password scenarios.</summary>
+    public int PasswordUsersPerRun { get; init; } = 3_000;
+
+    /// <summary>
+    /// token, jwt, users, magic by default; on request pragmas (the baseline plus Godwit's per-open
+    /// pragmas) and passwords (password logins: a migrated bcrypt(10) user's first login, and Argon2id).
+    /// </summary>
     public IReadOnlySet<string> Scenarios { get; init; } = new HashSet<string> { "token", "jwt", "users", "magic" };
 
     /// <summary>Extra settings for the Godwit process, such as Godwit__Sessions__LastAccessedResolution=1.00:00:00.</summary>
@@ -74,6 +80,7 @@ internal sealed class BenchOptions
             Sessions = Int("sessions", 10_000, 1_000),
             Jwts = Int("jwts", 2_000, 200),
             MagicLinksPerRun = Int("magic-links", 60_000, 10_000),
+            PasswordUsersPerRun = Int("password-users", 3_000, 500),
             GodwitEnvironment = values.TryGetValue("godwit-env", out var env)
                 ? env.Split(',').Select(pair => pair.Split('=', 2)).ToDictionary(pair => pair[0], pair => pair[1])
                 : new Dictionary<string, string>(),

@@ -62,6 +62,17 @@ if (options.Scenarios.Contains("magic"))
         run => $"{seeded.MagicLinkFiles[run]},{options.Threads}", $$"""{"token":"{{probeToken}}"}"""));
 }
 
+if (options.Scenarios.Contains("passwords"))
+{
+    // The probe logs in the first warm-up user, whose hash it upgrades; the warm-up has plenty more.
+    var probeEmail = File.ReadLines(seeded.LegacyPasswordFiles[0]).First();
+    var probeBody = $$"""{"email":"{{probeEmail}}","password":"{{PasswordUsers.Password}}"}""";
+    scenarios.Add(new Scenario("godwit: password login, migrated bcrypt(10), first login (upgrade)", godwit, "/v1/passwords/authenticate", "password-login.lua", basicAuth,
+        run => $"{seeded.LegacyPasswordFiles[run]},{options.Threads},once", probeBody));
+    scenarios.Add(new Scenario("godwit: password login, Argon2id", godwit, "/v1/passwords/authenticate", "password-login.lua", basicAuth,
+        _ => $"{seeded.Argon2idPasswordFile},{options.Threads},random", probeBody));
+}
+
 // Every scenario must answer 200 once before it is timed, so that a broken endpoint is reported
 // instead of measured.
 using (var http = new HttpClient())

@@ -1,3 +1,5 @@
+using Godwit.Core.Passwords;
+using Godwit.Core.Passwords.Hashing;
 using Godwit.Core.Security;
 using Godwit.Core.Sessions;
 using Godwit.Core.Users;
@@ -9,7 +11,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Godwit.Bench.Http;
 
 /// <summary>Token files for the wrk scripts, one secret a line.</summary>
-internal sealed record SeededData(string TokensFile, string JwtsFile, IReadOnlyList<string> MagicLinkFiles);
+internal sealed record SeededData(string TokensFile, string JwtsFile, IReadOnlyList<string> MagicLinkFiles)
+{
+    /// <summary>Per run (index 0 is the warm-up): emails of users holding a migrated bcrypt(10) hash.</summary>
+    public IReadOnlyList<string> LegacyPasswordFiles { get; init; } = [];
+
+    /// <summary>Emails of users whose password hash is Godwit's default Argon2id.</summary>
+    public string? Argon2idPasswordFile { get; init; }
+}
 
 /// <summary>
 /// Fills a fresh SQLite file through the DI container of a Godwit instance built (not started)
@@ -83,8 +92,60 @@ internal static class Seeder
             }
         }
 
+        var legacyFiles = new List<string>();
+        string? argon2idFile = null;
+        if (options.Scenarios.Contains("passwords"))
+        {
+            // Every user of a kind gets the same hash (one password, one salt): verifying costs the
+            // same for each, and seeding stays fast. The bcrypt users' first logins upgrade them.
+            var legacy = PasswordHashParser.Parse(new MigratedHashInput("bcrypt", BCrypt.Net.BCrypt.HashPassword(PasswordUsers.Password, 10)), new PasswordHashLimits()).Value;
+            var argon2id = app.Services.GetRequiredService<DefaultPasswordHasher>().Hash(PasswordUsers.Password);
+            for (var run = 0; run <= options.Runs; run++)
+            {
+                var file = Path.Combine(folder, $"password-legacy-emails-{run}.txt");
+                await File.WriteAllLinesAsync(file, await SeedPasswordUsersAsync(app.Services, $"legacy-{run}", legacy, options.PasswordUsersPerRun));
+                legacyFiles.Add(file);
+            }
+
+            argon2idFile = Path.Combine(folder, "password-argon2id-emails.txt");
+            await File.WriteAllLinesAsync(argon2idFile, await SeedPasswordUsersAsync(app.Services, "argon2id", argon2id, options.PasswordUsersPerRun));
+        }
+
         await app.DisposeAsync();
-        return data with { MagicLinkFiles = magicFiles };
+        return data with { MagicLinkFiles = magicFiles, LegacyPasswordFiles = legacyFiles, Argon2idPasswordFile = argon2idFile };
+    }
+
+    private static async Task<List<string>> SeedPasswordUsersAsync(IServiceProvider services, string prefix, StoredPasswordHash hash, int count)
+    {
+        var emails = new List<string>(count);
+        for (var start = 0; start < count; start += Batch)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<GodwitDbContext>();
+            var userService = scope.ServiceProvider.GetRequiredService<UserService>();
+            var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+            for (var i = start; i < Math.Min(start + Batch, count); i++)
+            {
+                var email = $"{prefix}-{i}@example.com";
+                var user = userService.NewUser(email, null, UserStatus.Active);
+                user.Emails[0].Verified = true;
+                user.Password = new UserPassword
+                {
+                    PasswordId = PrefixedId.New(PrefixedId.Password),
+                    UserId = user.UserId,
+                    HashType = hash.HashType,
+                    Hash = hash.Serialize(),
+                    CreatedAt = clock.GetUtcNow().UtcDateTime,
+                    UpdatedAt = clock.GetUtcNow().UtcDateTime,
+                };
+                db.Users.Add(user);
+                emails.Add(email);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        return emails;
     }
 
     private static async Task<List<string>> SeedMagicLinksAsync(IServiceProvider services, List<(string UserId, string EmailId)> users, int count, DateTime now)
@@ -116,4 +177,10 @@ internal static class Seeder
 
         return tokens;
     }
+}
+
+/// <summary>The password every seeded password user has; the wrk script sends the same.</summary>
+internal static class PasswordUsers
+{
+    public const string Password = "correct horse battery staple";
 }
