@@ -89,6 +89,29 @@ const smsAuth = await client.otps.authenticate({ method_id: sms.phone_id, code: 
 check(smsAuth.user.phone_numbers[0].verified === true, "SMS OTP verifies the phone");
 steps.push("sms_otp");
 
+// Passwords: a legacy bcrypt hash migrated, logged in with (and upgraded), reset by email
+const pwEmail = `linus-${unique}@example.com`;
+const migrated = await client.passwords.migrate({
+  email: pwEmail,
+  hash: "$2y$04$LnWD9XwSuMMv.cQKQvjycuDlPsrTJcAp6Y3lJkVhvOwBeaZVv9o8.", // "password", htpasswd -B -C 4
+  hash_type: "bcrypt",
+  set_email_verified: true,
+});
+check(migrated.user_created === true && migrated.user.password.password_id.startsWith("password-live-"), "migrate creates the user with a password");
+await expectError(client.passwords.authenticate({ email: pwEmail, password: "Password" }), "unauthorized_credentials", 401);
+const pwLogin = await client.passwords.authenticate({ email: pwEmail, password: "password", session_duration_minutes: 30 });
+check(pwLogin.session.authentication_factors[0].type === "password", "the session lists the password factor");
+const strength = await client.passwords.strengthCheck({ password: "password", email: pwEmail });
+check(strength.valid_password === false && strength.breached_password === true && strength.strength_policy === "zxcvbn", "strength check flags a breached password");
+await client.passwords.email.resetStart({ email: pwEmail, reset_password_redirect_url: "https://app.example.com/reset" });
+const resetToken = await ask(`NEED_RESET_LINK ${pwEmail}`);
+const reset = await client.passwords.email.reset({ token: resetToken, password: "a much longer and better password 1926" });
+check(reset.user_id === migrated.user_id, "the reset logs the user in");
+await expectError(client.sessions.authenticate({ session_token: pwLogin.session_token }), "session_not_found", 404);
+const created2 = await client.passwords.create({ email: `barbara-${unique}@example.com`, password: "a much longer and better password 1926" });
+check(created2.session_token.length > 0, "create starts a session");
+steps.push("passwords");
+
 // Revocation and deletion
 await client.sessions.revoke({ session_token: linked.session_token });
 await expectError(client.sessions.authenticate({ session_token: linked.session_token }), "session_not_found", 404);

@@ -7,7 +7,7 @@ namespace Godwit.Server.Tests.Sdk;
 
 /// <summary>
 /// The official Stytch Node SDK (npm "stytch" 14.2.0), unchanged, drives users, magic links,
-/// one-time passcodes and sessions against a real Godwit. tests/sdk/flow.mjs holds the steps.
+/// one-time passcodes, sessions and passwords against a real Godwit. tests/sdk/flow.mjs holds the steps.
 /// </summary>
 public sealed partial class StytchNodeSdkTests
 {
@@ -49,6 +49,7 @@ public sealed partial class StytchNodeSdkTests
             var answer = parts[0] switch
             {
                 "NEED_MAGIC_LINK" => MagicLinkToken().Match((await host.Smtp.WaitForMessageAsync(parts[1], TimeSpan.FromSeconds(20))).TextBody!).Groups[1].Value,
+                "NEED_RESET_LINK" => ResetToken().Match((await host.Smtp.WaitForMessageAsync(parts[1], TimeSpan.FromSeconds(20))).TextBody!).Groups[1].Value,
                 "NEED_EMAIL_OTP" => SixDigits().Match((await host.Smtp.WaitForMessageAsync(parts[1], TimeSpan.FromSeconds(20))).TextBody!).Value,
                 "NEED_SMS_OTP" => SixDigits().Match(await WaitForSmsAsync(host, parts[1])).Value,
                 "OK" => null,
@@ -68,7 +69,7 @@ public sealed partial class StytchNodeSdkTests
         await node.WaitForExitAsync(timeout.Token);
         var stderr = await errors;
         Assert.True(node.ExitCode == 0, $"flow.mjs failed ({node.ExitCode}):\n{stderr}");
-        Assert.Equal("OK users,magic_link,sessions,email_otp,sms_otp,revoke_and_delete", result);
+        Assert.Equal("OK users,magic_link,sessions,email_otp,sms_otp,passwords,revoke_and_delete", result);
     }
 
     private static async Task<string> WaitForSmsAsync(GodwitHost host, string phone)
@@ -137,6 +138,9 @@ public sealed partial class StytchNodeSdkTests
 
     [GeneratedRegex(@"[?&]token=([A-Za-z0-9_-]+)")]
     private static partial Regex MagicLinkToken();
+
+    [GeneratedRegex(@"[?&]stytch_token_type=reset_password&token=([A-Za-z0-9_-]+)")]
+    private static partial Regex ResetToken();
 
     [GeneratedRegex(@"\b\d{6}\b")]
     private static partial Regex SixDigits();
