@@ -87,13 +87,13 @@ internal sealed class Argon2Hash : PasswordVerifier
 
             index = 3;
         }
-        else if (parts.Length == 5)
+        else if (parts.Length == 5 && parts[2].StartsWith("m=", StringComparison.Ordinal))
         {
             return errors.Format.WithMessage($"The {what} has no version, which means Argon2 1.0 (v=16); only v=19 is accepted.");
         }
         else
         {
-            return errors.Format.WithMessage($"The {what} must look like ${variant}$v=19$m=..,t=..,p=..$salt$hash.");
+            return errors.Format.WithMessage($"The {what} has {parts.Length - 1} $-separated fields; it must look like ${variant}$v=19$m=..,t=..,p=..$salt$hash.");
         }
 
         var parameters = parts[index].Split(',');

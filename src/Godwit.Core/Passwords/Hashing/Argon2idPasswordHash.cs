@@ -35,7 +35,7 @@ public sealed class Argon2idPasswordHash : StoredPasswordHash
             return null;
         }
 
-        var parsed = Argon2Hash.ParsePhc(stored, argon2id: true, PasswordHashLimits.Ceiling, Argon2Errors.Stytch, "stored hash");
+        var parsed = Argon2Hash.ParsePhc(stored, argon2id: true, PasswordHashLimits.Ceiling, Argon2Errors.Stytch, "stored argon2id");
         return parsed.Succeeded ? new Argon2idPasswordHash(parsed.Value) : null;
     }
 

@@ -18,6 +18,11 @@ internal static class AspNetIdentityHash
 
     public static Result<PasswordVerifier> Parse(string hash, PasswordHashLimits limits)
     {
+        if (HashText.LooksLikeHex(hash))
+        {
+            return Error.WithMessage("The ASP.NET Identity hash looks like hex; it must be the standard base64 of the PasswordHash column.");
+        }
+
         if (!HashText.TryDecodeBase64(hash, out var blob) || blob.Length == 0)
         {
             return Error.WithMessage("The ASP.NET Identity hash is not valid standard base64.");
@@ -52,7 +57,7 @@ internal static class AspNetIdentityHash
                 var saltLength = BinaryPrimitives.ReadUInt32BigEndian(blob.AsSpan(9));
                 if (saltLength < MinSaltOrKeyBytes || saltLength > (uint)(blob.Length - 13 - MinSaltOrKeyBytes))
                 {
-                    return Error.WithMessage($"ASP.NET Identity V3 declares a {saltLength}-byte salt in a {blob.Length}-byte hash; salt and subkey must each be at least {MinSaltOrKeyBytes} bytes.");
+                    return Error.WithMessage($"ASP.NET Identity V3 declares a salt of {saltLength} bytes in a hash of {blob.Length} bytes; salt and subkey must each be at least {MinSaltOrKeyBytes} bytes.");
                 }
 
                 if (iterations > int.MaxValue)

@@ -66,12 +66,12 @@ internal sealed class BcryptHash : PasswordVerifier
 
         if (cost < PasswordHashLimits.BcryptMinCost)
         {
-            return costError.WithMessage($"The {what} cost {cost} is below bcrypt's minimum of {PasswordHashLimits.BcryptMinCost}.");
+            return costError.WithMessage($"bcrypt cost {cost} is below bcrypt's minimum of {PasswordHashLimits.BcryptMinCost}.");
         }
 
         if (cost > limits.BcryptMaxCost)
         {
-            return costError.WithMessage($"The {what} cost {cost} exceeds the limit of {limits.BcryptMaxCost}.");
+            return costError.WithMessage($"bcrypt cost {cost} exceeds the limit of {limits.BcryptMaxCost}.");
         }
 
         return new BcryptHash(hash, preHash, pepper);

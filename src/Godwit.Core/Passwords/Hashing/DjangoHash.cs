@@ -63,7 +63,7 @@ internal static class DjangoHash
             return Error.WithMessage("A Django argon2 hash must continue with $argon2id$ or $argon2i$.");
         }
 
-        var parsed = Argon2Hash.ParsePhc(phc, argon2id, limits, Argon2Errors.All(Error), "Django argon2 hash");
+        var parsed = Argon2Hash.ParsePhc(phc, argon2id, limits, Argon2Errors.All(Error), "Django argon2");
         return parsed.Succeeded ? parsed.Value : parsed.Error!;
     }
 

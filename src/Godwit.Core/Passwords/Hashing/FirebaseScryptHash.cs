@@ -72,7 +72,9 @@ internal sealed class FirebaseScryptHash : PasswordVerifier
 
         if (digest.Length != signerKey.Length)
         {
-            return ErrorCatalog.InvalidFirebaseScryptHash.WithMessage($"The hash decodes to {digest.Length} bytes but the signer key to {signerKey.Length}; a Firebase hash is the encrypted signer key, so they have the same length.");
+            return ErrorCatalog.InvalidFirebaseScryptHash.WithMessage(HashText.IsHex(hash) && hash.Length == signerKey.Length * 2
+                ? "The hash looks like hex; it must be the user's passwordHash in standard base64."
+                : $"The hash decodes to {digest.Length} bytes but the signer key to {signerKey.Length}; a Firebase hash is the encrypted signer key, so they have the same length.");
         }
 
         return new FirebaseScryptHash([.. salt, .. separator], n, rounds, signerKey, digest);

@@ -42,9 +42,14 @@ internal sealed class Md5CryptHash : PasswordVerifier
 
         var salt = rest[..dollar];
         var checksum = rest[(dollar + 1)..];
-        if (!HashText.IsCrypt64(salt) || checksum.Length != ChecksumLength || !HashText.IsCrypt64(checksum))
+        if (checksum.Length != ChecksumLength)
         {
-            return error.WithMessage($"The salt and the {ChecksumLength}-character checksum must use the crypt alphabet ./0-9A-Za-z; the checksum has {checksum.Length} characters.");
+            return error.WithMessage($"The checksum is {checksum.Length} characters; {magic} checksums are {ChecksumLength}.");
+        }
+
+        if (!HashText.IsCrypt64(salt) || !HashText.IsCrypt64(checksum))
+        {
+            return error.WithMessage("The salt and the checksum must use the crypt alphabet ./0-9A-Za-z.");
         }
 
         return new Md5CryptHash(magic, salt, checksum);

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Godwit.Core.Errors;
 
 namespace Godwit.Core.Passwords.Hashing;
@@ -47,7 +48,7 @@ public static class PasswordHashParser
         [HashTypes.HmacSha512] = "hmac_config",
         [HashTypes.Sha256] = "sha_256_config",
         [HashTypes.BcryptSha256] = "bcrypt_sha_256_config",
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Validates everything about <paramref name="input"/> and returns a hash ready to verify and store.</summary>
     public static Result<StoredPasswordHash> Parse(MigratedHashInput input, PasswordHashLimits limits)

@@ -51,12 +51,10 @@ internal sealed class Pbkdf2Hash : PasswordVerifier
         _ => null,
     };
 
-    public override bool Verify(string password, ReadOnlySpan<byte> utf8Password) => Verify(utf8Password);
-
-    public bool Verify(ReadOnlySpan<byte> passwordBytes)
+    public override bool Verify(string password, ReadOnlySpan<byte> utf8Password)
     {
         Span<byte> actual = stackalloc byte[expected.Length];
-        Rfc2898DeriveBytes.Pbkdf2(passwordBytes, salt, actual, iterations, prf);
+        Rfc2898DeriveBytes.Pbkdf2(utf8Password, salt, actual, iterations, prf);
         return CryptographicOperations.FixedTimeEquals(actual, expected);
     }
 }

@@ -71,9 +71,14 @@ internal sealed class ShaCryptHash : PasswordVerifier
             return error.WithMessage($"The hash must be {magic}[rounds=N$]<salt of at most 16 crypt characters>$<checksum>.");
         }
 
-        if (parts[1].Length != checksumLength || !HashText.IsCrypt64(parts[1]))
+        if (parts[1].Length != checksumLength)
         {
-            return error.WithMessage($"The checksum is {parts[1].Length} characters but {magic} checksums are {checksumLength} characters of ./0-9A-Za-z.");
+            return error.WithMessage($"The checksum is {parts[1].Length} characters but {magic} checksums are {checksumLength}.");
+        }
+
+        if (!HashText.IsCrypt64(parts[1]))
+        {
+            return error.WithMessage("The checksum must use the crypt alphabet ./0-9A-Za-z.");
         }
 
         return new ShaCryptHash(sha512, rounds, parts[0], parts[1]);
@@ -110,7 +115,7 @@ internal sealed class ShaCryptHash : PasswordVerifier
         hash.GetHashAndReset(c);
 
         // Steps 13–16: sequence P of the password's length from digest DP.
-        var pSequence = new byte[p.Length];
+        Span<byte> pSequence = p.Length <= 256 ? stackalloc byte[p.Length] : new byte[p.Length];
         for (var i = 0; i < p.Length; i++)
         {
             hash.AppendData(p);

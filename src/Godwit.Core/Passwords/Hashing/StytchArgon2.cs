@@ -19,7 +19,7 @@ internal static class StytchArgon2
                 return ErrorCatalog.UnexpectedHashConfig.WithMessage("argon_2_config must be omitted when the hash is an encoded $argon2…$ string, which carries its own parameters.");
             }
 
-            var parsed = Argon2Hash.ParsePhc(hash, argon2id, limits, Argon2Errors.Stytch, $"{hashType} hash");
+            var parsed = Argon2Hash.ParsePhc(hash, argon2id, limits, Argon2Errors.Stytch, hashType);
             return parsed.Succeeded ? parsed.Value : parsed.Error!;
         }
 

@@ -26,7 +26,7 @@ internal static class WerkzeugHash
 
         if (!HashText.TryDecodeHex(parts[2], out var key))
         {
-            return Error.WithMessage("The Werkzeug hash part must be lower-case hex.");
+            return Error.WithMessage($"The Werkzeug hash part must be hex (an even number of hex characters); got {parts[2].Length} characters{(HashText.IsHex(parts[2]) ? "" : " that are not all hex")}.");
         }
 
         var salt = Encoding.UTF8.GetBytes(parts[1]);
