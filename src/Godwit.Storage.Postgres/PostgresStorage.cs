@@ -1,3 +1,4 @@
+using Godwit.Core.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +11,7 @@ public static class PostgresStorage
     {
         services.AddDbContextPool<PostgresGodwitDbContext>(options => Configure(options, connectionString));
         services.AddScoped<GodwitDbContext>(provider => provider.GetRequiredService<PostgresGodwitDbContext>());
+        services.AddScoped<IBulkUserWriter, PostgresBulkUserWriter>();
         return services.AddGodwitStores();
     }
 

@@ -1,3 +1,4 @@
+using Godwit.Core.Users;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -11,6 +12,7 @@ public static class SqliteStorage
     {
         services.AddDbContextPool<SqliteGodwitDbContext>(options => Configure(options, connectionString));
         services.AddScoped<GodwitDbContext>(provider => provider.GetRequiredService<SqliteGodwitDbContext>());
+        services.AddScoped<IBulkUserWriter, SqliteBulkUserWriter>();
         return services.AddGodwitStores();
     }
 

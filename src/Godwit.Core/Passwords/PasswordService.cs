@@ -20,6 +20,7 @@ public sealed class PasswordService(
     SessionService sessions,
     PasswordStrengthChecker strength,
     DefaultPasswordHasher hasher,
+    HashingGate gate,
     OneTimeSecretIssuer issuer,
     IOneTimeSecretStore secrets,
     PasswordOptions options,
@@ -98,7 +99,7 @@ public sealed class PasswordService(
         }
 
         var user = prepared.Value;
-        user.Password = NewPassword(user.UserId, hasher.Hash(command.Password));
+        user.Password = NewPassword(user.UserId, await gate.RunAsync(() => hasher.Hash(command.Password), cancellationToken));
         if (await users.SaveAsync(cancellationToken) is { } conflict)
         {
             return conflict;
@@ -273,8 +274,7 @@ public sealed class PasswordService(
             return ErrorCatalog.EmailNotFound.WithMessage("The session's user has no email, which a password login needs.");
         }
 
-        var named = command.Session with { DurationMinutes = command.Session.DurationMinutes };
-        return await SetPasswordAndLogInAsync(user, email, command.Password, named, keepSessionId: session.SessionId, cancellationToken);
+        return await SetPasswordAndLogInAsync(user, email, command.Password, command.Session, keepSessionId: session.SessionId, cancellationToken);
     }
 
     /// <summary>Removes a password; the user keeps every other way of logging in.</summary>
@@ -376,7 +376,7 @@ public sealed class PasswordService(
         }
 
         var hash = StoredPasswordHash.Deserialize(stored.Hash);
-        if (!hash.Verify(password))
+        if (!await gate.RunAsync(() => hash.Verify(password), cancellationToken))
         {
             await passwords.RecordFailureAsync(user.UserId, options.LockThreshold, now, now + options.LockDuration, cancellationToken);
             return ErrorCatalog.UnauthorizedPasswordCredentials;
@@ -390,7 +390,7 @@ public sealed class PasswordService(
         if (hash.NeedsRehash(options.Hashing))
         {
             // Conditional on the hash just verified: a concurrent reset's new password wins.
-            var upgraded = hasher.Hash(password);
+            var upgraded = await gate.RunAsync(() => hasher.Hash(password), cancellationToken);
             await passwords.TryReplaceHashAsync(stored.PasswordId, stored.Hash, upgraded.HashType, upgraded.Serialize(), now, cancellationToken);
         }
 
@@ -401,7 +401,7 @@ public sealed class PasswordService(
         User user, UserEmail email, string password, SessionRequest session, string? keepSessionId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var hashed = hasher.Hash(password);
+        var hashed = await gate.RunAsync(() => hasher.Hash(password), cancellationToken);
         if (user.Password is { } existing)
         {
             existing.HashType = hashed.HashType;

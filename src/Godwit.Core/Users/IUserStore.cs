@@ -17,6 +17,11 @@ public interface IUserStore
 
     Task<User?> FindByPhoneAsync(string e164, CancellationToken cancellationToken);
 
+    /// <summary>Whether any user has this address; cheaper than loading them.</summary>
+    Task<bool> EmailTakenAsync(string normalizedEmail, CancellationToken cancellationToken);
+
+    Task<bool> PhoneTakenAsync(string e164, CancellationToken cancellationToken);
+
     Task<User?> FindByEmailIdAsync(string emailId, CancellationToken cancellationToken);
 
     Task<User?> FindByPhoneIdAsync(string phoneId, CancellationToken cancellationToken);

@@ -51,12 +51,12 @@ public sealed class UserService(IUserStore store, TimeProvider clock)
             return ErrorCatalog.MetadataTooLarge;
         }
 
-        if (email is not null && await store.FindByEmailAsync(email, cancellationToken) is not null)
+        if (email is not null && await store.EmailTakenAsync(email, cancellationToken))
         {
             return ErrorCatalog.DuplicateEmail;
         }
 
-        if (phone is not null && await store.FindByPhoneAsync(phone, cancellationToken) is not null)
+        if (phone is not null && await store.PhoneTakenAsync(phone, cancellationToken))
         {
             return ErrorCatalog.DuplicatePhoneNumber;
         }
@@ -137,7 +137,7 @@ public sealed class UserService(IUserStore store, TimeProvider clock)
 
         foreach (var email in newEmails)
         {
-            if (await store.FindByEmailAsync(email, cancellationToken) is not null)
+            if (await store.EmailTakenAsync(email, cancellationToken))
             {
                 return ErrorCatalog.DuplicateEmail;
             }
@@ -145,7 +145,7 @@ public sealed class UserService(IUserStore store, TimeProvider clock)
 
         foreach (var phone in newPhones)
         {
-            if (await store.FindByPhoneAsync(phone, cancellationToken) is not null)
+            if (await store.PhoneTakenAsync(phone, cancellationToken))
             {
                 return ErrorCatalog.DuplicatePhoneNumber;
             }

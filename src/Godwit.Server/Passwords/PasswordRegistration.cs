@@ -14,6 +14,7 @@ internal static class PasswordRegistration
         services.AddPasswordlessCore();
         services.AddSingleton(provider => new DefaultPasswordHasher(provider.GetRequiredService<PasswordOptions>().Hashing));
         services.AddSingleton(provider => new PasswordStrengthChecker(provider.GetRequiredService<PasswordOptions>().Strength));
+        services.AddSingleton<HashingGate>();
         services.AddScoped<PasswordService>();
         return services;
     }

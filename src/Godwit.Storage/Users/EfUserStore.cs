@@ -27,6 +27,12 @@ internal sealed class EfUserStore(GodwitDbContext db) : IUserStore
     public Task<User?> FindByPhoneAsync(string e164, CancellationToken cancellationToken) =>
         UsersWithAddresses.FirstOrDefaultAsync(u => u.Phones.Any(p => p.Number == e164), cancellationToken);
 
+    public Task<bool> EmailTakenAsync(string normalizedEmail, CancellationToken cancellationToken) =>
+        db.UserEmails.AnyAsync(e => e.Address == normalizedEmail, cancellationToken);
+
+    public Task<bool> PhoneTakenAsync(string e164, CancellationToken cancellationToken) =>
+        db.UserPhones.AnyAsync(p => p.Number == e164, cancellationToken);
+
     public Task<User?> FindByEmailIdAsync(string emailId, CancellationToken cancellationToken) =>
         UsersWithAddresses.FirstOrDefaultAsync(u => u.Emails.Any(e => e.EmailId == emailId), cancellationToken);
 

@@ -1,0 +1,171 @@
+using System.Text.Json;
+using Godwit.Core.Users;
+using Godwit.Import.Reading;
+
+namespace Godwit.Import;
+
+/// <summary>What one run is asked to do.</summary>
+public sealed record ImportOptions(string InputPath, string ErrorsPath, string ResultsPath, string StatePath)
+{
+    public int BatchSize { get; init; } = 5_000;
+
+    public bool Upsert { get; init; }
+
+    /// <summary>Validate everything, write nothing but the errors file.</summary>
+    public bool DryRun { get; init; }
+}
+
+/// <summary>Progress as the run goes: rows so far and the counts.</summary>
+public interface IImportProgress
+{
+    void Report(ImportCheckpoint state);
+}
+
+/// <summary>
+/// Reads an export through its preset, checks every row, writes valid users in batches and records
+/// every outcome: created ids in the results file, refusals in the errors file (JSON Lines), and a
+/// checkpoint after each batch so that a run killed at any moment resumes where it stopped.
+/// </summary>
+public sealed class ImportRunner(IExportPreset preset, ImportValidation validation, IBulkUserWriter target, ImportOptions options, IImportProgress progress)
+{
+    public async Task<ImportCheckpoint> RunAsync(CancellationToken cancellationToken)
+    {
+        var input = ImportCheckpoint.Describe(options.InputPath);
+        var state = (options.DryRun ? null : ImportCheckpoint.Load(options.StatePath, input)) ?? new ImportCheckpoint { Input = input };
+        await using var errors = OpenAt(options.ErrorsPath, state.ErrorsBytes);
+        await using var results = options.DryRun ? null : OpenAt(options.ResultsPath, state.ResultsBytes);
+
+        var pending = new List<ImportRow>(options.BatchSize);
+        var users = new List<User>(options.BatchSize);
+        await foreach (var row in preset.ReadAsync(options.InputPath, cancellationToken))
+        {
+            if (row.Line <= state.Line)
+            {
+                continue;
+            }
+
+            User? user = null;
+            var checkedRow = row is ImportRow.Read read ? validation.Check(read.User, out user) : row;
+            if (user is not null)
+            {
+                users.Add(user);
+            }
+
+            pending.Add(checkedRow);
+
+            if (users.Count >= options.BatchSize)
+            {
+                state = await FlushAsync(state, pending, users, errors, results, cancellationToken);
+            }
+        }
+
+        return await FlushAsync(state, pending, users, errors, results, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the batch, then its outcomes (in line order), then flushes both files to disk, then
+    /// saves the checkpoint: in that order, a crash can lose outcomes only together with the
+    /// checkpoint that would have skipped them.
+    /// </summary>
+    private async Task<ImportCheckpoint> FlushAsync(
+        ImportCheckpoint state, List<ImportRow> pending, List<User> users, FileStream errors, FileStream? results, CancellationToken cancellationToken)
+    {
+        if (pending.Count == 0)
+        {
+            return state;
+        }
+
+        var outcomes = options.DryRun || users.Count == 0
+            ? users.Select(u => (BulkOutcome)new BulkOutcome.Created(u.UserId)).ToList()
+            : await target.WriteAsync(users, options.Upsert, cancellationToken);
+        var counts = state.Counts;
+        var hashTypes = new Dictionary<string, long>(state.HashTypes);
+        var next = 0;
+        foreach (var row in pending)
+        {
+            switch (row)
+            {
+                case ImportRow.Refused refused:
+                    Append(errors, new { line = refused.Line, legacy_id = refused.LegacyId, error_type = refused.ErrorType, message = refused.Message });
+                    counts = counts with { Failed = counts.Failed + 1 };
+                    break;
+                case ImportRow.Read read:
+                    var user = users[next];
+                    var outcome = outcomes[next++];
+                    counts = Count(counts, outcome) with { TotpsDropped = counts.TotpsDropped + read.User.Totps.Count };
+                    if (outcome is BulkOutcome.Conflict conflict)
+                    {
+                        Append(errors, new { line = read.Line, legacy_id = read.User.LegacyId, error_type = conflict.ErrorType, message = conflict.Message });
+                        break;
+                    }
+
+                    var type = user.Password?.HashType ?? "none";
+                    hashTypes[type] = hashTypes.GetValueOrDefault(type) + 1;
+                    if (results is not null)
+                    {
+                        Append(results, new { line = read.Line, legacy_id = read.User.LegacyId, user_id = UserIdOf(outcome), outcome = NameOf(outcome) });
+                    }
+
+                    break;
+            }
+        }
+
+        errors.Flush(flushToDisk: true);
+        results?.Flush(flushToDisk: true);
+        state = state with
+        {
+            Line = pending[^1].Line,
+            ErrorsBytes = errors.Position,
+            ResultsBytes = results?.Position ?? 0,
+            Counts = counts,
+            HashTypes = hashTypes,
+        };
+        if (!options.DryRun)
+        {
+            state.Save(options.StatePath);
+        }
+
+        pending.Clear();
+        users.Clear();
+        progress.Report(state);
+        return state;
+    }
+
+    private static ImportCounts Count(ImportCounts counts, BulkOutcome outcome) => outcome switch
+    {
+        BulkOutcome.Created => counts with { Created = counts.Created + 1 },
+        BulkOutcome.Updated => counts with { Updated = counts.Updated + 1 },
+        BulkOutcome.Matched => counts with { Skipped = counts.Skipped + 1 },
+        _ => counts with { Failed = counts.Failed + 1 },
+    };
+
+    private static string UserIdOf(BulkOutcome outcome) => outcome switch
+    {
+        BulkOutcome.Created created => created.UserId,
+        BulkOutcome.Updated updated => updated.UserId,
+        BulkOutcome.Matched matched => matched.UserId,
+        _ => "",
+    };
+
+    private static string NameOf(BulkOutcome outcome) => outcome switch
+    {
+        BulkOutcome.Created => "created",
+        BulkOutcome.Updated => "updated",
+        _ => "skipped",
+    };
+
+    /// <summary>Opens a results or errors file for appending, cut back to what the checkpoint recorded.</summary>
+    private static FileStream OpenAt(string path, long length)
+    {
+        var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read);
+        stream.SetLength(Math.Min(length, stream.Length));
+        stream.Position = stream.Length;
+        return stream;
+    }
+
+    private static void Append<T>(FileStream stream, T line)
+    {
+        JsonSerializer.Serialize(stream, line);
+        stream.WriteByte((byte)'\n');
+    }
+}

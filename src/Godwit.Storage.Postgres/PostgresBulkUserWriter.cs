@@ -1,0 +1,150 @@
+using Godwit.Core.Users;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Godwit.Storage.Postgres;
+
+/// <summary>
+/// Imports users a batch at a time: binary COPY into a temporary table, then set-based statements
+/// that decide per row between creating and matching, and insert the new users in a few statements.
+/// The batch holds a SHARE ROW EXCLUSIVE lock on <c>users</c>, so no other writer creates a user
+/// between the checks and the inserts (they wait for the batch, which takes a fraction of a second).
+/// </summary>
+internal sealed class PostgresBulkUserWriter(PostgresGodwitDbContext db) : IBulkUserWriter
+{
+    private const string CreateBatch = """
+        CREATE TEMP TABLE import_batch (
+            ordinal int PRIMARY KEY, user_id text, status text, first_name text, middle_name text, last_name text,
+            trusted_metadata text, untrusted_metadata text, external_id text, created_at timestamptz,
+            email_id text, email text, email_verified bool, phone_id text, phone text, phone_verified bool,
+            password_id text, hash_type text, hash text, existing text, conflict text) ON COMMIT DROP
+        """;
+
+    private const string Decide = """
+        CREATE INDEX ON import_batch (external_id);
+        CREATE INDEX ON import_batch (email);
+        CREATE INDEX ON import_batch (phone);
+        ANALYZE import_batch;
+        UPDATE import_batch b SET existing = u.user_id FROM users u WHERE b.external_id IS NOT NULL AND u.external_id = b.external_id;
+        UPDATE import_batch b SET existing = e.user_id FROM user_emails e WHERE b.existing IS NULL AND b.email IS NOT NULL AND e.address = b.email;
+        -- A later row of the batch with the external_id or email of an earlier one is that person again.
+        UPDATE import_batch b SET existing = (
+            SELECT coalesce(f.existing, f.user_id) FROM import_batch f
+            WHERE f.ordinal < b.ordinal AND ((b.external_id IS NOT NULL AND f.external_id = b.external_id) OR (b.email IS NOT NULL AND f.email = b.email))
+            ORDER BY f.ordinal LIMIT 1)
+        WHERE b.existing IS NULL AND EXISTS (
+            SELECT 1 FROM import_batch f
+            WHERE f.ordinal < b.ordinal AND ((b.external_id IS NOT NULL AND f.external_id = b.external_id) OR (b.email IS NOT NULL AND f.email = b.email)));
+        UPDATE import_batch b SET conflict = 'duplicate_phone_number'
+        WHERE b.existing IS NULL AND b.phone IS NOT NULL AND (
+            EXISTS (SELECT 1 FROM user_phones p WHERE p.number = b.phone)
+            OR EXISTS (SELECT 1 FROM import_batch f WHERE f.phone = b.phone AND f.ordinal < b.ordinal AND f.existing IS NULL));
+        INSERT INTO users (user_id, status, first_name, middle_name, last_name, trusted_metadata, untrusted_metadata, external_id, created_at, failed_authentications)
+            SELECT user_id, status, first_name, middle_name, last_name, trusted_metadata, untrusted_metadata, external_id, created_at, 0
+            FROM import_batch WHERE existing IS NULL AND conflict IS NULL ORDER BY ordinal;
+        INSERT INTO user_emails (email_id, user_id, address, verified, created_at)
+            SELECT email_id, user_id, email, email_verified, created_at FROM import_batch WHERE existing IS NULL AND conflict IS NULL AND email IS NOT NULL;
+        INSERT INTO user_phones (phone_id, user_id, number, verified, created_at)
+            SELECT phone_id, user_id, phone, phone_verified, created_at FROM import_batch WHERE existing IS NULL AND conflict IS NULL AND phone IS NOT NULL;
+        INSERT INTO user_passwords (password_id, user_id, hash_type, hash, created_at, updated_at)
+            SELECT password_id, user_id, hash_type, hash, created_at, created_at FROM import_batch WHERE existing IS NULL AND conflict IS NULL AND hash IS NOT NULL;
+        """;
+
+    private const string Upsert = """
+        UPDATE users u SET first_name = b.first_name, middle_name = b.middle_name, last_name = b.last_name,
+            trusted_metadata = b.trusted_metadata, untrusted_metadata = b.untrusted_metadata
+            FROM import_batch b WHERE b.existing = u.user_id;
+        UPDATE user_emails e SET verified = true FROM import_batch b WHERE b.existing = e.user_id AND b.email = e.address AND b.email_verified;
+        UPDATE user_phones p SET verified = true FROM import_batch b WHERE b.existing = p.user_id AND b.phone = p.number AND b.phone_verified;
+        INSERT INTO user_passwords (password_id, user_id, hash_type, hash, created_at, updated_at)
+            SELECT DISTINCT ON (existing) password_id, existing, hash_type, hash, created_at, created_at
+            FROM import_batch b WHERE b.existing IS NOT NULL AND b.hash IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM user_passwords p WHERE p.user_id = b.existing)
+            ORDER BY existing, ordinal;
+        """;
+
+    public async Task<IReadOnlyList<BulkOutcome>> WriteAsync(IReadOnlyList<User> users, bool upsert, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await ExecuteAsync(connection, "LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE", cancellationToken);
+            await ExecuteAsync(connection, CreateBatch, cancellationToken);
+            await CopyAsync(connection, users, cancellationToken);
+            await ExecuteAsync(connection, Decide, cancellationToken);
+            if (upsert)
+            {
+                await ExecuteAsync(connection, Upsert, cancellationToken);
+            }
+
+            var outcomes = new List<BulkOutcome>(users.Count);
+            await using (var command = new NpgsqlCommand("SELECT user_id, existing, conflict FROM import_batch ORDER BY ordinal", connection))
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    outcomes.Add(
+                        !reader.IsDBNull(2) ? new BulkOutcome.Conflict(reader.GetString(2), "Another user already has this phone number.")
+                        : reader.IsDBNull(1) ? new BulkOutcome.Created(reader.GetString(0))
+                        : upsert ? new BulkOutcome.Updated(reader.GetString(1))
+                        : new BulkOutcome.Matched(reader.GetString(1)));
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return outcomes;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<User> users, CancellationToken cancellationToken)
+    {
+        await using var writer = await connection.BeginBinaryImportAsync(
+            "COPY import_batch (ordinal, user_id, status, first_name, middle_name, last_name, trusted_metadata, untrusted_metadata, external_id, created_at, "
+            + "email_id, email, email_verified, phone_id, phone, phone_verified, password_id, hash_type, hash) FROM STDIN (FORMAT BINARY)",
+            cancellationToken);
+        for (var ordinal = 0; ordinal < users.Count; ordinal++)
+        {
+            var user = users[ordinal];
+            var email = user.Emails.FirstOrDefault();
+            var phone = user.Phones.FirstOrDefault();
+            await writer.StartRowAsync(cancellationToken);
+            await writer.WriteAsync(ordinal, NpgsqlDbType.Integer, cancellationToken);
+            await Text(writer, user.UserId, cancellationToken);
+            await Text(writer, user.Status == UserStatus.Active ? "active" : "pending", cancellationToken);
+            await Text(writer, user.FirstName, cancellationToken);
+            await Text(writer, user.MiddleName, cancellationToken);
+            await Text(writer, user.LastName, cancellationToken);
+            await Text(writer, user.TrustedMetadata, cancellationToken);
+            await Text(writer, user.UntrustedMetadata, cancellationToken);
+            await Text(writer, user.ExternalId, cancellationToken);
+            await writer.WriteAsync(user.CreatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            await Text(writer, email?.EmailId, cancellationToken);
+            await Text(writer, email?.Address, cancellationToken);
+            await writer.WriteAsync(email?.Verified ?? false, NpgsqlDbType.Boolean, cancellationToken);
+            await Text(writer, phone?.PhoneId, cancellationToken);
+            await Text(writer, phone?.Number, cancellationToken);
+            await writer.WriteAsync(phone?.Verified ?? false, NpgsqlDbType.Boolean, cancellationToken);
+            await Text(writer, user.Password?.PasswordId, cancellationToken);
+            await Text(writer, user.Password?.HashType, cancellationToken);
+            await Text(writer, user.Password?.Hash, cancellationToken);
+        }
+
+        await writer.CompleteAsync(cancellationToken);
+    }
+
+    private static Task Text(NpgsqlBinaryImporter writer, string? value, CancellationToken cancellationToken) =>
+        value is null ? writer.WriteNullAsync(cancellationToken) : writer.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

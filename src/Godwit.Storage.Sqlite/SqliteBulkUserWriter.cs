@@ -1,0 +1,186 @@
+using Godwit.Core.Users;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Godwit.Storage.Sqlite;
+
+/// <summary>
+/// Imports users with prepared statements in one write transaction per batch. The transaction takes
+/// SQLite's write lock first (BEGIN IMMEDIATE), so the lookups that decide between creating and
+/// matching see every other writer's committed rows and none can slip in before the inserts.
+/// </summary>
+internal sealed class SqliteBulkUserWriter(SqliteGodwitDbContext db) : IBulkUserWriter
+{
+    public async Task<IReadOnlyList<BulkOutcome>> WriteAsync(IReadOnlyList<User> users, bool upsert, CancellationToken cancellationToken)
+    {
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            using var statements = new Statements(connection, transaction);
+            var outcomes = new List<BulkOutcome>(users.Count);
+            foreach (var user in users)
+            {
+                outcomes.Add(Write(statements, user, upsert));
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return outcomes;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static BulkOutcome Write(Statements s, User user, bool upsert)
+    {
+        var email = user.Emails.FirstOrDefault();
+        var phone = user.Phones.FirstOrDefault();
+        var existing = (user.ExternalId is null ? null : Statements.Scalar(s.UserByExternalId, user.ExternalId))
+            ?? (email is null ? null : Statements.Scalar(s.UserByEmail, email.Address));
+        if (existing is not null)
+        {
+            if (upsert)
+            {
+                Update(s, existing, user);
+                return new BulkOutcome.Updated(existing);
+            }
+
+            return new BulkOutcome.Matched(existing);
+        }
+
+        if (phone is not null && Statements.Scalar(s.UserByPhone, phone.Number) is not null)
+        {
+            return new BulkOutcome.Conflict("duplicate_phone_number", "Another user already has this phone number.");
+        }
+
+        Statements.Run(s.InsertUser, user.UserId, user.Status == UserStatus.Active ? "active" : "pending", user.FirstName, user.MiddleName, user.LastName,
+            user.TrustedMetadata, user.UntrustedMetadata, user.ExternalId, user.CreatedAt);
+        if (email is not null)
+        {
+            Statements.Run(s.InsertEmail, email.EmailId, user.UserId, email.Address, email.Verified, email.CreatedAt);
+        }
+
+        if (phone is not null)
+        {
+            Statements.Run(s.InsertPhone, phone.PhoneId, user.UserId, phone.Number, phone.Verified, phone.CreatedAt);
+        }
+
+        if (user.Password is { } password)
+        {
+            Statements.Run(s.InsertPassword, password.PasswordId, user.UserId, password.HashType, password.Hash, password.CreatedAt, password.UpdatedAt);
+        }
+
+        return new BulkOutcome.Created(user.UserId);
+    }
+
+    /// <summary>Upsert: a password changed since the export is never reverted (see <see cref="IBulkUserWriter"/>).</summary>
+    private static void Update(Statements s, string userId, User user)
+    {
+        Statements.Run(s.UpdateUser, userId, user.FirstName, user.MiddleName, user.LastName, user.TrustedMetadata, user.UntrustedMetadata);
+        if (user.Emails.FirstOrDefault() is { Verified: true } email)
+        {
+            Statements.Run(s.VerifyEmail, userId, email.Address);
+        }
+
+        if (user.Phones.FirstOrDefault() is { Verified: true } phone)
+        {
+            Statements.Run(s.VerifyPhone, userId, phone.Number);
+        }
+
+        if (user.Password is { } password)
+        {
+            Statements.Run(s.InsertPasswordIfNone, password.PasswordId, userId, password.HashType, password.Hash, password.CreatedAt, password.UpdatedAt);
+        }
+    }
+
+    /// <summary>The batch's statements, each prepared once and run with new values per user.</summary>
+    private sealed class Statements : IDisposable
+    {
+        private readonly List<SqliteCommand> all = [];
+
+        public Statements(SqliteConnection connection, SqliteTransaction transaction)
+        {
+            SqliteCommand Prepare(string sql, int parameters)
+            {
+                var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = sql;
+                for (var i = 1; i <= parameters; i++)
+                {
+                    command.Parameters.Add(new SqliteParameter("$" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), null));
+                }
+
+                command.Prepare();
+                all.Add(command);
+                return command;
+            }
+
+            UserByExternalId = Prepare("SELECT user_id FROM users WHERE external_id = $1", 1);
+            UserByEmail = Prepare("SELECT user_id FROM user_emails WHERE address = $1", 1);
+            UserByPhone = Prepare("SELECT user_id FROM user_phones WHERE number = $1", 1);
+            InsertUser = Prepare(
+                "INSERT INTO users (user_id, status, first_name, middle_name, last_name, trusted_metadata, untrusted_metadata, external_id, created_at, failed_authentications) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0)", 9);
+            InsertEmail = Prepare("INSERT INTO user_emails (email_id, user_id, address, verified, created_at) VALUES ($1, $2, $3, $4, $5)", 5);
+            InsertPhone = Prepare("INSERT INTO user_phones (phone_id, user_id, number, verified, created_at) VALUES ($1, $2, $3, $4, $5)", 5);
+            InsertPassword = Prepare("INSERT INTO user_passwords (password_id, user_id, hash_type, hash, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6)", 6);
+            InsertPasswordIfNone = Prepare(
+                "INSERT INTO user_passwords (password_id, user_id, hash_type, hash, created_at, updated_at) SELECT $1, $2, $3, $4, $5, $6 WHERE NOT EXISTS (SELECT 1 FROM user_passwords WHERE user_id = $2)", 6);
+            UpdateUser = Prepare("UPDATE users SET first_name = $2, middle_name = $3, last_name = $4, trusted_metadata = $5, untrusted_metadata = $6 WHERE user_id = $1", 6);
+            VerifyEmail = Prepare("UPDATE user_emails SET verified = 1 WHERE user_id = $1 AND address = $2", 2);
+            VerifyPhone = Prepare("UPDATE user_phones SET verified = 1 WHERE user_id = $1 AND number = $2", 2);
+        }
+
+        public SqliteCommand UserByExternalId { get; }
+
+        public SqliteCommand UserByEmail { get; }
+
+        public SqliteCommand UserByPhone { get; }
+
+        public SqliteCommand InsertUser { get; }
+
+        public SqliteCommand InsertEmail { get; }
+
+        public SqliteCommand InsertPhone { get; }
+
+        public SqliteCommand InsertPassword { get; }
+
+        public SqliteCommand InsertPasswordIfNone { get; }
+
+        public SqliteCommand UpdateUser { get; }
+
+        public SqliteCommand VerifyEmail { get; }
+
+        public SqliteCommand VerifyPhone { get; }
+
+        public static string? Scalar(SqliteCommand command, params object?[] values)
+        {
+            Bind(command, values);
+            return command.ExecuteScalar() as string;
+        }
+
+        public static void Run(SqliteCommand command, params object?[] values)
+        {
+            Bind(command, values);
+            command.ExecuteNonQuery();
+        }
+
+        public void Dispose()
+        {
+            foreach (var command in all)
+            {
+                command.Dispose();
+            }
+        }
+
+        private static void Bind(SqliteCommand command, object?[] values)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+        }
+    }
+}
