@@ -22,6 +22,14 @@ public sealed class PasswordOptions
     /// </summary>
     public int DefaultSessionDurationMinutes { get; set; } = 60;
 
+    /// <summary>
+    /// Answer a password login for an unknown email with <c>email_not_found</c>, and for a user
+    /// without a password with <c>no_user_password</c>, as Stytch does. Off by default: both then
+    /// answer <c>unauthorized_credentials</c>, like a wrong password, so the login form cannot be
+    /// used to find out who has an account.
+    /// </summary>
+    public bool RevealUnknownEmails { get; set; }
+
     /// <summary>Where reset emails link to when the request gives no reset_password_redirect_url.</summary>
     public string? ResetUrl { get; set; }
 

@@ -21,6 +21,7 @@ public sealed class PasswordService(
     PasswordStrengthChecker strength,
     DefaultPasswordHasher hasher,
     HashingGate gate,
+    UnknownUserDecoy decoy,
     OneTimeSecretIssuer issuer,
     IOneTimeSecretStore secrets,
     PasswordOptions options,
@@ -359,14 +360,15 @@ public sealed class PasswordService(
             return ErrorCatalog.InvalidEmail;
         }
 
-        if (await users.FindByEmailAsync(normalized, cancellationToken) is not { } user)
+        var user = await users.FindByEmailAsync(normalized, cancellationToken);
+        if (user?.Password is not { } stored)
         {
-            return ErrorCatalog.EmailNotFound;
-        }
-
-        if (user.Password is not { } stored)
-        {
-            return ErrorCatalog.NoUserPassword;
+            // The same hashing work as a real check, so that neither the answer nor its timing
+            // tells a caller whether the email has an account (unless configured to, as at Stytch).
+            await gate.RunAsync(() => decoy.Hash.Verify(password), cancellationToken);
+            return !options.RevealUnknownEmails ? ErrorCatalog.UnauthorizedPasswordCredentials
+                : user is null ? ErrorCatalog.EmailNotFound
+                : ErrorCatalog.NoUserPassword;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

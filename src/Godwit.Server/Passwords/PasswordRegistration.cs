@@ -15,6 +15,7 @@ internal static class PasswordRegistration
         services.AddSingleton(provider => new DefaultPasswordHasher(provider.GetRequiredService<PasswordOptions>().Hashing));
         services.AddSingleton(provider => new PasswordStrengthChecker(provider.GetRequiredService<PasswordOptions>().Strength));
         services.AddSingleton<HashingGate>();
+        services.AddSingleton<UnknownUserDecoy>();
         services.AddScoped<PasswordService>();
         return services;
     }

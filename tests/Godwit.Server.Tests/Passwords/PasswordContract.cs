@@ -86,18 +86,22 @@ public abstract partial class PasswordContract
     }
 
     [Fact]
-    public async Task Authenticate_names_an_unknown_email_and_a_user_without_a_password()
+    public async Task An_unknown_email_and_a_user_without_a_password_answer_like_a_wrong_password()
     {
         var withoutPassword = ApiCalls.UniqueEmail();
         await Client.PostAsync("/v1/users", new { email = withoutPassword });
+        var withPassword = ApiCalls.UniqueEmail();
+        await Migrate(withPassword);
 
         var unknown = await Authenticate(ApiCalls.UniqueEmail(), LegacyPassword);
         var none = await Authenticate(withoutPassword, LegacyPassword);
+        var wrong = await Authenticate(withPassword, "not the password");
         var malformed = await Client.PostAsync("/v1/passwords/authenticate", new { email = "not an email", password = "x" });
         var missing = await Client.PostAsync("/v1/passwords/authenticate", new { email = withoutPassword });
 
-        Assert.Equal((HttpStatusCode.NotFound, "email_not_found"), (unknown.Status, unknown.ErrorType));
-        Assert.Equal((HttpStatusCode.BadRequest, "no_user_password"), (none.Status, none.ErrorType));
+        Assert.Equal((HttpStatusCode.Unauthorized, "unauthorized_credentials"), (unknown.Status, unknown.ErrorType));
+        Assert.Equal(wrong.Body.GetProperty("error_message").GetString(), unknown.Body.GetProperty("error_message").GetString());
+        Assert.Equal((HttpStatusCode.Unauthorized, "unauthorized_credentials"), (none.Status, none.ErrorType));
         Assert.Equal((HttpStatusCode.BadRequest, "invalid_email"), (malformed.Status, malformed.ErrorType));
         Assert.Equal((HttpStatusCode.BadRequest, "invalid_password"), (missing.Status, missing.ErrorType));
     }
@@ -328,7 +332,7 @@ public abstract partial class PasswordContract
         Assert.Equal(System.Text.Json.JsonValueKind.Null, deleted.Body.GetProperty("user").GetProperty("password").ValueKind);
         Assert.Equal((HttpStatusCode.NotFound, "password_not_found"), (again.Status, again.ErrorType));
         Assert.Equal((HttpStatusCode.BadRequest, "invalid_password_id"), (malformed.Status, malformed.ErrorType));
-        Assert.Equal((HttpStatusCode.BadRequest, "no_user_password"), (login.Status, login.ErrorType));
+        Assert.Equal((HttpStatusCode.Unauthorized, "unauthorized_credentials"), (login.Status, login.ErrorType));
     }
 
     private Task<ApiAnswer> Migrate(string email) =>
