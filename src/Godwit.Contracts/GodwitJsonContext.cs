@@ -17,6 +17,7 @@ namespace Godwit.Contracts;
 [JsonSerializable(typeof(DeleteUserResponse))]
 [JsonSerializable(typeof(UserChangedResponse))]
 [JsonSerializable(typeof(SearchUsersResponse))]
+[JsonSerializable(typeof(ImportUsersResponse))]
 [JsonSerializable(typeof(AuthenticateSessionResponse))]
 [JsonSerializable(typeof(GetSessionsResponse))]
 [JsonSerializable(typeof(RevokeSessionResponse))]

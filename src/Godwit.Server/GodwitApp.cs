@@ -69,6 +69,7 @@ public static class GodwitApp
         app.MapJwks();
         var v1 = ProjectAuthentication.RequireProject(app.MapGroup("/v1"));
         v1.MapUserApi();
+        v1.MapUserImport();
         v1.MapSessionApi();
         v1.MapMagicLinkApi();
         v1.MapOtpApi();

@@ -36,6 +36,8 @@ public static class ErrorCatalog
     public static readonly ApiError DuplicateExternalId = new(400, "duplicate_user_external_id", "A user with this external_id already exists.");
     public static readonly ApiError UnverifiedPrimaryFactor = new(400, "unverified_primary_factor", "This user's existing email or phone number is not verified. Verify it by logging in before adding another one.");
 
+    public static readonly ApiError InvalidImportUserCount = new(400, "bulk_migrate_invalid_user_count", "users must be an array of 1 to 1000 user objects.");
+
     // Users search.
     public static readonly ApiError InvalidSearchQuery = new(400, "user_search_invalid_operator", "The search query is invalid.");
     public static readonly ApiError UnknownSearchFilter = new(400, "user_search_filter_name_not_recognized", "The search filter_name is not recognized.");

@@ -95,6 +95,14 @@ internal sealed class JsonBody
         _ => throw new RequestRejectedException(whenWrongType),
     };
 
+    /// <summary>The array under <paramref name="name"/>, each element a body of its own, or null for an element that is not an object.</summary>
+    public IReadOnlyList<JsonBody?>? Array(string name, ApiError whenWrongType) => Field(name) switch
+    {
+        null => null,
+        { ValueKind: JsonValueKind.Array } value => value.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.Object ? new JsonBody(e) : null).ToList(),
+        _ => throw new RequestRejectedException(whenWrongType),
+    };
+
     /// <summary>The raw value of a field, or null when absent or JSON null.</summary>
     public JsonElement? Field(string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;

@@ -166,7 +166,7 @@ internal static class PasswordEndpoints
         body.RequiredString(name, ErrorCatalog.InvalidPassword.WithMessage($"{name} must be a non-empty string."));
 
     /// <summary>The hash, its type and whichever config objects came with it, each field type-checked.</summary>
-    private static MigratedHashInput ReadHash(JsonBody body)
+    public static MigratedHashInput ReadHash(JsonBody body)
     {
         var hashType = body.RequiredString("hash_type", ErrorCatalog.InvalidHashType.WithMessage("hash_type must be a non-empty string."));
         var hash = body.RequiredString("hash", ErrorCatalog.InvalidHash.WithMessage("hash must be a non-empty string."));
