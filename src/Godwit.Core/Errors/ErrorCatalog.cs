@@ -12,7 +12,8 @@ public static class ErrorCatalog
     public static readonly ApiError RequestTooLarge = new(413, "request_too_large", "The request body is larger than the server accepts.");
     public static readonly ApiError EndpointNotFound = new(404, "route_not_found", "This endpoint does not exist. Check the method and path against the API reference.");
     public static readonly ApiError MethodNotAllowed = new(405, "method_not_allowed", "This endpoint does not accept this HTTP method.");
-    public static readonly ApiError TooManyRequests = new(429, "too_many_requests", "Too many requests. Slow down and retry after the time in the Retry-After header.");
+    // Send limits count the last rolling minute, so a minute's wait always suffices.
+    public static readonly ApiError TooManyRequests = new(429, "too_many_requests", "Too many requests. Slow down and retry after the time in the Retry-After header.") { RetryAfter = TimeSpan.FromMinutes(1) };
     public static readonly ApiError InternalServerError = new(500, "internal_server_error", "Something went wrong on the server. The request id identifies it in the server log.");
 
     // Project authentication.

@@ -374,7 +374,7 @@ public sealed class PasswordService(
         var now = clock.GetUtcNow().UtcDateTime;
         if (user.IsLockedAt(now))
         {
-            return ErrorCatalog.UserLocked;
+            return ErrorCatalog.UserLocked.WithRetryAfter(user.LockExpiresAt!.Value - now);
         }
 
         var hash = StoredPasswordHash.Deserialize(stored.Hash);

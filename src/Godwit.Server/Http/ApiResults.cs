@@ -11,7 +11,7 @@ internal static class ApiResults
     public static IResult Ok(ApiResponse response) => new EnvelopeResult(response, StatusCodes.Status200OK);
 
     public static IResult Error(ApiError error) =>
-        new EnvelopeResult(new ErrorResponse(error.ErrorType, error.Message, error.Url), error.StatusCode);
+        new EnvelopeResult(new ErrorResponse(error.ErrorType, error.Message, error.Url), error.StatusCode, error.RetryAfter);
 
     /// <summary>The response for a value, or the error that prevented it.</summary>
     public static IResult From<T>(Result<T> result, Func<T, ApiResponse> map) =>
@@ -26,8 +26,17 @@ internal static class ApiResults
         return JsonSerializer.SerializeAsync(context.Response.Body, response, response.GetType(), GodwitJsonContext.Default, context.RequestAborted);
     }
 
-    private sealed class EnvelopeResult(ApiResponse response, int statusCode) : IResult
+    private sealed class EnvelopeResult(ApiResponse response, int statusCode, TimeSpan? retryAfter = null) : IResult
     {
-        public Task ExecuteAsync(HttpContext httpContext) => WriteAsync(httpContext, response, statusCode);
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            if (retryAfter is { } wait)
+            {
+                // Whole seconds, rounded up, as RFC 9110's delay-seconds form requires.
+                httpContext.Response.Headers.RetryAfter = ((long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return WriteAsync(httpContext, response, statusCode);
+        }
     }
 }

@@ -48,6 +48,7 @@ public sealed class MagicLinkTimingTests(ClockedGodwit godwit) : IClassFixture<C
         var later = await Client.PostAsync("/v1/magic_links/email/send", new { email });
 
         Assert.Equal((HttpStatusCode.TooManyRequests, "too_many_requests"), (limited.Status, limited.ErrorType));
+        Assert.Equal(60, limited.RetryAfterSeconds);
         Assert.Equal(HttpStatusCode.OK, later.Status);
         Assert.Equal(created.Text("user_id"), later.Text("user_id"));
         Assert.Equal(ClockedGodwit.MaxSendsPerMinute + 1, godwit.Host.EmailsTo(email));

@@ -144,6 +144,7 @@ public abstract partial class PasswordContract
         var unlocked = await Authenticate(email, LegacyPassword);
 
         Assert.Equal((HttpStatusCode.TooManyRequests, "user_lock_limit_reached"), (locked.Status, locked.ErrorType));
+        Assert.Equal(TimeSpan.FromHours(1), TimeSpan.FromSeconds(locked.RetryAfterSeconds!.Value));
         Assert.True(user.GetProperty("is_locked").GetBoolean());
         Assert.NotNull(user.GetProperty("lock_expires_at").GetString());
         Assert.Equal((HttpStatusCode.TooManyRequests, "user_lock_limit_reached"), (stillLocked.Status, stillLocked.ErrorType));

@@ -11,6 +11,9 @@ public sealed record ApiAnswer(HttpStatusCode Status, JsonElement Body)
 
     public string Text(string property) => Body.GetProperty(property).GetString()!;
 
+    /// <summary>The Retry-After header in seconds, when the answer had one.</summary>
+    public long? RetryAfterSeconds { get; init; }
+
     public override string ToString() => $"{(int)Status} {Body}";
 }
 
@@ -41,7 +44,10 @@ public static class ApiCalls
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         using var document = JsonDocument.Parse(text.Length == 0 ? "null" : text);
-        return new ApiAnswer(response.StatusCode, document.RootElement.Clone());
+        return new ApiAnswer(response.StatusCode, document.RootElement.Clone())
+        {
+            RetryAfterSeconds = response.Headers.RetryAfter?.Delta is { } delta ? (long)delta.TotalSeconds : null,
+        };
     }
 
     /// <summary>A unique address per call, so tests never share data.</summary>
