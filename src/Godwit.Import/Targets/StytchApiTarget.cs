@@ -1,0 +1,146 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.RateLimiting;
+using Godwit.Core.Users;
+
+namespace Godwit.Import.Targets;
+
+/// <summary>
+/// Imports into any Stytch-compatible API, Stytch's cloud included, one user per request: Create
+/// User, or Migrate Password for a user with a hash. Requests are paced (Stytch asks migration
+/// scripts to stay under 65 a second), a bounded number run at once, and the connection retries 429
+/// and 5xx answers after their Retry-After. A user the API already has (duplicate email, phone or
+/// external_id, or an existing password) is looked up and reported as matched.
+/// </summary>
+public sealed class StytchApiTarget(HttpClient http, int requestsPerSecond, int concurrency) : IBulkUserWriter
+{
+    public const int StytchCloudRequestsPerSecond = 65;
+
+    private static readonly HashSet<string> AlreadyThere = ["duplicate_email", "duplicate_phone_number", "duplicate_user_external_id", "password_already_exists"];
+
+    public async Task<IReadOnlyList<BulkOutcome>> WriteAsync(IReadOnlyList<User> users, bool upsert, CancellationToken cancellationToken)
+    {
+        using var pace = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = requestsPerSecond,
+            TokensPerPeriod = requestsPerSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = int.MaxValue,
+            AutoReplenishment = true,
+        });
+        var outcomes = new BulkOutcome[users.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, users.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
+            async (index, token) => outcomes[index] = await WriteOneAsync(users[index], upsert, pace, token));
+        return outcomes;
+    }
+
+    private async Task<BulkOutcome> WriteOneAsync(User user, bool upsert, RateLimiter pace, CancellationToken cancellationToken)
+    {
+        var email = user.Emails.FirstOrDefault();
+        var phone = user.Phones.FirstOrDefault();
+        var body = new JsonObject
+        {
+            ["external_id"] = user.ExternalId,
+            ["name"] = new JsonObject { ["first_name"] = user.FirstName, ["middle_name"] = user.MiddleName, ["last_name"] = user.LastName },
+            ["trusted_metadata"] = JsonNode.Parse(user.TrustedMetadata),
+            ["untrusted_metadata"] = JsonNode.Parse(user.UntrustedMetadata),
+            ["email"] = email?.Address,
+            ["phone_number"] = phone?.Number,
+        };
+        string path;
+        if (user.Password is { } password && JsonNode.Parse(password.Hash) is JsonObject hash)
+        {
+            if (email is null)
+            {
+                return new BulkOutcome.Conflict("invalid_email", "Migrate Password needs an email, and this user has none.");
+            }
+
+            path = "v1/passwords/migrate";
+            foreach (var (name, value) in hash.ToList())
+            {
+                hash.Remove(name);
+                body[name] = value;
+            }
+
+            body["set_email_verified"] = email.Verified;
+            body["set_phone_number_verified"] = phone?.Verified ?? false;
+        }
+        else
+        {
+            // Create User has no verified flags: addresses start unverified, as for any new user.
+            path = "v1/users";
+        }
+
+        var (status, answer) = await SendAsync(HttpMethod.Post, path, body, pace, cancellationToken);
+        if (status < 300)
+        {
+            var userId = answer.GetProperty("user_id").GetString()!;
+            return answer.TryGetProperty("user_created", out var created) && !created.GetBoolean()
+                ? new BulkOutcome.Matched(userId)
+                : new BulkOutcome.Created(userId);
+        }
+
+        var errorType = answer.TryGetProperty("error_type", out var type) ? type.GetString() ?? "" : "";
+        if (!AlreadyThere.Contains(errorType) || await FindAsync(user, pace, cancellationToken) is not { } existing)
+        {
+            return new BulkOutcome.Conflict(errorType.Length > 0 ? errorType : $"http_{status}", answer.TryGetProperty("error_message", out var message) ? message.GetString() ?? "" : "");
+        }
+
+        if (!upsert)
+        {
+            return new BulkOutcome.Matched(existing);
+        }
+
+        var update = new JsonObject { ["name"] = body["name"]!.DeepClone(), ["trusted_metadata"] = body["trusted_metadata"]?.DeepClone(), ["untrusted_metadata"] = body["untrusted_metadata"]?.DeepClone() };
+        var (updated, updateAnswer) = await SendAsync(HttpMethod.Put, $"v1/users/{existing}", update, pace, cancellationToken);
+        return updated < 300
+            ? new BulkOutcome.Updated(existing)
+            : new BulkOutcome.Conflict(updateAnswer.TryGetProperty("error_type", out var updateType) ? updateType.GetString() ?? "" : $"http_{updated}", "Update User failed.");
+    }
+
+    /// <summary>The existing user by external_id, else by email.</summary>
+    private async Task<string?> FindAsync(User user, RateLimiter pace, CancellationToken cancellationToken)
+    {
+        if (user.ExternalId is not null)
+        {
+            var (status, answer) = await SendAsync(HttpMethod.Get, $"v1/users/{Uri.EscapeDataString(user.ExternalId)}", null, pace, cancellationToken);
+            if (status < 300)
+            {
+                return answer.GetProperty("user_id").GetString();
+            }
+        }
+
+        if (user.Emails.FirstOrDefault() is { } email)
+        {
+            var query = new JsonObject
+            {
+                ["limit"] = 1,
+                ["query"] = new JsonObject
+                {
+                    ["operator"] = "AND",
+                    ["operands"] = new JsonArray(new JsonObject { ["filter_name"] = "email_address", ["filter_value"] = new JsonArray(email.Address) }),
+                },
+            };
+            var (status, answer) = await SendAsync(HttpMethod.Post, "v1/users/search", query, pace, cancellationToken);
+            if (status < 300 && answer.GetProperty("results").EnumerateArray().FirstOrDefault() is { ValueKind: JsonValueKind.Object } found)
+            {
+                return found.GetProperty("user_id").GetString();
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<(int Status, JsonElement Answer)> SendAsync(HttpMethod method, string path, JsonObject? body, RateLimiter pace, CancellationToken cancellationToken)
+    {
+        using var lease = await pace.AcquireAsync(1, cancellationToken);
+        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body ?? []) };
+        using var response = await http.SendAsync(request, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        using var document = JsonDocument.Parse(text.Length == 0 ? "{}" : text);
+        return ((int)response.StatusCode, document.RootElement.Clone());
+    }
+}
