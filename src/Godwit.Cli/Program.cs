@@ -1,3 +1,4 @@
+using Godwit.Cli.Import;
 using Godwit.Server;
 
 const string Usage = """
@@ -6,6 +7,8 @@ const string Usage = """
     Commands:
       serve    Run the HTTP server. Options are ASP.NET Core configuration, for example
                --urls http://127.0.0.1:5000 --Godwit:Database:Provider postgres
+      import   Load exported users into the database: godwit import <file> --preset <name>
+               (godwit import --help for the options)
 
     Configuration is read from appsettings.json, environment variables (Godwit__ProjectId, ...)
     and the command line; see docs/configuration.md.
@@ -24,6 +27,11 @@ switch (args[0])
         await GodwitApp.PrepareAsync(app);
         await app.RunAsync();
         return 0;
+    case "import" when args.Length == 1 || args[1] is "-h" or "--help":
+        Console.WriteLine(ImportCommand.Usage);
+        return 0;
+    case "import":
+        return await ImportCommand.RunAsync(args[1..]);
     default:
         Console.Error.WriteLine($"Unknown command '{args[0]}'.\n\n{Usage}");
         return 1;

@@ -1,0 +1,39 @@
+using Godwit.Import;
+using Spectre.Console;
+
+namespace Godwit.Cli.Import;
+
+/// <summary>The final counts as a table: created, updated, skipped and failed add up to the rows read.</summary>
+internal static class ImportSummary
+{
+    public static void Print(ImportCheckpoint result, ImportOptions options)
+    {
+        var counts = result.Counts;
+        var table = new Table().AddColumn("rows").AddColumn(new TableColumn("count").RightAligned());
+        table.AddRow(options.DryRun ? "valid (dry run)" : "created", $"{counts.Created:N0}");
+        table.AddRow("updated", $"{counts.Updated:N0}");
+        table.AddRow("skipped (already imported)", $"{counts.Skipped:N0}");
+        table.AddRow("failed", $"{counts.Failed:N0}");
+        table.AddRow("[bold]read[/]", $"[bold]{counts.Read:N0}[/]");
+        AnsiConsole.WriteLine();
+        AnsiConsole.Write(table);
+
+        var hashes = new Table().AddColumn("password hash").AddColumn(new TableColumn("users").RightAligned());
+        foreach (var (type, count) in result.HashTypes.OrderByDescending(h => h.Value))
+        {
+            hashes.AddRow(Markup.Escape(type), $"{count:N0}");
+        }
+
+        AnsiConsole.Write(hashes);
+        if (counts.TotpsDropped > 0)
+        {
+            AnsiConsole.MarkupLine($"{counts.TotpsDropped:N0} TOTP secrets in the export were not imported; those users enrol again after their first login.");
+        }
+
+        AnsiConsole.MarkupLine($"Errors: {Markup.Escape(options.ErrorsPath)}");
+        if (!options.DryRun)
+        {
+            AnsiConsole.MarkupLine($"Results: {Markup.Escape(options.ResultsPath)}");
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using Godwit.Core.Passwords;
+using Godwit.Core.Passwords.Hashing;
+using Godwit.Core.Users;
+using Godwit.Import.Targets;
+using Godwit.Server;
+
+namespace Godwit.Cli.Import;
+
+/// <summary>Where an import writes: the configured database, a running Godwit, or a Stytch-compatible API.</summary>
+internal sealed class ImportTargets : IAsyncDisposable
+{
+    private readonly IAsyncDisposable? owner;
+
+    private ImportTargets(IBulkUserWriter writer, PasswordHashLimits limits, IAsyncDisposable? owner)
+    {
+        Writer = writer;
+        HashLimits = limits;
+        this.owner = owner;
+    }
+
+    public IBulkUserWriter Writer { get; }
+
+    /// <summary>The caps every hash is checked against before it is sent or written.</summary>
+    public PasswordHashLimits HashLimits { get; }
+
+    /// <summary>The target the options name, or null (with the reason printed) when they name none usable.</summary>
+    public static async Task<ImportTargets?> OpenAsync(IReadOnlyDictionary<string, string> settings, string[] configuration)
+    {
+        var kind = settings.GetValueOrDefault("target") ?? "database";
+        if (kind == "database")
+        {
+            // The same application as `godwit serve`, built but not started: its configuration,
+            // migrations and database provider.
+            var app = GodwitApp.Build(configuration);
+            await GodwitApp.PrepareAsync(app);
+            var scope = app.Services.CreateAsyncScope();
+            var limits = scope.ServiceProvider.GetRequiredService<PasswordOptions>().HashLimits;
+            return new ImportTargets(scope.ServiceProvider.GetRequiredService<IBulkUserWriter>(), limits, new Owned(scope, app));
+        }
+
+        if (kind is not ("godwit" or "stytch") || !Uri.TryCreate(settings.GetValueOrDefault("url"), UriKind.Absolute, out var url))
+        {
+            Console.Error.WriteLine("--target must be database, godwit or stytch; the API targets need --url <base URL>.");
+            return null;
+        }
+
+        var projectId = settings.GetValueOrDefault("project-id") ?? Environment.GetEnvironmentVariable("GODWIT_IMPORT_PROJECT_ID");
+        var secret = settings.GetValueOrDefault("secret") ?? Environment.GetEnvironmentVariable("GODWIT_IMPORT_SECRET");
+        if (projectId is null || secret is null)
+        {
+            Console.Error.WriteLine("The API targets need --project-id and --secret (or GODWIT_IMPORT_PROJECT_ID and GODWIT_IMPORT_SECRET).");
+            return null;
+        }
+
+        var http = ApiConnection.Create(url, projectId, secret, TimeSpan.FromSeconds(60));
+        IBulkUserWriter writer = kind == "godwit"
+            ? new GodwitApiTarget(http)
+            : new StytchApiTarget(
+                http,
+                settings.TryGetValue("rate", out var rate) ? int.Parse(rate, CultureInfo.InvariantCulture)
+                    : url.Host.EndsWith("stytch.com", StringComparison.OrdinalIgnoreCase) ? StytchApiTarget.StytchCloudRequestsPerSecond : 200,
+                settings.TryGetValue("concurrency", out var concurrency) ? int.Parse(concurrency, CultureInfo.InvariantCulture) : 8);
+        return new ImportTargets(writer, new PasswordHashLimits(), new DisposableHttp(http));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (owner is not null)
+        {
+            await owner.DisposeAsync();
+        }
+    }
+
+    private sealed class Owned(AsyncServiceScope scope, IAsyncDisposable app) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await scope.DisposeAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    private sealed class DisposableHttp(HttpClient http) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            http.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}
