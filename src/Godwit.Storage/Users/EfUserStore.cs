@@ -21,11 +21,17 @@ internal sealed class EfUserStore(GodwitDbContext db) : IUserStore
     public Task<User?> FindForReadingAsync(string userId, CancellationToken cancellationToken) =>
         ForReading.For(db)(db, userId, cancellationToken);
 
-    public Task<User?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken) =>
-        UsersWithAddresses.FirstOrDefaultAsync(u => u.Emails.Any(e => e.Address == normalizedEmail), cancellationToken);
+    // By address: the address's own unique index finds the owner, then the user is loaded by key.
+    // (Filtering users by "any of their emails matches" instead makes the database test every user.)
+    public async Task<User?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken) =>
+        await db.UserEmails.Where(e => e.Address == normalizedEmail).Select(e => e.UserId).FirstOrDefaultAsync(cancellationToken) is { } userId
+            ? await UsersWithAddresses.FirstOrDefaultAsync(u => u.UserId == userId, cancellationToken)
+            : null;
 
-    public Task<User?> FindByPhoneAsync(string e164, CancellationToken cancellationToken) =>
-        UsersWithAddresses.FirstOrDefaultAsync(u => u.Phones.Any(p => p.Number == e164), cancellationToken);
+    public async Task<User?> FindByPhoneAsync(string e164, CancellationToken cancellationToken) =>
+        await db.UserPhones.Where(p => p.Number == e164).Select(p => p.UserId).FirstOrDefaultAsync(cancellationToken) is { } userId
+            ? await UsersWithAddresses.FirstOrDefaultAsync(u => u.UserId == userId, cancellationToken)
+            : null;
 
     public Task<bool> EmailTakenAsync(string normalizedEmail, CancellationToken cancellationToken) =>
         db.UserEmails.AnyAsync(e => e.Address == normalizedEmail, cancellationToken);
@@ -33,11 +39,15 @@ internal sealed class EfUserStore(GodwitDbContext db) : IUserStore
     public Task<bool> PhoneTakenAsync(string e164, CancellationToken cancellationToken) =>
         db.UserPhones.AnyAsync(p => p.Number == e164, cancellationToken);
 
-    public Task<User?> FindByEmailIdAsync(string emailId, CancellationToken cancellationToken) =>
-        UsersWithAddresses.FirstOrDefaultAsync(u => u.Emails.Any(e => e.EmailId == emailId), cancellationToken);
+    public async Task<User?> FindByEmailIdAsync(string emailId, CancellationToken cancellationToken) =>
+        await db.UserEmails.Where(e => e.EmailId == emailId).Select(e => e.UserId).FirstOrDefaultAsync(cancellationToken) is { } userId
+            ? await UsersWithAddresses.FirstOrDefaultAsync(u => u.UserId == userId, cancellationToken)
+            : null;
 
-    public Task<User?> FindByPhoneIdAsync(string phoneId, CancellationToken cancellationToken) =>
-        UsersWithAddresses.FirstOrDefaultAsync(u => u.Phones.Any(p => p.PhoneId == phoneId), cancellationToken);
+    public async Task<User?> FindByPhoneIdAsync(string phoneId, CancellationToken cancellationToken) =>
+        await db.UserPhones.Where(p => p.PhoneId == phoneId).Select(p => p.UserId).FirstOrDefaultAsync(cancellationToken) is { } userId
+            ? await UsersWithAddresses.FirstOrDefaultAsync(u => u.UserId == userId, cancellationToken)
+            : null;
 
     public void Add(User user) => db.Users.Add(user);
 
