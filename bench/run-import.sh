@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Builds godwit and the import benchmark in Release (into bench/.artifacts) and measures
+# `godwit import` against a bare bulk insert of the same rows, on SQLite and PostgreSQL.
+# Arguments: [users, default 1000000] [databases, default sqlite,postgres]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+artifacts=bench/.artifacts
+for project in src/Godwit.Cli bench/Godwit.Bench.Import; do
+  dotnet build "$project" -c Release --artifacts-path "$artifacts" -nologo -v q
+done
+exec dotnet "$artifacts/bin/Godwit.Bench.Import/release/Godwit.Bench.Import.dll" \
+  "$artifacts/bin/Godwit.Cli/release/godwit.dll" "$@"
