@@ -26,7 +26,10 @@ public static class GodwitApp
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(args);
+        // Options are bound once at startup, so watching appsettings.json for changes buys nothing, and
+        // the watcher covers the content root recursively: with the data folder inside it, every SQLite
+        // write woke it (an inotify event each), a measurable share of CPU under load.
+        var builder = WebApplication.CreateSlimBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
         // Quiet by default: EF Core logs every SQL statement at Information.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
