@@ -7,7 +7,7 @@ namespace Godwit.Bench.Import;
 
 /// <summary>
 /// The yardstick for the importer: the same rows (users, their emails, their passwords) written the
-/// plainest fast way, into an empty Godwit schema: one prepared insert per table in one transaction
+/// plainest fast way (external ids random UUIDs, as the generated Supabase export's are), into an empty Godwit schema: one prepared insert per table in one transaction
 /// on SQLite, binary COPY on PostgreSQL. No reading, no validation, no matching.
 /// </summary>
 internal static class BareInsert
@@ -26,7 +26,7 @@ internal static class BareInsert
         for (var i = 0; i < users; i++)
         {
             var userId = $"user-live-{Guid.CreateVersion7()}";
-            Run(user, userId, $"legacy-{i}", now, i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Run(user, userId, Guid.NewGuid().ToString(), now, i.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Run(email, $"email-live-{Guid.CreateVersion7()}", userId, $"user{i}@example.com", now);
             if (withPasswords)
             {
@@ -51,7 +51,7 @@ internal static class BareInsert
         {
             for (var i = 0; i < users; i++)
             {
-                await writer.WriteRowAsync(default, ids[i], "active", "{}", "{}", $"legacy-{i}", now, 0, "User", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                await writer.WriteRowAsync(default, ids[i], "active", "{}", "{}", Guid.NewGuid().ToString(), now, 0, "User", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
 
             await writer.CompleteAsync();

@@ -17,6 +17,15 @@ internal sealed class SqliteBulkUserWriter(SqliteGodwitDbContext db) : IBulkUser
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
+            // Imports look up and insert legacy ids in random order: with SQLite's default 8 MB page
+            // cache, a million-user index no longer fits and most look-ups go to the file. 256 MiB for
+            // this connection keeps the indexes of a few million users in memory.
+            await using (var cache = connection.CreateCommand())
+            {
+                cache.CommandText = "PRAGMA cache_size = -262144";
+                await cache.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             using var statements = new Statements(connection, transaction);
             var outcomes = new List<BulkOutcome>(users.Count);
