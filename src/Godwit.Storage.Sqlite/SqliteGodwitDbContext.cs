@@ -19,7 +19,7 @@ public sealed class SqliteGodwitDbContext(DbContextOptions<SqliteGodwitDbContext
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var gate = WriteGates.GetOrAdd(Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
+        var gate = WriteGate();
         await gate.WaitAsync(cancellationToken);
         try
         {
@@ -33,7 +33,7 @@ public sealed class SqliteGodwitDbContext(DbContextOptions<SqliteGodwitDbContext
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        var gate = WriteGates.GetOrAdd(Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
+        var gate = WriteGate();
         gate.Wait();
         try
         {
@@ -44,6 +44,8 @@ public sealed class SqliteGodwitDbContext(DbContextOptions<SqliteGodwitDbContext
             gate.Release();
         }
     }
+
+    private SemaphoreSlim WriteGate() => WriteGates.GetOrAdd(Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
 
     public override string? UniqueViolationTable(DbUpdateException exception)
     {

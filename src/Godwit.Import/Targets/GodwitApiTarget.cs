@@ -45,35 +45,8 @@ public sealed class GodwitApiTarget(HttpClient http) : IBulkUserWriter
 
     private static JsonObject ToRequest(User user)
     {
-        var row = new JsonObject
-        {
-            ["external_id"] = user.ExternalId,
-            ["name"] = new JsonObject { ["first_name"] = user.FirstName, ["middle_name"] = user.MiddleName, ["last_name"] = user.LastName },
-            ["trusted_metadata"] = JsonNode.Parse(user.TrustedMetadata),
-            ["untrusted_metadata"] = JsonNode.Parse(user.UntrustedMetadata),
-        };
-        if (user.Emails.FirstOrDefault() is { } email)
-        {
-            row["email"] = email.Address;
-            row["set_email_verified"] = email.Verified;
-        }
-
-        if (user.Phones.FirstOrDefault() is { } phone)
-        {
-            row["phone_number"] = phone.Number;
-            row["set_phone_number_verified"] = phone.Verified;
-        }
-
-        // A migrated hash is stored as {"hash_type", "hash", "<x>_config"}: exactly the fields to send.
-        if (user.Password is { } password && JsonNode.Parse(password.Hash) is JsonObject hash)
-        {
-            foreach (var (name, value) in hash.ToList())
-            {
-                hash.Remove(name);
-                row[name] = value;
-            }
-        }
-
+        var row = UserRequestJson.Of(user, withVerifiedFlags: true);
+        UserRequestJson.AddPasswordHash(row, user);
         return row;
     }
 }

@@ -39,39 +39,24 @@ public sealed class StytchApiTarget(HttpClient http, int requestsPerSecond, int 
 
     private async Task<BulkOutcome> WriteOneAsync(User user, bool upsert, RateLimiter pace, CancellationToken cancellationToken)
     {
-        var email = user.Emails.FirstOrDefault();
-        var phone = user.Phones.FirstOrDefault();
-        var body = new JsonObject
-        {
-            ["external_id"] = user.ExternalId,
-            ["name"] = new JsonObject { ["first_name"] = user.FirstName, ["middle_name"] = user.MiddleName, ["last_name"] = user.LastName },
-            ["trusted_metadata"] = JsonNode.Parse(user.TrustedMetadata),
-            ["untrusted_metadata"] = JsonNode.Parse(user.UntrustedMetadata),
-            ["email"] = email?.Address,
-            ["phone_number"] = phone?.Number,
-        };
         string path;
-        if (user.Password is { } password && JsonNode.Parse(password.Hash) is JsonObject hash)
+        JsonObject body;
+        if (user.Password is not null)
         {
-            if (email is null)
+            if (user.Emails.Count == 0)
             {
                 return new BulkOutcome.Conflict("invalid_email", "Migrate Password needs an email, and this user has none.");
             }
 
             path = "v1/passwords/migrate";
-            foreach (var (name, value) in hash.ToList())
-            {
-                hash.Remove(name);
-                body[name] = value;
-            }
-
-            body["set_email_verified"] = email.Verified;
-            body["set_phone_number_verified"] = phone?.Verified ?? false;
+            body = UserRequestJson.Of(user, withVerifiedFlags: true);
+            UserRequestJson.AddPasswordHash(body, user);
         }
         else
         {
             // Create User has no verified flags: addresses start unverified, as for any new user.
             path = "v1/users";
+            body = UserRequestJson.Of(user, withVerifiedFlags: false);
         }
 
         var (status, answer) = await SendAsync(HttpMethod.Post, path, body, pace, cancellationToken);

@@ -29,7 +29,6 @@ internal static class PasswordEndpoints
     private static async Task<IResult> MigrateAsync(HttpRequest request, PasswordService passwords, TimeProvider clock, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync(request, cancellationToken);
-        body.Field("roles");
         var command = new MigratePasswordCommand(
             body.RequiredString("email", ErrorCatalog.InvalidEmail),
             ReadHash(body),
