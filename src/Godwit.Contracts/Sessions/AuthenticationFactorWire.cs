@@ -13,7 +13,11 @@ public sealed record FactorWire(
     [property: JsonPropertyName("created_at")] string CreatedAt,
     [property: JsonPropertyName("updated_at")] string UpdatedAt,
     [property: JsonPropertyName("email_factor"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] EmailFactorWire? EmailFactor,
-    [property: JsonPropertyName("phone_number_factor"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PhoneFactorWire? PhoneNumberFactor);
+    [property: JsonPropertyName("phone_number_factor"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PhoneFactorWire? PhoneNumberFactor,
+    [property: JsonPropertyName("authenticator_app_factor"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] AuthenticatorAppFactorWire? AuthenticatorAppFactor = null,
+    [property: JsonPropertyName("recovery_code_factor"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RecoveryCodeFactorWire? RecoveryCodeFactor = null,
+    [property: JsonPropertyName("webauthn_factor"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] WebAuthnFactorWire? WebAuthnFactor = null,
+    [property: JsonPropertyName("biometric_factor"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BiometricFactorWire? BiometricFactor = null);
 
 public sealed record EmailFactorWire(
     [property: JsonPropertyName("email_id")] string EmailId,
@@ -22,3 +26,17 @@ public sealed record EmailFactorWire(
 public sealed record PhoneFactorWire(
     [property: JsonPropertyName("phone_id")] string PhoneId,
     [property: JsonPropertyName("phone_number")] string PhoneNumber);
+
+public sealed record AuthenticatorAppFactorWire(
+    [property: JsonPropertyName("totp_id")] string TotpId);
+
+public sealed record RecoveryCodeFactorWire(
+    [property: JsonPropertyName("totp_recovery_code_id")] string TotpRecoveryCodeId);
+
+public sealed record WebAuthnFactorWire(
+    [property: JsonPropertyName("webauthn_registration_id")] string WebAuthnRegistrationId,
+    [property: JsonPropertyName("domain")] string Domain,
+    [property: JsonPropertyName("user_agent")] string UserAgent);
+
+public sealed record BiometricFactorWire(
+    [property: JsonPropertyName("biometric_registration_id")] string BiometricRegistrationId);

@@ -37,6 +37,10 @@ public static class ErrorCatalog
     public static readonly ApiError DuplicateExternalId = new(400, "duplicate_user_external_id", "A user with this external_id already exists.");
     public static readonly ApiError UnverifiedPrimaryFactor = new(400, "unverified_primary_factor", "This user's existing email or phone number is not verified. Verify it by logging in before adding another one.");
 
+    // Second factors (TOTP, WebAuthn, biometric keys) are enrolled only under SecondFactorEnrolment's rule.
+    public static readonly ApiError SecondFactorUserNotActive = new(400, "second_factor_user_not_active", "This user is still pending. A second factor can be added only after the user's first login.");
+    public static readonly ApiError SecondFactorUnverifiedPrimaryFactor = new(400, "second_factor_unverified_primary_factor", "A second factor can be added only to a user whose emails and phone numbers are all verified, and who has at least one.");
+
     public static readonly ApiError InvalidImportUserCount = new(400, "bulk_migrate_invalid_user_count", "users must be an array of 1 to 1000 user objects.");
 
     // Users search.

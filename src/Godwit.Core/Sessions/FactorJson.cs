@@ -12,5 +12,9 @@ public static class FactorJson
         SessionJwts.Rfc3339(factor.CreatedAt),
         SessionJwts.Rfc3339(factor.LastAuthenticatedAt),
         factor.EmailFactor is { } e ? new EmailFactorWire(e.EmailId, e.EmailAddress) : null,
-        factor.PhoneNumberFactor is { } p ? new PhoneFactorWire(p.PhoneId, p.PhoneNumber) : null);
+        factor.PhoneNumberFactor is { } p ? new PhoneFactorWire(p.PhoneId, p.PhoneNumber) : null,
+        factor.AuthenticatorAppFactor is { } totp ? new AuthenticatorAppFactorWire(totp.TotpId) : null,
+        factor.RecoveryCodeFactor is { } recovery ? new RecoveryCodeFactorWire(recovery.TotpRecoveryCodeId) : null,
+        factor.WebAuthnFactor is { } webauthn ? new WebAuthnFactorWire(webauthn.WebAuthnRegistrationId, webauthn.Domain, webauthn.UserAgent) : null,
+        factor.BiometricFactor is { } biometric ? new BiometricFactorWire(biometric.BiometricRegistrationId) : null);
 }

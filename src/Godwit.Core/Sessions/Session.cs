@@ -29,16 +29,32 @@ public sealed record AuthenticationFactor(
     DateTime LastAuthenticatedAt,
     DateTime CreatedAt,
     EmailFactor? EmailFactor = null,
-    PhoneNumberFactor? PhoneNumberFactor = null)
+    PhoneNumberFactor? PhoneNumberFactor = null,
+    AuthenticatorAppFactor? AuthenticatorAppFactor = null,
+    RecoveryCodeFactor? RecoveryCodeFactor = null,
+    WebAuthnFactor? WebAuthnFactor = null,
+    BiometricFactor? BiometricFactor = null)
 {
-    /// <summary>Two factors are the same factor when they use the same method on the same address.</summary>
+    /// <summary>Two factors are the same factor when they use the same method on the same address or device.</summary>
     public bool SameMethodAs(AuthenticationFactor other) =>
         Type == other.Type
         && DeliveryMethod == other.DeliveryMethod
         && EmailFactor?.EmailId == other.EmailFactor?.EmailId
-        && PhoneNumberFactor?.PhoneId == other.PhoneNumberFactor?.PhoneId;
+        && PhoneNumberFactor?.PhoneId == other.PhoneNumberFactor?.PhoneId
+        && AuthenticatorAppFactor?.TotpId == other.AuthenticatorAppFactor?.TotpId
+        && RecoveryCodeFactor?.TotpRecoveryCodeId == other.RecoveryCodeFactor?.TotpRecoveryCodeId
+        && WebAuthnFactor?.WebAuthnRegistrationId == other.WebAuthnFactor?.WebAuthnRegistrationId
+        && BiometricFactor?.BiometricRegistrationId == other.BiometricFactor?.BiometricRegistrationId;
 }
 
 public sealed record EmailFactor(string EmailId, string EmailAddress);
 
 public sealed record PhoneNumberFactor(string PhoneId, string PhoneNumber);
+
+public sealed record AuthenticatorAppFactor(string TotpId);
+
+public sealed record RecoveryCodeFactor(string TotpRecoveryCodeId);
+
+public sealed record WebAuthnFactor(string WebAuthnRegistrationId, string Domain, string UserAgent);
+
+public sealed record BiometricFactor(string BiometricRegistrationId);
