@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Threading.Channels;
 using Godwit.Core.Users;
 using Godwit.Import.Reading;
 
@@ -28,6 +29,9 @@ public interface IImportProgress
 /// </summary>
 public sealed class ImportRunner(IExportPreset preset, ImportValidation validation, IBulkUserWriter target, ImportOptions options, IImportProgress progress)
 {
+    /// <summary>Rows read and checked, waiting for the writer, in file order.</summary>
+    private sealed record Batch(List<ImportRow> Rows, List<User> Users);
+
     public async Task<ImportCheckpoint> RunAsync(CancellationToken cancellationToken)
     {
         var input = ImportCheckpoint.Describe(options.InputPath);
@@ -35,31 +39,70 @@ public sealed class ImportRunner(IExportPreset preset, ImportValidation validati
         await using var errors = OpenAt(options.ErrorsPath, state.ErrorsBytes);
         await using var results = options.DryRun ? null : OpenAt(options.ResultsPath, state.ResultsBytes);
 
-        var pending = new List<ImportRow>(options.BatchSize);
-        var users = new List<User>(options.BatchSize);
-        await foreach (var row in preset.ReadAsync(options.InputPath, cancellationToken))
+        // Reading and checking the next batch (parsing, hash checks, new ids) runs on another core
+        // while this one writes the current batch; two batches in flight keep both busy without
+        // holding more than that in memory.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var reading = Task.Run(() => ReadBatchesAsync(state.Line, batches.Writer, stop.Token), stop.Token);
+        try
         {
-            if (row.Line <= state.Line)
+            await foreach (var batch in batches.Reader.ReadAllAsync(stop.Token))
             {
-                continue;
-            }
-
-            User? user = null;
-            var checkedRow = row is ImportRow.Read read ? validation.Check(read.User, out user) : row;
-            if (user is not null)
-            {
-                users.Add(user);
-            }
-
-            pending.Add(checkedRow);
-
-            if (users.Count >= options.BatchSize)
-            {
-                state = await FlushAsync(state, pending, users, errors, results, cancellationToken);
+                state = await FlushAsync(state, batch, errors, results, cancellationToken);
             }
         }
+        catch
+        {
+            // A failed write stops the reader; a failed read (a file that is not the claimed format)
+            // arrives here through the channel. Either way the first failure is the one reported.
+            await stop.CancelAsync();
+            await Task.WhenAny(reading);
+            throw;
+        }
 
-        return await FlushAsync(state, pending, users, errors, results, cancellationToken);
+        await reading;
+        return state;
+    }
+
+    private async Task ReadBatchesAsync(long resumeAfterLine, ChannelWriter<Batch> batches, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var batch = new Batch(new List<ImportRow>(options.BatchSize), new List<User>(options.BatchSize));
+            await foreach (var row in preset.ReadAsync(options.InputPath, cancellationToken))
+            {
+                if (row.Line <= resumeAfterLine)
+                {
+                    continue;
+                }
+
+                User? user = null;
+                batch.Rows.Add(row is ImportRow.Read read ? validation.Check(read.User, out user) : row);
+                if (user is not null)
+                {
+                    batch.Users.Add(user);
+                }
+
+                if (batch.Users.Count >= options.BatchSize)
+                {
+                    await batches.WriteAsync(batch, cancellationToken);
+                    batch = new Batch(new List<ImportRow>(options.BatchSize), new List<User>(options.BatchSize));
+                }
+            }
+
+            if (batch.Rows.Count > 0)
+            {
+                await batches.WriteAsync(batch, cancellationToken);
+            }
+
+            batches.Complete();
+        }
+        catch (Exception exception)
+        {
+            batches.Complete(exception);
+            throw;
+        }
     }
 
     /// <summary>
@@ -67,14 +110,9 @@ public sealed class ImportRunner(IExportPreset preset, ImportValidation validati
     /// saves the checkpoint: in that order, a crash can lose outcomes only together with the
     /// checkpoint that would have skipped them.
     /// </summary>
-    private async Task<ImportCheckpoint> FlushAsync(
-        ImportCheckpoint state, List<ImportRow> pending, List<User> users, FileStream errors, FileStream? results, CancellationToken cancellationToken)
+    private async Task<ImportCheckpoint> FlushAsync(ImportCheckpoint state, Batch batch, FileStream errors, FileStream? results, CancellationToken cancellationToken)
     {
-        if (pending.Count == 0)
-        {
-            return state;
-        }
-
+        var (pending, users) = batch;
         var outcomes = options.DryRun || users.Count == 0
             ? users.Select(u => (BulkOutcome)new BulkOutcome.Created(u.UserId)).ToList()
             : await target.WriteAsync(users, options.Upsert, cancellationToken);
@@ -125,8 +163,6 @@ public sealed class ImportRunner(IExportPreset preset, ImportValidation validati
             state.Save(options.StatePath);
         }
 
-        pending.Clear();
-        users.Clear();
         progress.Report(state);
         return state;
     }

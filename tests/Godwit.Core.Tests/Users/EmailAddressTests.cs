@@ -1,3 +1,4 @@
+using System.Net.Mail;
 using Godwit.Core.Users;
 
 namespace Godwit.Core.Tests.Users;
@@ -47,4 +48,38 @@ public sealed class EmailAddressTests
         Assert.True((local + "@" + domain).Length > 254);
         Assert.False(EmailAddress.TryNormalize(local + "@" + domain, out _));
     }
+
+    [Fact]
+    public void Every_plain_address_accepted_without_the_full_parser_is_one_the_full_parser_accepts_unchanged()
+    {
+        // Plain addresses skip MailAddress; this keeps that shortcut a pure speed-up. Random
+        // addresses over the shortcut's alphabet, edge characters included, must get the same answer
+        // from MailAddress.
+        const string local = "aZ09._%+-";
+        const string domain = "aZ09.-";
+        var random = new Random(20261126);
+        var accepted = 0;
+        for (var i = 0; i < 20_000; i++)
+        {
+            var address = Pick(random, local, random.Next(1, 8)) + "@" + Pick(random, domain, random.Next(1, 6)) + "." + Pick(random, "az", random.Next(2, 4));
+            if (EmailAddress.TryNormalize(address, out _))
+            {
+                accepted++;
+                Assert.True(
+                    MailAddress.TryCreate(address, out var parsed) && parsed.Address == address && parsed.DisplayName.Length == 0,
+                    $"{address} was accepted but MailAddress refuses or rewrites it");
+            }
+        }
+
+        Assert.InRange(accepted, 5_000, 20_000);
+    }
+
+    private static string Pick(Random random, string alphabet, int length) =>
+        string.Create(length, (random, alphabet), static (span, state) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = state.alphabet[state.random.Next(state.alphabet.Length)];
+            }
+        });
 }
