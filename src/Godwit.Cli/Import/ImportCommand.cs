@@ -101,10 +101,11 @@ internal static class ImportCommand
             return 1;
         }
 
-        var runner = new ImportRunner(preset, new ImportValidation(target.HashLimits, TimeProvider.System), target.Writer, options, ImportProgress.ForConsole());
+        var validation = new ImportValidation(target.HashLimits, TimeProvider.System);
         try
         {
-            var result = await runner.RunAsync(CancellationToken.None);
+            var result = await ImportProgress.ShowAsync(input, progress =>
+                new ImportRunner(preset, validation, target.Writer, options, progress).RunAsync(CancellationToken.None));
             ImportSummary.Print(result, options);
             return 0;
         }

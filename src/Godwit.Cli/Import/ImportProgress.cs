@@ -1,34 +1,87 @@
 using System.Diagnostics;
 using Godwit.Import;
+using Spectre.Console;
 
 namespace Godwit.Cli.Import;
 
 /// <summary>
-/// Progress lines with the rate, at most every two seconds. The line is rewritten in place on a
-/// terminal and printed as plain lines when output goes to a file or a pipe.
+/// How a run shows its progress: a live bar with rate and time left on a terminal, plain lines at a
+/// steady interval when output goes to a file or a pipe (where a redrawn bar would be noise).
 /// </summary>
-internal sealed class ImportProgress : IImportProgress
+internal static class ImportProgress
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
-    private readonly Stopwatch watch = Stopwatch.StartNew();
-    private readonly bool terminal = !Console.IsOutputRedirected;
-    private TimeSpan? lastReport;
-    private long firstRows = -1;
-
-    public static ImportProgress ForConsole() => new();
-
-    public void Report(ImportCheckpoint state)
+    public static async Task<T> ShowAsync<T>(string inputPath, Func<IImportProgress, Task<T>> run)
     {
-        var counts = state.Counts;
-        firstRows = firstRows < 0 ? counts.Read : firstRows;
-        if (lastReport is { } last && watch.Elapsed - last < Interval)
+        var total = Task.Run(() => InputSize.CountLines(inputPath));
+        if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
         {
-            return;
+            return await run(new PlainLines(total));
         }
 
-        lastReport = watch.Elapsed;
-        var rate = (counts.Read - firstRows) / Math.Max(watch.Elapsed.TotalSeconds, 0.001);
-        var line = $"line {state.Line:N0}: {counts.Created:N0} created, {counts.Updated:N0} updated, {counts.Skipped:N0} skipped, {counts.Failed:N0} failed, {rate:N0} rows/s";
-        Console.Write(terminal ? $"\r{line}   " : line + Environment.NewLine);
+        return await AnsiConsole.Progress()
+            .AutoClear(false)
+            .HideCompleted(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask("reading", maxValue: double.MaxValue);
+                var result = await run(new LiveBar(task, total));
+                task.Value = task.MaxValue;
+                return result;
+            });
+    }
+
+    private static string Describe(ImportCheckpoint state, double rowsPerSecond) =>
+        $"line {state.Line:N0}: {state.Counts.Created:N0} created, {state.Counts.Updated:N0} updated, " +
+        $"{state.Counts.Skipped:N0} skipped, {state.Counts.Failed:N0} failed, {rowsPerSecond:N0} rows/s";
+
+    /// <summary>Rows per second since the first report of this run (a resumed run starts mid-file).</summary>
+    private sealed class Rate
+    {
+        private readonly Stopwatch watch = Stopwatch.StartNew();
+        private long firstRows = -1;
+
+        public double Of(ImportCheckpoint state)
+        {
+            firstRows = firstRows < 0 ? state.Counts.Read : firstRows;
+            return (state.Counts.Read - firstRows) / Math.Max(watch.Elapsed.TotalSeconds, 0.001);
+        }
+    }
+
+    private sealed class LiveBar(ProgressTask task, Task<long> totalLines) : IImportProgress
+    {
+        private readonly Rate rate = new();
+
+        public void Report(ImportCheckpoint state)
+        {
+            if (totalLines.IsCompletedSuccessfully && task.MaxValue == double.MaxValue)
+            {
+                task.MaxValue = Math.Max(totalLines.Result, 1);
+            }
+
+            task.Value = Math.Min(state.Line, task.MaxValue);
+            task.Description = Markup.Escape(Describe(state, rate.Of(state)));
+        }
+    }
+
+    private sealed class PlainLines(Task<long> totalLines) : IImportProgress
+    {
+        private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
+        private readonly Stopwatch watch = Stopwatch.StartNew();
+        private readonly Rate rate = new();
+        private TimeSpan? lastReport;
+
+        public void Report(ImportCheckpoint state)
+        {
+            var rowsPerSecond = rate.Of(state);
+            if (lastReport is { } last && watch.Elapsed - last < Interval)
+            {
+                return;
+            }
+
+            lastReport = watch.Elapsed;
+            var share = totalLines.IsCompletedSuccessfully && totalLines.Result > 0 ? $" ({100.0 * state.Line / totalLines.Result:N0}%)" : "";
+            Console.WriteLine(Describe(state, rowsPerSecond) + share);
+        }
     }
 }
