@@ -81,7 +81,7 @@ internal sealed class EfUserStore(GodwitDbContext db) : IUserStore
         var matching = db.Users.AsNoTracking();
         if (filter is not null)
         {
-            matching = matching.Where(UserFilterExpressions.ToExpression(filter));
+            matching = matching.Where(UserFilterExpressions.ToExpression(filter, db));
         }
 
         var total = await matching.CountAsync(cancellationToken);
