@@ -8,7 +8,10 @@ using Godwit.Contracts.Users;
 
 namespace Godwit.Contracts;
 
-/// <summary>Source-generated serialisation of every response, in Stytch's snake_case.</summary>
+/// <summary>
+/// Source-generated serialisation of every wire record, in Stytch's snake_case: the responses the
+/// server writes and the client reads, and the request bodies the client sends.
+/// </summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(CreateUserResponse))]
@@ -36,4 +39,20 @@ namespace Godwit.Contracts;
 [JsonSerializable(typeof(ResetStartResponse))]
 [JsonSerializable(typeof(StrengthCheckResponse))]
 [JsonSerializable(typeof(DeletePasswordResponse))]
+[JsonSerializable(typeof(CreateUserRequest))]
+[JsonSerializable(typeof(UpdateUserRequest))]
+[JsonSerializable(typeof(SearchUsersRequest))]
+[JsonSerializable(typeof(EmailLoginOrCreateRequest))]
+[JsonSerializable(typeof(EmailSendRequest))]
+[JsonSerializable(typeof(MagicLinkAuthenticateRequest))]
+[JsonSerializable(typeof(EmailOtpLoginOrCreateRequest))]
+[JsonSerializable(typeof(EmailOtpSendRequest))]
+[JsonSerializable(typeof(SmsOtpLoginOrCreateRequest))]
+[JsonSerializable(typeof(SmsOtpSendRequest))]
+[JsonSerializable(typeof(OtpAuthenticateRequest))]
+[JsonSerializable(typeof(PasswordAuthenticateRequest))]
+[JsonSerializable(typeof(CreatePasswordRequest))]
+[JsonSerializable(typeof(MigratePasswordRequest))]
+[JsonSerializable(typeof(AuthenticateSessionRequest))]
+[JsonSerializable(typeof(RevokeSessionRequest))]
 public sealed partial class GodwitJsonContext : JsonSerializerContext;

@@ -1,0 +1,26 @@
+using System.Text.Json.Nodes;
+
+namespace Godwit.Contracts.Sessions;
+
+/// <summary>Session authenticate's body: exactly one of <c>session_token</c> and <c>session_jwt</c>.</summary>
+public sealed record AuthenticateSessionRequest
+{
+    public string? SessionToken { get; init; }
+
+    /// <summary>May have expired: a JWT of a live session is exchanged for a fresh one.</summary>
+    public string? SessionJwt { get; init; }
+
+    public int? SessionDurationMinutes { get; init; }
+
+    public JsonObject? SessionCustomClaims { get; init; }
+}
+
+/// <summary>Session revoke's body: exactly one of the three.</summary>
+public sealed record RevokeSessionRequest
+{
+    public string? SessionId { get; init; }
+
+    public string? SessionToken { get; init; }
+
+    public string? SessionJwt { get; init; }
+}

@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+
+namespace Godwit.Contracts.Users;
+
+/// <summary>Create User's body. Fields left null are not sent.</summary>
+public sealed record CreateUserRequest
+{
+    public string? Email { get; init; }
+
+    public string? PhoneNumber { get; init; }
+
+    public NameWire? Name { get; init; }
+
+    public JsonObject? TrustedMetadata { get; init; }
+
+    public JsonObject? UntrustedMetadata { get; init; }
+
+    public string? ExternalId { get; init; }
+
+    public bool? CreateUserAsPending { get; init; }
+}
+
+/// <summary>Update User's body (the user is named in the path). Fields left null are not changed.</summary>
+public sealed record UpdateUserRequest
+{
+    public NameWire? Name { get; init; }
+
+    /// <summary>Merged at the top level; a key set to JSON null is deleted.</summary>
+    public JsonObject? TrustedMetadata { get; init; }
+
+    public JsonObject? UntrustedMetadata { get; init; }
+
+    public string? ExternalId { get; init; }
+}
+
+/// <summary>Search Users' body: an AND/OR query of filters, a page size and a cursor.</summary>
+public sealed record SearchUsersRequest
+{
+    public string? Cursor { get; init; }
+
+    public int? Limit { get; init; }
+
+    public SearchQueryWire? Query { get; init; }
+}
+
+/// <summary><c>operator</c> is <c>AND</c> or <c>OR</c>.</summary>
+public sealed record SearchQueryWire(string Operator, IReadOnlyList<SearchOperandWire> Operands);
+
+/// <summary>
+/// One filter, such as <c>email_address</c> with an array of addresses, <c>email_verified</c> with a
+/// boolean or <c>created_at_between</c> with an object; the value's shape depends on the filter.
+/// </summary>
+public sealed record SearchOperandWire(string FilterName, JsonNode FilterValue);

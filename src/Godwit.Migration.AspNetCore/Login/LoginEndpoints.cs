@@ -1,0 +1,200 @@
+using Godwit.Client;
+using Godwit.Contracts.MagicLinks;
+using Godwit.Contracts.Otps;
+using Godwit.Contracts.Sessions;
+using Godwit.Migration.AspNetCore.Authentication;
+using Godwit.Migration.AspNetCore.Login;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Maps the login flow's pages.</summary>
+public static class LoginEndpoints
+{
+    private const string ReturnUrlCookie = ".Godwit.ReturnUrl";
+
+    /// <summary>
+    /// Maps <c>GET/POST {LoginPath}</c> (the email form), <c>POST {LoginPath}/code</c> (the code form),
+    /// <c>GET/POST {LoginPath}/magic-link</c> (where links land) and <c>GET/POST {LogoutPath}</c>.
+    /// </summary>
+    public static RouteGroupBuilder MapGodwitLogin(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<GodwitLoginOptions>>().Value;
+        var group = endpoints.MapGroup("");
+        var login = options.LoginPath.Value!;
+        group.MapGet(login, (HttpContext context) => Pages(context).Email(ReturnUrl(context, context.Request.Query["returnUrl"])));
+        group.MapPost(login, StartAsync);
+        group.MapPost(login + "/code", VerifyCodeAsync);
+        group.MapGet(login + "/magic-link", (HttpContext context) => context.Request.Query["token"].ToString() is { Length: > 0 } token
+            ? Pages(context).ConfirmLink(token)
+            : Pages(context).LinkFailed("This sign-in link is incomplete. Send a new one."));
+        group.MapPost(login + "/magic-link", AuthenticateLinkAsync);
+        group.MapGet(options.LogoutPath.Value!, (HttpContext context) => Pages(context).Logout());
+        group.MapPost(options.LogoutPath.Value!, LogoutAsync);
+        return group;
+    }
+
+    private static async Task<IResult> StartAsync(HttpContext context, GodwitClient client, IDataProtectionProvider protection, IOptions<GodwitLoginOptions> settings)
+    {
+        var options = settings.Value;
+        var pages = Pages(context);
+        if (await ReadFormAsync(context) is not { } form)
+        {
+            return pages.Refused("The form expired. Reload the page and try again.");
+        }
+
+        var email = form["email"].ToString().Trim();
+        var returnUrl = ReturnUrl(context, form["returnUrl"]);
+        try
+        {
+            if (options.Method == GodwitLoginMethod.EmailMagicLink)
+            {
+                var url = options.MagicLinkUrl?.AbsoluteUri;
+                await client.MagicLinks.Email.LoginOrCreateAsync(new EmailLoginOrCreateRequest { Email = email, LoginMagicLinkUrl = url, SignupMagicLinkUrl = url }, context.RequestAborted);
+                context.Response.Cookies.Append(ReturnUrlCookie, returnUrl, new CookieOptions { HttpOnly = true, Secure = context.Request.IsHttps, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromHours(1) });
+                return pages.LinkSent(email);
+            }
+
+            var sent = await client.Otps.Email.LoginOrCreateAsync(new EmailOtpLoginOrCreateRequest { Email = email }, context.RequestAborted);
+            return pages.Code(new LoginState(sent.EmailId, email, returnUrl).Seal(protection), email);
+        }
+        catch (GodwitApiException exception)
+        {
+            return pages.Email(returnUrl, email, exception.ErrorType switch
+            {
+                "invalid_email" => "Enter an email address such as name@example.com.",
+                "too_many_requests" => "Too many messages were sent to this address. Wait a minute, then try again.",
+                _ => Unavailable(context, exception),
+            });
+        }
+    }
+
+    private static async Task<IResult> VerifyCodeAsync(HttpContext context, GodwitClient client, IDataProtectionProvider protection, IOptions<GodwitLoginOptions> settings)
+    {
+        var pages = Pages(context);
+        if (await ReadFormAsync(context) is not { } form)
+        {
+            return pages.Refused("The form expired. Reload the page and try again.");
+        }
+
+        if (LoginState.Open(protection, form["state"]) is not { } state)
+        {
+            return pages.Email(settings.Value.DefaultReturnUrl, error: "This code form has expired. Enter your email address again.");
+        }
+
+        var code = form["code"].ToString().Trim();
+        if (code.Length != 6 || !code.All(char.IsAsciiDigit))
+        {
+            // Checked here so a typo does not spend one of the code's attempts.
+            return pages.Code(form["state"]!, state.Email, "Enter the six digits from the email.");
+        }
+
+        FactorAuthenticateResponse authenticated;
+        try
+        {
+            authenticated = await client.Otps.AuthenticateAsync(
+                new OtpAuthenticateRequest { MethodId = state.MethodId, Code = code, SessionDurationMinutes = settings.Value.SessionDurationMinutes },
+                context.RequestAborted);
+        }
+        catch (GodwitApiException exception)
+        {
+            return exception.ErrorType switch
+            {
+                "otp_code_not_found" => pages.Code(form["state"]!, state.Email, "That code is not right. Check the email and try again."),
+                "unable_to_auth_otp_code" => pages.Email(state.ReturnUrl, state.Email, "That code has expired or has been tried too often. Send a new one."),
+                _ => pages.Code(form["state"]!, state.Email, Unavailable(context, exception)),
+            };
+        }
+
+        return await LoginCompletion.SignInAsync(context, authenticated.User, authenticated.SessionToken, authenticated.SessionJwt, authenticated.Session, state.ReturnUrl);
+    }
+
+    private static async Task<IResult> AuthenticateLinkAsync(HttpContext context, GodwitClient client, IOptions<GodwitLoginOptions> settings)
+    {
+        var pages = Pages(context);
+        if (await ReadFormAsync(context) is not { } form)
+        {
+            return pages.Refused("The form expired. Open the link from the email again.");
+        }
+
+        FactorAuthenticateResponse authenticated;
+        try
+        {
+            authenticated = await client.MagicLinks.AuthenticateAsync(
+                new MagicLinkAuthenticateRequest { Token = form["token"].ToString(), SessionDurationMinutes = settings.Value.SessionDurationMinutes },
+                context.RequestAborted);
+        }
+        catch (GodwitApiException exception)
+        {
+            return exception.StatusCode is >= 400 and < 500 and not 429
+                ? pages.LinkFailed("This sign-in link has expired or has already been used. Send a new one.")
+                : pages.LinkFailed(Unavailable(context, exception));
+        }
+
+        var returnUrl = ReturnUrl(context, context.Request.Cookies[ReturnUrlCookie]);
+        context.Response.Cookies.Delete(ReturnUrlCookie);
+        return await LoginCompletion.SignInAsync(context, authenticated.User, authenticated.SessionToken, authenticated.SessionJwt, authenticated.Session, returnUrl);
+    }
+
+    private static async Task<IResult> LogoutAsync(HttpContext context, GodwitClient client)
+    {
+        if (await ReadFormAsync(context) is null)
+        {
+            return Pages(context).Refused("The form expired. Reload the page and try again.");
+        }
+
+        var signedIn = await context.AuthenticateAsync(GodwitAuthenticationDefaults.CookieScheme);
+        if (signedIn.Properties?.GetTokenValue(GodwitAuthenticationDefaults.SessionTokenName) is { Length: > 0 } token)
+        {
+            try
+            {
+                await client.Sessions.RevokeAsync(new RevokeSessionRequest { SessionToken = token }, context.RequestAborted);
+            }
+            catch (GodwitApiException exception)
+            {
+                // Already revoked or expired: signing out locally is all that is left to do.
+                Logger(context).LogInformation("Revoking the Godwit session at sign-out answered {ErrorType}.", exception.ErrorType);
+            }
+        }
+
+        await context.SignOutAsync(GodwitAuthenticationDefaults.CookieScheme);
+        return Results.LocalRedirect("/");
+    }
+
+    /// <summary>The posted form, or null when its antiforgery token does not check out.</summary>
+    private static async Task<IFormCollection?> ReadFormAsync(HttpContext context)
+    {
+        var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();
+        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        {
+            return null;
+        }
+
+        return await context.Request.ReadFormAsync(context.RequestAborted);
+    }
+
+    private static LoginPages Pages(HttpContext context) => new(
+        context.RequestServices.GetRequiredService<IOptions<GodwitLoginOptions>>().Value,
+        context.RequestServices.GetRequiredService<IAntiforgery>(),
+        context);
+
+    private static string ReturnUrl(HttpContext context, string? requested) =>
+        LoginState.LocalOr(requested, context.RequestServices.GetRequiredService<IOptions<GodwitLoginOptions>>().Value.DefaultReturnUrl);
+
+    private static string Unavailable(HttpContext context, GodwitApiException exception)
+    {
+        Logger(context).LogWarning(exception, "The login flow could not continue: {ErrorType}", exception.ErrorType);
+        return "Signing in is not possible right now. Try again in a moment.";
+    }
+
+    private static ILogger Logger(HttpContext context) =>
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Godwit.Migration.AspNetCore.Login");
+}

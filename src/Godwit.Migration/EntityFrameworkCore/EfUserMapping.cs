@@ -1,0 +1,41 @@
+using System.Linq.Expressions;
+using Godwit.Contracts.Users;
+
+namespace Godwit.Migration.EntityFrameworkCore;
+
+/// <summary>How the application's user entity maps onto what the migration step needs.</summary>
+/// <typeparam name="TUser">The application's user entity.</typeparam>
+public sealed class EfUserMapping<TUser>
+    where TUser : class
+{
+    /// <summary>
+    /// Required. The string property that holds the Godwit user id, such as <c>u =&gt; u.GodwitUserId</c>.
+    /// It must have a unique index: <c>modelBuilder.UseGodwitMigration&lt;TUser&gt;(...)</c> declares it.
+    /// </summary>
+    public Expression<Func<TUser, string?>>? GodwitUserId { get; set; }
+
+    /// <summary>
+    /// The email to match a verified Godwit email against, or null to never match by email. Any
+    /// expression EF Core can translate: <c>u =&gt; u.Email</c>, or <c>u =&gt; u.Email!.ToLower()</c>
+    /// for a column holding mixed case (simple, but no index serves it), or a normalised column.
+    /// </summary>
+    public Expression<Func<TUser, string?>>? Email { get; set; }
+
+    /// <summary>
+    /// Turns Godwit's email (trimmed, lower case) into the form <see cref="Email"/> holds, such as
+    /// <c>e =&gt; e.ToUpperInvariant()</c> for ASP.NET Core Identity's NormalizedEmail. Unchanged by default.
+    /// </summary>
+    public Func<string, string> NormalizeEmail { get; set; } = email => email;
+
+    /// <summary>The phone number to match a verified Godwit phone number against, or null to never match by phone.</summary>
+    public Expression<Func<TUser, string?>>? PhoneNumber { get; set; }
+
+    /// <summary>Turns Godwit's E.164 number (<c>+15555550123</c>) into the form <see cref="PhoneNumber"/> holds. Unchanged by default.</summary>
+    public Func<string, string> NormalizePhoneNumber { get; set; } = phone => phone;
+
+    /// <summary>
+    /// Required. Makes the application's user for someone seen for the first time (a sign-up). The
+    /// Godwit user id is set on it afterwards; the rest is the application's choice.
+    /// </summary>
+    public Func<UserWire, TUser>? CreateUser { get; set; }
+}

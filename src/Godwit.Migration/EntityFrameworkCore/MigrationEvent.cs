@@ -1,0 +1,60 @@
+namespace Godwit.Migration.EntityFrameworkCore;
+
+/// <summary>
+/// One row of <c>godwit_migration_events</c>: a person linked or created at login (and, when asked
+/// for, each repeat login). The table belongs to the library; it lives in the application's
+/// database so that an outcome and the change it describes commit together.
+/// </summary>
+public sealed class MigrationEvent
+{
+    /// <summary>A version-7 UUID, so rows arrive roughly in index order.</summary>
+    public Guid Id { get; set; }
+
+    /// <summary>When, in UTC.</summary>
+    public DateTime OccurredAt { get; set; }
+
+    /// <summary>The UTC day of <see cref="OccurredAt"/>, which the statistics group by.</summary>
+    public DateOnly Day { get; set; }
+
+    /// <summary><c>linked</c>, <c>created</c> or <c>already_linked</c>.</summary>
+    public string Outcome { get; set; } = "";
+
+    /// <summary><c>godwit_user_id</c>, <c>email</c>, <c>phone_number</c> or <c>none</c>.</summary>
+    public string MatchedBy { get; set; } = "";
+
+    /// <summary>The Godwit user who logged in.</summary>
+    public string GodwitUserId { get; set; } = "";
+
+    /// <summary>The application user's primary key, as text.</summary>
+    public string ApplicationUserId { get; set; } = "";
+
+    internal static string OutcomeName(MigrationOutcome outcome) => outcome switch
+    {
+        MigrationOutcome.Linked => "linked",
+        MigrationOutcome.Created => "created",
+        _ => "already_linked",
+    };
+
+    internal static string MatchedByName(MatchedBy matchedBy) => matchedBy switch
+    {
+        Migration.MatchedBy.GodwitUserId => "godwit_user_id",
+        Migration.MatchedBy.Email => "email",
+        Migration.MatchedBy.PhoneNumber => "phone_number",
+        _ => "none",
+    };
+
+    internal static MigrationEvent From(MigrationRecord record, string applicationUserId)
+    {
+        var at = record.OccurredAt.UtcDateTime;
+        return new MigrationEvent
+        {
+            Id = Guid.CreateVersion7(record.OccurredAt),
+            OccurredAt = at,
+            Day = DateOnly.FromDateTime(at),
+            Outcome = OutcomeName(record.Outcome),
+            MatchedBy = MatchedByName(record.MatchedBy),
+            GodwitUserId = record.GodwitUserId,
+            ApplicationUserId = applicationUserId,
+        };
+    }
+}

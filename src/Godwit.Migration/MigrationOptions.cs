@@ -1,0 +1,18 @@
+namespace Godwit.Migration;
+
+/// <summary>How the migration step behaves.</summary>
+public sealed class MigrationOptions
+{
+    /// <summary>
+    /// After linking or creating, write the application's user id as the Godwit user's
+    /// <c>external_id</c> (one more API call, once per person). A refusal (another Godwit user has
+    /// that external_id) is logged and does not fail the login.
+    /// </summary>
+    public bool WriteExternalId { get; set; }
+
+    /// <summary>
+    /// Record every login of an already-linked person as an <c>already_linked</c> event too. Off by
+    /// default: it turns every login into a write, where the migration otherwise costs one indexed read.
+    /// </summary>
+    public bool RecordRepeatLogins { get; set; }
+}

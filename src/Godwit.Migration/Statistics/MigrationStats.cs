@@ -1,0 +1,24 @@
+namespace Godwit.Migration.Statistics;
+
+/// <summary>How far the rolling migration has come.</summary>
+/// <param name="ApplicationUsers">Every user in the application's table.</param>
+/// <param name="LinkedUsers">Users holding a Godwit user id, however they got it.</param>
+/// <param name="LinkedAtLogin">Existing users linked at their first Godwit login.</param>
+/// <param name="CreatedAtSignUp">Users created for people the application had never seen.</param>
+/// <param name="NotYetSeen">Users without a Godwit user id: they have not logged in since the migration began.</param>
+/// <param name="Days">Per UTC day, oldest first, over the days asked for; days without events are left out.</param>
+public sealed record MigrationStats(long ApplicationUsers, long LinkedUsers, long LinkedAtLogin, long CreatedAtSignUp, long NotYetSeen, IReadOnlyList<MigrationDay> Days);
+
+/// <summary>One UTC day of the migration.</summary>
+/// <param name="Day">The day.</param>
+/// <param name="Linked">Existing users linked that day.</param>
+/// <param name="Created">Users created by sign-up that day.</param>
+/// <param name="RepeatLogins">Logins of people already linked, when those are recorded.</param>
+public sealed record MigrationDay(DateOnly Day, long Linked, long Created, long RepeatLogins);
+
+/// <summary>Reads <see cref="MigrationStats"/>; registered by <c>UseEntityFrameworkCore</c>.</summary>
+public interface IMigrationStats
+{
+    /// <summary>The totals, and the last <paramref name="days"/> UTC days (today included).</summary>
+    Task<MigrationStats> GetAsync(int days = 30, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,149 @@
+using System.Text.Json.Nodes;
+using Godwit.Contracts.Users;
+using Godwit.Testing.Http;
+using Godwit.Tests.Support;
+
+namespace Godwit.Client.Tests.Users;
+
+public sealed class UsersClientTests(SqliteGodwit godwit) : IClassFixture<SqliteGodwit>, IDisposable
+{
+    private readonly TestClient test = TestClient.For(godwit.Host);
+
+    private GodwitClient Client => test.Client;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Create_returns_the_new_user_with_its_email_phone_name_and_metadata()
+    {
+        var (email, phone) = (ApiCalls.UniqueEmail(), ApiCalls.UniquePhone());
+
+        var created = await Client.Users.CreateAsync(new CreateUserRequest
+        {
+            Email = email,
+            PhoneNumber = phone,
+            Name = new NameWire("Ada", "", "Lovelace"),
+            TrustedMetadata = new JsonObject { ["plan"] = "pro" },
+        }, Cancel);
+
+        Assert.StartsWith("user-live-", created.UserId, StringComparison.Ordinal);
+        Assert.StartsWith("request-id-live-", created.RequestId, StringComparison.Ordinal);
+        Assert.Equal(200, created.StatusCode);
+        Assert.Equal("active", created.Status);
+        Assert.Equal(email, Assert.Single(created.User.Emails).Email);
+        Assert.Equal(phone, Assert.Single(created.User.PhoneNumbers).PhoneNumber);
+        Assert.Equal("Lovelace", created.User.Name.LastName);
+        Assert.Equal("pro", created.User.TrustedMetadata.GetProperty("plan").GetString());
+    }
+
+    [Fact]
+    public async Task Get_finds_a_user_by_user_id_and_by_external_id()
+    {
+        var externalId = "app-" + Guid.NewGuid().ToString("N");
+        var created = await Client.Users.CreateAsync(new CreateUserRequest { Email = ApiCalls.UniqueEmail(), ExternalId = externalId }, Cancel);
+
+        var byId = await Client.Users.GetAsync(created.UserId, Cancel);
+        var byExternalId = await Client.Users.GetAsync(externalId, Cancel);
+
+        Assert.Equal((created.UserId, externalId), (byId.UserId, byId.ExternalId));
+        Assert.Equal(created.UserId, byExternalId.UserId);
+    }
+
+    [Fact]
+    public async Task Search_finds_a_user_by_email_address()
+    {
+        var email = ApiCalls.UniqueEmail();
+        var created = await Client.Users.CreateAsync(new CreateUserRequest { Email = email }, Cancel);
+
+        var found = await Client.Users.SearchAsync(new SearchUsersRequest
+        {
+            Limit = 10,
+            Query = new SearchQueryWire("AND", [new SearchOperandWire("email_address", new JsonArray(email))]),
+        }, Cancel);
+
+        Assert.Equal(created.UserId, Assert.Single(found.Results).UserId);
+        Assert.Equal(1, found.ResultsMetadata.Total);
+        Assert.Null(found.ResultsMetadata.NextCursor);
+    }
+
+    [Fact]
+    public async Task Update_changes_the_name_metadata_and_external_id_and_leaves_the_rest()
+    {
+        var email = ApiCalls.UniqueEmail();
+        var created = await Client.Users.CreateAsync(new CreateUserRequest { Email = email, Name = new NameWire("Ada", "", "Byron") }, Cancel);
+        var externalId = "app-" + Guid.NewGuid().ToString("N");
+
+        var updated = await Client.Users.UpdateAsync(created.UserId, new UpdateUserRequest
+        {
+            Name = new NameWire("Ada", "", "Lovelace"),
+            UntrustedMetadata = new JsonObject { ["theme"] = "dark" },
+            ExternalId = externalId,
+        }, Cancel);
+
+        Assert.Equal("Lovelace", updated.User.Name.LastName);
+        Assert.Equal("dark", updated.User.UntrustedMetadata.GetProperty("theme").GetString());
+        Assert.Equal(externalId, updated.User.ExternalId);
+        Assert.Equal(email, Assert.Single(updated.Emails).Email);
+    }
+
+    [Fact]
+    public async Task Delete_removes_the_user_so_that_get_then_fails_with_user_not_found()
+    {
+        var created = await Client.Users.CreateAsync(new CreateUserRequest { Email = ApiCalls.UniqueEmail() }, Cancel);
+
+        var deleted = await Client.Users.DeleteAsync(created.UserId, Cancel);
+        var error = await Assert.ThrowsAsync<GodwitApiException>(() => Client.Users.GetAsync(created.UserId, Cancel));
+
+        Assert.Equal(created.UserId, deleted.UserId);
+        Assert.Equal((404, "user_not_found"), (error.StatusCode, error.ErrorType));
+        Assert.StartsWith("request-id-live-", error.RequestId, StringComparison.Ordinal);
+        Assert.NotEmpty(error.ErrorMessage);
+        Assert.NotEmpty(error.ErrorUrl);
+    }
+
+    [Fact]
+    public async Task Creating_a_second_user_with_the_same_email_is_a_typed_duplicate_email_error()
+    {
+        var email = ApiCalls.UniqueEmail();
+        await Client.Users.CreateAsync(new CreateUserRequest { Email = email }, Cancel);
+
+        var error = await Assert.ThrowsAsync<GodwitApiException>(() => Client.Users.CreateAsync(new CreateUserRequest { Email = email }, Cancel));
+
+        Assert.Equal((400, "duplicate_email"), (error.StatusCode, error.ErrorType));
+        Assert.Contains("duplicate_email", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_search_limit_out_of_range_is_user_search_invalid_limit()
+    {
+        var error = await Assert.ThrowsAsync<GodwitApiException>(() => Client.Users.SearchAsync(new SearchUsersRequest { Limit = 0 }, Cancel));
+
+        Assert.Equal((400, "user_search_invalid_limit"), (error.StatusCode, error.ErrorType));
+    }
+
+    [Fact]
+    public async Task Updating_or_deleting_an_unknown_user_is_user_not_found()
+    {
+        var unknown = "user-live-" + Guid.NewGuid().ToString("D");
+
+        var update = await Assert.ThrowsAsync<GodwitApiException>(() => Client.Users.UpdateAsync(unknown, new UpdateUserRequest { ExternalId = "x" }, Cancel));
+        var delete = await Assert.ThrowsAsync<GodwitApiException>(() => Client.Users.DeleteAsync(unknown, Cancel));
+
+        Assert.Equal("user_not_found", update.ErrorType);
+        Assert.Equal("user_not_found", delete.ErrorType);
+    }
+
+    [Fact]
+    public async Task A_wrong_secret_is_unauthorized_credentials_with_a_request_id()
+    {
+        using var wrong = TestClient.For(godwit.Host.BaseUrl, godwit.Host.ProjectId, "secret-live-wrong");
+
+        var error = await Assert.ThrowsAsync<GodwitApiException>(() => wrong.Client.Users.GetAsync("user-live-" + Guid.NewGuid(), Cancel));
+
+        Assert.Equal((401, "unauthorized_credentials"), (error.StatusCode, error.ErrorType));
+        Assert.StartsWith("request-id-live-", error.RequestId, StringComparison.Ordinal);
+        Assert.Equal(1, wrong.Log.Count("GET /v1/users/"));
+    }
+
+    public void Dispose() => test.Dispose();
+}
