@@ -1,10 +1,12 @@
 using System.Text.Json.Serialization;
+using Godwit.Contracts.Biometrics;
 using Godwit.Contracts.Errors;
 using Godwit.Contracts.MagicLinks;
 using Godwit.Contracts.Otps;
 using Godwit.Contracts.Passwords;
 using Godwit.Contracts.Sessions;
 using Godwit.Contracts.Users;
+using Godwit.Contracts.WebAuthn;
 
 namespace Godwit.Contracts;
 
@@ -55,4 +57,13 @@ namespace Godwit.Contracts;
 [JsonSerializable(typeof(MigratePasswordRequest))]
 [JsonSerializable(typeof(AuthenticateSessionRequest))]
 [JsonSerializable(typeof(RevokeSessionRequest))]
+[JsonSerializable(typeof(WebAuthnRegisterStartResponse))]
+[JsonSerializable(typeof(WebAuthnAuthenticateStartResponse))]
+[JsonSerializable(typeof(WebAuthnSessionResponse))]
+[JsonSerializable(typeof(WebAuthnUpdateResponse))]
+[JsonSerializable(typeof(WebAuthnListCredentialsResponse))]
+[JsonSerializable(typeof(DeleteWebAuthnRegistrationResponse))]
+[JsonSerializable(typeof(BiometricChallengeResponse))]
+[JsonSerializable(typeof(BiometricSessionResponse))]
+[JsonSerializable(typeof(DeleteBiometricRegistrationResponse))]
 public sealed partial class GodwitJsonContext : JsonSerializerContext;

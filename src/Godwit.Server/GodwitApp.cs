@@ -2,6 +2,7 @@ using Godwit.Core.Security;
 using Microsoft.AspNetCore.Hosting;
 using Godwit.Core.Sessions;
 using Godwit.Core.Users;
+using Godwit.Server.Biometrics;
 using Godwit.Server.Delivery;
 using Godwit.Server.Health;
 using Godwit.Server.Hosting;
@@ -11,6 +12,7 @@ using Godwit.Server.Otps;
 using Godwit.Server.Passwords;
 using Godwit.Server.Sessions;
 using Godwit.Server.Users;
+using Godwit.Server.WebAuthn;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Godwit.Server;
@@ -62,6 +64,8 @@ public static class GodwitApp
         services.AddGodwitMagicLinks(builder.Configuration);
         services.AddGodwitOtps(builder.Configuration);
         services.AddGodwitPasswords(builder.Configuration);
+        services.AddGodwitWebAuthn(builder.Configuration);
+        services.AddGodwitBiometrics(builder.Configuration);
         services.AddGodwitDelivery(builder.Configuration, builder.Environment, project.DataFolder);
         var migrate = services.AddGodwitDatabase(database, project);
         services.AddSingleton(new StartupTasks(migrate));
@@ -77,6 +81,8 @@ public static class GodwitApp
         v1.MapMagicLinkApi();
         v1.MapOtpApi();
         v1.MapPasswordApi();
+        v1.MapWebAuthnApi();
+        v1.MapBiometricApi();
         return app;
     }
 

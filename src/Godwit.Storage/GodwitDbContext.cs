@@ -3,6 +3,8 @@ using Godwit.Core.Passwords;
 using Godwit.Core.Security;
 using Godwit.Core.Sessions;
 using Godwit.Core.Users;
+using Godwit.Storage.Biometrics;
+using Godwit.Storage.WebAuthn;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -104,5 +106,10 @@ public abstract class GodwitDbContext(DbContextOptions options) : DbContext(opti
             key.HasKey(k => k.Kid);
             key.Property(k => k.Kid).HasMaxLength(64);
         });
+
+        modelBuilder.ApplyConfiguration(new WebAuthnRegistrationConfiguration());
+        modelBuilder.ApplyConfiguration(new WebAuthnChallengeConfiguration());
+        modelBuilder.ApplyConfiguration(new BiometricRegistrationConfiguration());
+        modelBuilder.ApplyConfiguration(new BiometricChallengeConfiguration());
     }
 }

@@ -1,11 +1,15 @@
+using Godwit.Core.Biometrics;
 using Godwit.Core.Passwords;
 using Godwit.Core.Security;
 using Godwit.Core.Sessions;
 using Godwit.Core.Users;
+using Godwit.Core.WebAuthn;
+using Godwit.Storage.Biometrics;
 using Godwit.Storage.Passwords;
 using Godwit.Storage.Security;
 using Godwit.Storage.Sessions;
 using Godwit.Storage.Users;
+using Godwit.Storage.WebAuthn;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Godwit.Storage;
@@ -20,6 +24,8 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<ISessionStore, EfSessionStore>();
         services.AddScoped<ISigningKeyStore, EfSigningKeyStore>();
         services.AddScoped<IOneTimeSecretStore, EfOneTimeSecretStore>();
+        services.AddScoped<IWebAuthnStore, EfWebAuthnStore>();
+        services.AddScoped<IBiometricStore, EfBiometricStore>();
         return services;
     }
 }

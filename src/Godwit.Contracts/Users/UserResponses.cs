@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Godwit.Contracts.Biometrics;
+using Godwit.Contracts.WebAuthn;
 
 namespace Godwit.Contracts.Users;
 
@@ -10,11 +12,11 @@ public sealed record GetUserResponse(
     IReadOnlyList<EmailWire> Emails,
     string Status,
     IReadOnlyList<PhoneNumberWire> PhoneNumbers,
-    IReadOnlyList<JsonElement> WebauthnRegistrations,
+    IReadOnlyList<WebAuthnRegistrationWire> WebauthnRegistrations,
     IReadOnlyList<JsonElement> Providers,
     IReadOnlyList<JsonElement> Totps,
     IReadOnlyList<JsonElement> CryptoWallets,
-    IReadOnlyList<JsonElement> BiometricRegistrations,
+    IReadOnlyList<BiometricRegistrationWire> BiometricRegistrations,
     bool IsLocked,
     IReadOnlyList<string> Roles,
     NameWire Name,

@@ -84,6 +84,46 @@ public static class ErrorCatalog
     public static readonly ApiError UnableToAuthOtpCode = new(401, "unable_to_auth_otp_code", "The passcode is wrong, expired or already used. Send a new one.");
     public static readonly ApiError InvalidCode = new(400, "invalid_code", "code must be 6 digits.");
 
+    // WebAuthn and passkeys. Stytch's names; a pending user is refused with Stytch's per-factor name.
+    public static readonly ApiError InvalidWebAuthnDomain = new(400, "invalid_domain", "domain must be one of the relying-party ids in Godwit:WebAuthn:RelyingPartyIds.");
+    public static readonly ApiError InvalidAuthenticatorType = new(400, "invalid_authenticator_type", "authenticator_type must be platform or cross-platform.");
+    public static readonly ApiError InvalidUserAgent = new(400, "invalid_user_agent", "user_agent must be a string of at most 1024 characters.");
+    public static readonly ApiError InvalidWebAuthnRegistrationId = new(400, "invalid_webauthn_registration_id", "webauthn_registration_id format is invalid.");
+    public static readonly ApiError EmptyWebAuthnRegistrationName = new(400, "empty_webauthn_registration_name", "name must be a non-empty string of at most 128 characters.");
+    public static readonly ApiError CannotUseWebAuthnWithPendingUser = new(400, "cannot_use_webauthn_with_pending_user", "This user is still pending. A WebAuthn registration can be added only after the user's first login.");
+    public static readonly ApiError WebAuthnRegistrationNotFound = new(404, "webauthn_registration_not_found", "WebAuthn registration could not be found.");
+    public static readonly ApiError NoActiveWebAuthnRegistrations = new(404, "no_active_webauthn_registrations", "This user has no WebAuthn registration for this domain.");
+    public static readonly ApiError DuplicateWebAuthnRegistration = new(400, "duplicate_webauthn_registration", "This credential is already registered.");
+    public static readonly ApiError NoPendingWebAuthnRegistration = new(400, "no_pending_webauthn_registration", "No registration was started for this user with this challenge, or it expired or was used. Call /v1/webauthn/register/start again.");
+    public static readonly ApiError UnableToRegisterWebAuthn = new(400, "unable_to_register_webauthn_registration", "The WebAuthn registration could not be verified.");
+    public static readonly ApiError UnableToAuthWebAuthn = new(401, "unable_to_auth_webauthn_registration", "WebAuthn registration could not be authenticated.");
+    public static readonly ApiError InvalidPublicKeyCredential = new(400, "invalid_public_key_credential", "Invalid public key credential. Pass the JSON of the credential navigator.credentials returned, as a string.");
+    public static readonly ApiError PublicKeyCredentialMissingId = new(400, "invalid_public_key_credential_missing_id_field", "The public key credential has no id.");
+    public static readonly ApiError PublicKeyCredentialInvalidId = new(400, "invalid_public_key_credential_invalid_id", "The public key credential's id must be base64url, and rawId, when given, the same bytes.");
+    public static readonly ApiError PublicKeyCredentialMissingResponse = new(400, "invalid_public_key_credential_missing_response_field", "The public key credential has no response object.");
+    public static readonly ApiError PublicKeyCredentialMissingClientData = new(400, "invalid_public_key_credential_missing_client_data_json_field", "The public key credential's response has no clientDataJSON.");
+    public static readonly ApiError PublicKeyCredentialMalformedClientData = new(400, "invalid_public_key_credential_malformed_client_data_json", "The public key credential's clientDataJSON is not base64url of a JSON object with type, challenge and origin.");
+    public static readonly ApiError PublicKeyCredentialMissingAttestationObject = new(400, "invalid_public_key_credential_missing_attestation_object_field", "The public key credential's response has no attestationObject.");
+    public static readonly ApiError PublicKeyCredentialMalformedAttestationObject = new(400, "invalid_public_key_credential_malformed_attestation_object", "The public key credential's attestationObject is not a valid CBOR attestation object.");
+    public static readonly ApiError PublicKeyCredentialMissingAuthenticatorData = new(400, "invalid_public_key_credential_missing_authenticator_data_field", "The public key credential's response has no authenticatorData.");
+    public static readonly ApiError PublicKeyCredentialInvalidAuthenticatorData = new(400, "invalid_public_key_credential_invalid_authenticator_data", "The public key credential's authenticatorData is malformed.");
+    public static readonly ApiError PublicKeyCredentialMissingSignature = new(400, "invalid_public_key_credential_missing_signature_field", "The public key credential's response has no signature.");
+    public static readonly ApiError PublicKeyCredentialInvalidSignature = new(401, "invalid_public_key_credential_invalid_signature", "The assertion's signature does not verify with the registered public key.");
+
+    // Biometric keys (mobile). Stytch's names.
+    public static readonly ApiError PublicKeyMissing = new(400, "public_key_missing", "Pass the device's public_key.");
+    public static readonly ApiError InvalidBiometricPublicKey = new(400, "invalid_public_key", "public_key must be base64 of an Ed25519 key (32 raw bytes or SubjectPublicKeyInfo) or a P-256 key (SubjectPublicKeyInfo or the 65-byte uncompressed point).");
+    public static readonly ApiError InvalidBiometricRegistrationId = new(400, "invalid_biometric_registration_id", "biometric_registration_id format is invalid.");
+    public static readonly ApiError BiometricRegistrationNotFound = new(404, "biometric_registration_not_found", "Biometric registration could not be found.");
+    public static readonly ApiError DuplicateBiometricRegistration = new(400, "duplicate_biometric_registration", "This public key is already registered.");
+    public static readonly ApiError CannotUseBiometricsWithPendingUser = new(400, "cannot_use_biometrics_with_pending_user", "This user is still pending. A biometric registration can be added only after the user's first login.");
+    public static readonly ApiError SignatureMissing = new(400, "signature_missing", "Pass the signature of the challenge.");
+    public static readonly ApiError CouldNotParseBiometricSignature = new(400, "could_not_parse_biometric_signature", "signature must be base64.");
+    public static readonly ApiError SignatureIsIncorrectSize = new(400, "signature_is_incorrect_size", "The signature has the wrong size for the key: 64 bytes for Ed25519, 64 bytes (r||s) or a DER sequence for P-256.");
+    public static readonly ApiError UnableToRegisterBiometric = new(401, "unable_to_register_biometric_registration", "The biometric registration could not be completed: the signature is wrong, or the challenge expired or was used.");
+    public static readonly ApiError UnableToAuthBiometric = new(401, "unable_to_auth_biometric_registration", "The biometric registration could not be authenticated: the signature is wrong, or the challenge expired or was used.");
+    public static readonly ApiError UserIdMismatch = new(400, "user_id_mismatch", "user_id and the session belong to different users.");
+
     // Delivery.
     public static readonly ApiError EmailDeliveryFailed = new(503, "email_delivery_failed", "The email could not be sent. Try again later; the server log has the reason.");
     public static readonly ApiError SmsDeliveryFailed = new(503, "sms_delivery_failed", "The text message could not be sent. Try again later; the server log has the reason.");

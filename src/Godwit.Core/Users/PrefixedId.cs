@@ -14,6 +14,8 @@ public static class PrefixedId
     public const string Otp = "otp-live-";
     public const string Password = "password-live-";
     public const string PasswordReset = "password-reset-live-";
+    public const string WebAuthnRegistration = "webauthn-registration-live-";
+    public const string BiometricRegistration = "biometric-registration-live-";
 
     public static string New(string prefix) => prefix + Guid.CreateVersion7().ToString("D");
 

@@ -1,4 +1,6 @@
+using Godwit.Core.Biometrics;
 using Godwit.Core.Passwords;
+using Godwit.Core.WebAuthn;
 
 namespace Godwit.Core.Users;
 
@@ -31,6 +33,12 @@ public sealed class User
     public List<UserPhone> Phones { get; init; } = [];
 
     public UserPassword? Password { get; set; }
+
+    /// <summary>Passkeys and security keys, one per credential.</summary>
+    public List<WebAuthnRegistration> WebAuthnRegistrations { get; init; } = [];
+
+    /// <summary>Mobile device keys behind a biometric prompt.</summary>
+    public List<BiometricRegistration> BiometricRegistrations { get; init; } = [];
 
     /// <summary>Failed password checks since the last success or lock.</summary>
     public int FailedAuthentications { get; set; }

@@ -1,7 +1,9 @@
 using System.Text.Json;
+using Godwit.Contracts.Biometrics;
 using Godwit.Contracts.Users;
 using Godwit.Core.Sessions;
 using Godwit.Core.Users;
+using Godwit.Server.WebAuthn;
 
 namespace Godwit.Server.Users;
 
@@ -15,11 +17,11 @@ internal static class UserWireMapper
         user.Emails.OrderBy(e => e.CreatedAt).ThenBy(e => e.EmailId, StringComparer.Ordinal).Select(e => new EmailWire(e.EmailId, e.Address, e.Verified)).ToList(),
         user.Status == UserStatus.Active ? "active" : "pending",
         user.Phones.OrderBy(p => p.CreatedAt).ThenBy(p => p.PhoneId, StringComparer.Ordinal).Select(p => new PhoneNumberWire(p.PhoneId, p.Number, p.Verified)).ToList(),
+        user.WebAuthnRegistrations.OrderBy(r => r.CreatedAt).ThenBy(r => r.WebAuthnRegistrationId, StringComparer.Ordinal).Select(WebAuthnWireMapper.ToWire).ToList(),
         None,
         None,
         None,
-        None,
-        None,
+        user.BiometricRegistrations.OrderBy(r => r.CreatedAt).ThenBy(r => r.BiometricRegistrationId, StringComparer.Ordinal).Select(r => new BiometricRegistrationWire(r.BiometricRegistrationId, Verified: true)).ToList(),
         IsLocked: user.IsLockedAt(now),
         Roles: ["stytch_user"],
         new NameWire(user.FirstName ?? "", user.MiddleName ?? "", user.LastName ?? ""),

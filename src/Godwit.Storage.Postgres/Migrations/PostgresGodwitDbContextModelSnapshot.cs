@@ -22,6 +22,112 @@ namespace Godwit.Storage.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Godwit.Core.Biometrics.BiometricChallenge", b =>
+                {
+                    b.Property<string>("ChallengeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("challenge_id");
+
+                    b.Property<string>("BiometricRegistrationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("biometric_registration_id");
+
+                    b.Property<string>("Ceremony")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("ceremony");
+
+                    b.Property<byte[]>("Challenge")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("challenge");
+
+                    b.Property<DateTime?>("ConsumedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("consumed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("KeyType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("key_type");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("public_key");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("ChallengeId")
+                        .HasName("pk_biometric_challenges");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_biometric_challenges_user_id");
+
+                    b.HasIndex("BiometricRegistrationId", "Ceremony", "CreatedAt")
+                        .HasDatabaseName("ix_biometric_challenges_biometric_registration_id_ceremony_cre");
+
+                    b.ToTable("biometric_challenges", (string)null);
+                });
+
+            modelBuilder.Entity("Godwit.Core.Biometrics.BiometricRegistration", b =>
+                {
+                    b.Property<string>("BiometricRegistrationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("biometric_registration_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("KeyType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("key_type");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("public_key");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("BiometricRegistrationId")
+                        .HasName("pk_biometric_registrations");
+
+                    b.HasIndex("PublicKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_biometric_registrations_public_key");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_biometric_registrations_user_id");
+
+                    b.ToTable("biometric_registrations", (string)null);
+                });
+
             modelBuilder.Entity("Godwit.Core.Passwords.UserPassword", b =>
                 {
                     b.Property<string>("PasswordId")
@@ -348,6 +454,170 @@ namespace Godwit.Storage.Postgres.Migrations
                     b.ToTable("user_phones", (string)null);
                 });
 
+            modelBuilder.Entity("Godwit.Core.WebAuthn.WebAuthnChallenge", b =>
+                {
+                    b.Property<string>("ChallengeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("challenge_id");
+
+                    b.Property<string>("AuthenticatorType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("authenticator_type");
+
+                    b.Property<string>("Ceremony")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("ceremony");
+
+                    b.Property<byte[]>("Challenge")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("challenge");
+
+                    b.Property<DateTime?>("ConsumedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("consumed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)")
+                        .HasColumnName("domain");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("options");
+
+                    b.Property<string>("UserAgent")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("user_agent");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("ChallengeId")
+                        .HasName("pk_webauthn_challenges");
+
+                    b.HasIndex("Challenge")
+                        .IsUnique()
+                        .HasDatabaseName("ix_webauthn_challenges_challenge");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_webauthn_challenges_user_id");
+
+                    b.ToTable("webauthn_challenges", (string)null);
+                });
+
+            modelBuilder.Entity("Godwit.Core.WebAuthn.WebAuthnRegistration", b =>
+                {
+                    b.Property<string>("WebAuthnRegistrationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("webauthn_registration_id");
+
+                    b.Property<string>("AuthenticatorType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("authenticator_type");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("CredentialId")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("credential_id");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)")
+                        .HasColumnName("domain");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("name");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("public_key");
+
+                    b.Property<long>("SignCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sign_count");
+
+                    b.Property<string>("UserAgent")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("user_agent");
+
+                    b.Property<byte[]>("UserHandle")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("user_handle");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("WebAuthnRegistrationId")
+                        .HasName("pk_webauthn_registrations");
+
+                    b.HasIndex("CredentialId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_webauthn_registrations_credential_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_webauthn_registrations_user_id");
+
+                    b.ToTable("webauthn_registrations", (string)null);
+                });
+
+            modelBuilder.Entity("Godwit.Core.Biometrics.BiometricChallenge", b =>
+                {
+                    b.HasOne("Godwit.Core.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_biometric_challenges_users_user_id");
+                });
+
+            modelBuilder.Entity("Godwit.Core.Biometrics.BiometricRegistration", b =>
+                {
+                    b.HasOne("Godwit.Core.Users.User", null)
+                        .WithMany("BiometricRegistrations")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_biometric_registrations_users_user_id");
+                });
+
             modelBuilder.Entity("Godwit.Core.Passwords.UserPassword", b =>
                 {
                     b.HasOne("Godwit.Core.Users.User", null)
@@ -398,13 +668,36 @@ namespace Godwit.Storage.Postgres.Migrations
                         .HasConstraintName("fk_user_phones_users_user_id");
                 });
 
+            modelBuilder.Entity("Godwit.Core.WebAuthn.WebAuthnChallenge", b =>
+                {
+                    b.HasOne("Godwit.Core.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_webauthn_challenges_users_user_id");
+                });
+
+            modelBuilder.Entity("Godwit.Core.WebAuthn.WebAuthnRegistration", b =>
+                {
+                    b.HasOne("Godwit.Core.Users.User", null)
+                        .WithMany("WebAuthnRegistrations")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_webauthn_registrations_users_user_id");
+                });
+
             modelBuilder.Entity("Godwit.Core.Users.User", b =>
                 {
+                    b.Navigation("BiometricRegistrations");
+
                     b.Navigation("Emails");
 
                     b.Navigation("Password");
 
                     b.Navigation("Phones");
+
+                    b.Navigation("WebAuthnRegistrations");
                 });
 #pragma warning restore 612, 618
         }

@@ -17,6 +17,112 @@ namespace Godwit.Storage.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Godwit.Core.Biometrics.BiometricChallenge", b =>
+                {
+                    b.Property<string>("ChallengeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("challenge_id");
+
+                    b.Property<string>("BiometricRegistrationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("biometric_registration_id");
+
+                    b.Property<string>("Ceremony")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ceremony");
+
+                    b.Property<byte[]>("Challenge")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("challenge");
+
+                    b.Property<DateTime?>("ConsumedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consumed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("KeyType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_type");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("public_key");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("ChallengeId")
+                        .HasName("pk_biometric_challenges");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_biometric_challenges_user_id");
+
+                    b.HasIndex("BiometricRegistrationId", "Ceremony", "CreatedAt")
+                        .HasDatabaseName("ix_biometric_challenges_biometric_registration_id_ceremony_created_at");
+
+                    b.ToTable("biometric_challenges", (string)null);
+                });
+
+            modelBuilder.Entity("Godwit.Core.Biometrics.BiometricRegistration", b =>
+                {
+                    b.Property<string>("BiometricRegistrationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("biometric_registration_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("KeyType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_type");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("public_key");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("BiometricRegistrationId")
+                        .HasName("pk_biometric_registrations");
+
+                    b.HasIndex("PublicKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_biometric_registrations_public_key");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_biometric_registrations_user_id");
+
+                    b.ToTable("biometric_registrations", (string)null);
+                });
+
             modelBuilder.Entity("Godwit.Core.Passwords.UserPassword", b =>
                 {
                     b.Property<string>("PasswordId")
@@ -343,6 +449,170 @@ namespace Godwit.Storage.Sqlite.Migrations
                     b.ToTable("user_phones", (string)null);
                 });
 
+            modelBuilder.Entity("Godwit.Core.WebAuthn.WebAuthnChallenge", b =>
+                {
+                    b.Property<string>("ChallengeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("challenge_id");
+
+                    b.Property<string>("AuthenticatorType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("authenticator_type");
+
+                    b.Property<string>("Ceremony")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ceremony");
+
+                    b.Property<byte[]>("Challenge")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("challenge");
+
+                    b.Property<DateTime?>("ConsumedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consumed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("domain");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("options");
+
+                    b.Property<string>("UserAgent")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_agent");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("ChallengeId")
+                        .HasName("pk_webauthn_challenges");
+
+                    b.HasIndex("Challenge")
+                        .IsUnique()
+                        .HasDatabaseName("ix_webauthn_challenges_challenge");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_webauthn_challenges_user_id");
+
+                    b.ToTable("webauthn_challenges", (string)null);
+                });
+
+            modelBuilder.Entity("Godwit.Core.WebAuthn.WebAuthnRegistration", b =>
+                {
+                    b.Property<string>("WebAuthnRegistrationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("webauthn_registration_id");
+
+                    b.Property<string>("AuthenticatorType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("authenticator_type");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("CredentialId")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("credential_id");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("domain");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("public_key");
+
+                    b.Property<long>("SignCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sign_count");
+
+                    b.Property<string>("UserAgent")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_agent");
+
+                    b.Property<byte[]>("UserHandle")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("user_handle");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("WebAuthnRegistrationId")
+                        .HasName("pk_webauthn_registrations");
+
+                    b.HasIndex("CredentialId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_webauthn_registrations_credential_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_webauthn_registrations_user_id");
+
+                    b.ToTable("webauthn_registrations", (string)null);
+                });
+
+            modelBuilder.Entity("Godwit.Core.Biometrics.BiometricChallenge", b =>
+                {
+                    b.HasOne("Godwit.Core.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_biometric_challenges_users_user_id");
+                });
+
+            modelBuilder.Entity("Godwit.Core.Biometrics.BiometricRegistration", b =>
+                {
+                    b.HasOne("Godwit.Core.Users.User", null)
+                        .WithMany("BiometricRegistrations")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_biometric_registrations_users_user_id");
+                });
+
             modelBuilder.Entity("Godwit.Core.Passwords.UserPassword", b =>
                 {
                     b.HasOne("Godwit.Core.Users.User", null)
@@ -393,13 +663,36 @@ namespace Godwit.Storage.Sqlite.Migrations
                         .HasConstraintName("fk_user_phones_users_user_id");
                 });
 
+            modelBuilder.Entity("Godwit.Core.WebAuthn.WebAuthnChallenge", b =>
+                {
+                    b.HasOne("Godwit.Core.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_webauthn_challenges_users_user_id");
+                });
+
+            modelBuilder.Entity("Godwit.Core.WebAuthn.WebAuthnRegistration", b =>
+                {
+                    b.HasOne("Godwit.Core.Users.User", null)
+                        .WithMany("WebAuthnRegistrations")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_webauthn_registrations_users_user_id");
+                });
+
             modelBuilder.Entity("Godwit.Core.Users.User", b =>
                 {
+                    b.Navigation("BiometricRegistrations");
+
                     b.Navigation("Emails");
 
                     b.Navigation("Password");
 
                     b.Navigation("Phones");
+
+                    b.Navigation("WebAuthnRegistrations");
                 });
 #pragma warning restore 612, 618
         }

@@ -6,12 +6,15 @@ namespace Godwit.Storage.Users;
 
 internal sealed class EfUserStore(GodwitDbContext db) : IUserStore
 {
-    // Half of every session check. One joined query: a user has few emails and phones.
+    // Half of every session check. One joined query: a user has few emails, phones and second factors.
     private static readonly CompiledQuery<Func<GodwitDbContext, string, CancellationToken, Task<User?>>> ForReading = new(() =>
         EF.CompileAsyncQuery((GodwitDbContext context, string userId, CancellationToken _) =>
-            context.Users.AsNoTracking().Include(u => u.Emails).Include(u => u.Phones).Include(u => u.Password).AsSingleQuery().FirstOrDefault(u => u.UserId == userId)));
+            context.Users.AsNoTracking().Include(u => u.Emails).Include(u => u.Phones).Include(u => u.Password)
+                .Include(u => u.WebAuthnRegistrations).Include(u => u.BiometricRegistrations)
+                .AsSingleQuery().FirstOrDefault(u => u.UserId == userId)));
 
-    private IQueryable<User> UsersWithAddresses => db.Users.Include(u => u.Emails).Include(u => u.Phones).Include(u => u.Password).AsSplitQuery();
+    private IQueryable<User> UsersWithAddresses => db.Users.Include(u => u.Emails).Include(u => u.Phones).Include(u => u.Password)
+        .Include(u => u.WebAuthnRegistrations).Include(u => u.BiometricRegistrations).AsSplitQuery();
 
     public Task<User?> FindAsync(string userIdOrExternalId, CancellationToken cancellationToken) =>
         PrefixedId.IsValid(PrefixedId.User, userIdOrExternalId)
@@ -71,6 +74,8 @@ internal sealed class EfUserStore(GodwitDbContext db) : IUserStore
                 "user_phones" => ErrorCatalog.DuplicatePhoneNumber,
                 "users" => ErrorCatalog.DuplicateExternalId,
                 "user_passwords" => ErrorCatalog.DuplicatePassword,
+                "webauthn_registrations" => ErrorCatalog.DuplicateWebAuthnRegistration,
+                "biometric_registrations" => ErrorCatalog.DuplicateBiometricRegistration,
                 _ => throw new InvalidOperationException($"Unexpected unique violation on {table}.", exception),
             };
         }
@@ -93,7 +98,8 @@ internal sealed class EfUserStore(GodwitDbContext db) : IUserStore
 
         // One row past the page tells whether there is a next page without a second count.
         var users = await page.OrderBy(u => u.CreatedAt).ThenBy(u => u.UserId).Take(limit + 1)
-            .Include(u => u.Emails).Include(u => u.Phones).Include(u => u.Password).AsSplitQuery()
+            .Include(u => u.Emails).Include(u => u.Phones).Include(u => u.Password)
+            .Include(u => u.WebAuthnRegistrations).Include(u => u.BiometricRegistrations).AsSplitQuery()
             .ToListAsync(cancellationToken);
         UserSearchCursor? next = null;
         if (users.Count > limit)
