@@ -39,6 +39,15 @@ public sealed class PostgresCluster : IAsyncDisposable
     /// <summary>One cluster for the whole test process, started on first use and stopped when the process exits.</summary>
     public static Task<PostgresCluster> Shared => shared.Value;
 
+    /// <summary>Stops the shared cluster if a test started it; see <see cref="PostgresShutdown"/>.</summary>
+    public static async ValueTask StopSharedAsync()
+    {
+        if (shared.IsValueCreated && shared.Value.IsCompletedSuccessfully)
+        {
+            await shared.Value.Result.DisposeAsync();
+        }
+    }
+
     public string DataDirectory { get; }
 
     public int Port { get; }
@@ -142,8 +151,8 @@ public sealed class PostgresCluster : IAsyncDisposable
     private static async Task<PostgresCluster> StartSharedAsync()
     {
         var cluster = await StartAsync();
-        // Test runners end the process without disposing statics; stop the server with it rather
-        // than leave it running.
+        // PostgresShutdown stops it when the test run ends; this covers a process that ends some
+        // other way, so the server never outlives it.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return cluster;
     }
