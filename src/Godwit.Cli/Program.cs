@@ -1,4 +1,5 @@
 using Godwit.Cli.Import;
+using Godwit.Cli.Migration;
 using Godwit.Server;
 
 const string Usage = """
@@ -9,6 +10,8 @@ const string Usage = """
                --urls http://127.0.0.1:5000 --Godwit:Database:Provider postgres
       import   Load exported users into the database: godwit import <file> --preset <name>
                (godwit import --help for the options)
+      hook     Check a legacy password hook against Godwit's contract: godwit hook test <url> --secret <s>
+               (godwit hook --help for the options)
 
     Configuration is read from appsettings.json, environment variables (Godwit__ProjectId, ...)
     and the command line; see docs/configuration.md.
@@ -32,6 +35,11 @@ switch (args[0])
         return 0;
     case "import":
         return await ImportCommand.RunAsync(args[1..]);
+    case "hook" when args.Length == 1 || args[1] is "-h" or "--help":
+        Console.WriteLine(HookTestCommand.Usage);
+        return 0;
+    case "hook":
+        return await HookTestCommand.RunAsync(args[1..]);
     default:
         Console.Error.WriteLine($"Unknown command '{args[0]}'.\n\n{Usage}");
         return 1;

@@ -27,6 +27,7 @@ namespace Godwit.Contracts;
 [JsonSerializable(typeof(GetSessionsResponse))]
 [JsonSerializable(typeof(RevokeSessionResponse))]
 [JsonSerializable(typeof(JwksResponse))]
+[JsonSerializable(typeof(MigrateSessionResponse))]
 [JsonSerializable(typeof(EmailLoginOrCreateResponse))]
 [JsonSerializable(typeof(EmailSendResponse))]
 [JsonSerializable(typeof(EmptyResponse))]

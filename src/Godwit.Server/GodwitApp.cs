@@ -8,6 +8,7 @@ using Godwit.Server.Health;
 using Godwit.Server.Hosting;
 using Godwit.Server.Http;
 using Godwit.Server.MagicLinks;
+using Godwit.Server.Migration;
 using Godwit.Server.Otps;
 using Godwit.Server.Passwords;
 using Godwit.Server.Sessions;
@@ -66,6 +67,7 @@ public static class GodwitApp
         services.AddGodwitPasswords(builder.Configuration);
         services.AddGodwitWebAuthn(builder.Configuration);
         services.AddGodwitBiometrics(builder.Configuration);
+        services.AddGodwitMigration(builder.Configuration);
         services.AddGodwitDelivery(builder.Configuration, builder.Environment, project.DataFolder);
         var migrate = services.AddGodwitDatabase(database, project);
         services.AddSingleton(new StartupTasks(migrate));
@@ -83,6 +85,7 @@ public static class GodwitApp
         v1.MapPasswordApi();
         v1.MapWebAuthnApi();
         v1.MapBiometricApi();
+        v1.MapSessionMigrationApi();
         return app;
     }
 

@@ -128,6 +128,14 @@ public static class ErrorCatalog
     public static readonly ApiError EmailDeliveryFailed = new(503, "email_delivery_failed", "The email could not be sent. Try again later; the server log has the reason.");
     public static readonly ApiError SmsDeliveryFailed = new(503, "sms_delivery_failed", "The text message could not be sent. Try again later; the server log has the reason.");
 
+    // Rolling migration from a legacy system: Godwit's own error types (Stytch has no password hook,
+    // and documents none for sessions/migrate). Every one of them leaves nothing created or changed.
+    public static readonly ApiError LegacyPasswordHookUnavailable = new(503, "legacy_password_hook_unavailable", "The legacy system could not check this password: its hook did not answer, or answered outside the contract. Nothing was changed; try again later. The server log has the reason.");
+    public static readonly ApiError SessionMigrationNotConfigured = new(400, "session_migration_not_configured", "Session migration is not configured: set Godwit:Migration:UserInfoUrl, LegacyJwksUrl or LegacySessionHook.");
+    public static readonly ApiError UnableToAuthLegacySession = new(401, "unable_to_auth_legacy_session", "The legacy system did not accept this session_token: it is invalid, expired or revoked there.");
+    public static readonly ApiError LegacySessionWithoutEmail = new(400, "legacy_session_without_email", "The legacy system accepted the session_token but named no valid email, which Godwit needs to find or create the user.");
+    public static readonly ApiError LegacySessionCheckUnavailable = new(503, "legacy_session_check_unavailable", "The legacy system could not check this session_token: it did not answer, or answered outside the contract. Nothing was created; try again later. The server log has the reason.");
+
     // Sessions.
     public static readonly ApiError SessionNotFound = new(404, "session_not_found", "Session could not be found: it is invalid, expired or revoked.");
     public static readonly ApiError InvalidSessionId = new(400, "invalid_session_id", "session_id format is invalid.");

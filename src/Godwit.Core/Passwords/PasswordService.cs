@@ -1,5 +1,6 @@
 using Godwit.Core.Errors;
 using Godwit.Core.MagicLinks;
+using Godwit.Core.Migration;
 using Godwit.Core.Passwords.Hashing;
 using Godwit.Core.Passwords.Strength;
 using Godwit.Core.Security;
@@ -24,6 +25,7 @@ public sealed class PasswordService(
     UnknownUserDecoy decoy,
     OneTimeSecretIssuer issuer,
     IOneTimeSecretStore secrets,
+    LegacyPasswordLogin legacyPasswords,
     PasswordOptions options,
     TimeProvider clock)
 {
@@ -351,7 +353,8 @@ public sealed class PasswordService(
     /// <summary>
     /// Checks an email and password: the user must exist, have a password and not be locked. A
     /// failure counts towards the lock; a success clears the count and, when the stored hash is a
-    /// legacy one or weaker than the current default, replaces it in the same request.
+    /// legacy one or weaker than the current default, replaces it in the same request. Without a
+    /// stored password, the legacy password hook (when configured) may vouch for it instead.
     /// </summary>
     private async Task<Result<(User User, UserEmail Email)>> CheckAsync(string email, string password, CancellationToken cancellationToken)
     {
@@ -361,6 +364,25 @@ public sealed class PasswordService(
         }
 
         var user = await users.FindByEmailAsync(normalized, cancellationToken);
+        if (user?.Password is null && legacyPasswords.Enabled)
+        {
+            var legacy = await legacyPasswords.LogInAsync(normalized, password, user, cancellationToken);
+            switch (legacy.Outcome)
+            {
+                case LegacyLoginOutcome.Imported:
+                    return (legacy.User!, legacy.Email!);
+                case LegacyLoginOutcome.Refused:
+                    return legacy.Error!;
+                case LegacyLoginOutcome.LostRace:
+                    user = await users.FindByEmailAsync(normalized, cancellationToken);
+                    break;
+                case LegacyLoginOutcome.NoMatch:
+                    // Answered below as without a hook, after the same hashing work, so a match
+                    // and a non-match cost alike.
+                    break;
+            }
+        }
+
         if (user?.Password is not { } stored)
         {
             // The same hashing work as a real check, so that neither the answer nor its timing
@@ -414,6 +436,9 @@ public sealed class PasswordService(
         {
             user.Password = NewPassword(user.UserId, hashed);
         }
+
+        // The new password passed today's policy, so a legacy password's mark goes with the old one.
+        user.TrustedMetadata = LegacyPasswordLogin.WithoutBelowPolicyMark(user.TrustedMetadata);
 
         // Whoever knew the old password must not keep a way in.
         user.FailedAuthentications = 0;

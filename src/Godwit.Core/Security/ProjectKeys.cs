@@ -13,6 +13,16 @@ public sealed class ProjectKeys(string projectSecret)
 
     public byte[] SigningKeyEncryptionKey { get; } = Derive(projectSecret, "godwit signing key encryption v1");
 
+    private readonly byte[] logPseudonymKey = Derive(projectSecret, "godwit log pseudonym v1");
+
+    /// <summary>
+    /// A short keyed digest that stands for a value (an email) in the log: the same value always
+    /// gives the same pseudonym, so log lines about one person can be followed, but without the
+    /// project secret nobody can test a guessed address against it, as they could an unkeyed hash.
+    /// </summary>
+    public string LogPseudonym(string value) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(logPseudonymKey, Encoding.UTF8.GetBytes(value)).AsSpan(0, 8));
+
     private static byte[] Derive(string secret, string purpose) =>
         HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(secret), 32, info: Encoding.UTF8.GetBytes(purpose));
 }

@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using Godwit.Core.Migration;
+using Godwit.Core.Users;
+
+namespace Godwit.Cli.Migration;
+
+/// <summary>
+/// <c>godwit hook test &lt;url&gt;</c>: sends a legacy password hook the requests Godwit would send and
+/// checks each answer against the contract (docs/migration.md), so an operator finds a broken hook
+/// before a user does.
+/// </summary>
+internal static class HookTestCommand
+{
+    public const string Usage = """
+        Usage: godwit hook test <url> [--secret <secret>] [--email <email> --password <password>] [--timeout <seconds>]
+
+        Checks a legacy password hook against Godwit's contract (docs/migration.md), with signed requests
+        exactly like Godwit's:
+          1. an unknown email with a random password must answer 200 {"match": false};
+          2. the same request signed with a wrong secret must be refused (any status but 200);
+          3. with --email and --password, that password must answer 200 {"match": true, ...}; the profile
+             fields Godwit would take from it are shown;
+          4. with --email, a random password for that email must answer 200 {"match": false}.
+        Every answer must arrive within the timeout (default 3 seconds, Godwit's default).
+
+        --secret                      The hook's signing secret, as in Godwit:Migration:LegacyPasswordHookSecret
+                                      (or the environment variable GODWIT_HOOK_SECRET).
+        --email, --password           A legacy account whose password is known (or GODWIT_HOOK_PASSWORD for the
+                                      password, which keeps it out of the shell history).
+        Exits 0 when every check passes, 1 when one fails, 2 on a usage error.
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length < 2 || args[0] != "test" || !Uri.TryCreate(args[1], UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 2; i < args.Length; i += 2)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            {
+                Console.Error.WriteLine($"Expected --<name> <value>, got '{args[i]}'.\n\n{Usage}");
+                return 2;
+            }
+
+            settings[args[i][2..]] = args[i + 1];
+        }
+
+        var secret = settings.GetValueOrDefault("secret") ?? Environment.GetEnvironmentVariable("GODWIT_HOOK_SECRET");
+        var password = settings.GetValueOrDefault("password") ?? Environment.GetEnvironmentVariable("GODWIT_HOOK_PASSWORD");
+        string? email = null;
+        if (secret is null || (settings.TryGetValue("email", out var givenEmail) && (!EmailAddress.TryNormalize(givenEmail, out email) || password is null)))
+        {
+            Console.Error.WriteLine($"--secret is required, and --email needs a valid email and --password.\n\n{Usage}");
+            return 2;
+        }
+
+        var timeout = settings.TryGetValue("timeout", out var seconds) && double.TryParse(seconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && parsed > 0
+            ? TimeSpan.FromSeconds(parsed)
+            : TimeSpan.FromSeconds(3);
+        using var http = new HttpClient { Timeout = timeout };
+        var unknownEmail = $"godwit-hook-test-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}@example.invalid";
+        var checks = new List<bool>
+        {
+            await CheckAsync(http, url, secret, "unknown email answers no match", unknownEmail, RandomPassword(), expectMatch: false),
+            await CheckRefusedAsync(http, url, unknownEmail),
+        };
+        if (email is not null)
+        {
+            checks.Add(await CheckAsync(http, url, secret, "known password answers match", email, password!, expectMatch: true));
+            checks.Add(await CheckAsync(http, url, secret, "wrong password answers no match", email, RandomPassword(), expectMatch: false));
+        }
+
+        var failed = checks.Count(passed => !passed);
+        Console.WriteLine(failed == 0 ? $"All {checks.Count} checks passed." : $"{failed} of {checks.Count} checks failed.");
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static async Task<bool> CheckAsync(HttpClient http, Uri url, string secret, string name, string email, string password, bool expectMatch)
+    {
+        var (status, body, elapsed, failure) = await SendAsync(http, url, LegacyHookRequests.Password(email, password), secret);
+        var verdict = failure is not null ? LegacyVerdict.Failure(failure) : LegacyHookAnswer.Read(status, body, requireEmail: false);
+        var expected = expectMatch ? LegacyVerdictKind.Match : LegacyVerdictKind.NoMatch;
+        var detail = verdict.Kind switch
+        {
+            LegacyVerdictKind.Failed => $"not a valid answer: {verdict.Reason}",
+            LegacyVerdictKind.Match => $"match; {Describe(verdict.Profile!)}",
+            _ => "no match",
+        };
+        return Report(verdict.Kind == expected, name, $"{detail} ({Timing(status, elapsed)})");
+    }
+
+    private static async Task<bool> CheckRefusedAsync(HttpClient http, Uri url, string email)
+    {
+        var wrongSecret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var (status, _, elapsed, failure) = await SendAsync(http, url, LegacyHookRequests.Password(email, RandomPassword()), wrongSecret);
+        return failure is not null
+            ? Report(false, "wrong signature is refused", $"no answer: {failure}")
+            : Report(status != 200, "wrong signature is refused", status == 200
+                ? $"answered 200: the hook does not check signatures, so anyone who can reach it can test passwords ({Timing(status, elapsed)})"
+                : Timing(status, elapsed));
+    }
+
+    private static async Task<(int Status, byte[] Body, TimeSpan Elapsed, string? Failure)> SendAsync(HttpClient http, Uri url, byte[] body, string secret)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        request.Headers.TryAddWithoutValidation(HookSignature.HeaderName, HookSignature.Header(secret, DateTimeOffset.UtcNow, body));
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            using var response = await http.SendAsync(request);
+            var answer = await response.Content.ReadAsByteArrayAsync();
+            return ((int)response.StatusCode, answer, clock.Elapsed, null);
+        }
+        catch (HttpRequestException exception)
+        {
+            return (0, [], clock.Elapsed, $"could not be reached ({exception.HttpRequestError}: {exception.Message})");
+        }
+        catch (TaskCanceledException)
+        {
+            return (0, [], clock.Elapsed, $"no answer within {http.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s");
+        }
+    }
+
+    private static string Describe(LegacyProfile profile)
+    {
+        var name = profile.Name is { } n ? string.Join(' ', new[] { n.FirstName, n.MiddleName, n.LastName }.Where(p => p is not null)) : "";
+        return $"email_verified {(profile.EmailVerified ? "true" : "false")}, name \"{name}\", external_id {profile.ExternalId ?? "none"}, "
+            + $"trusted_metadata {(profile.TrustedMetadata is null ? "none" : $"{profile.TrustedMetadata.Count} keys")}, "
+            + $"untrusted_metadata {(profile.UntrustedMetadata is null ? "none" : $"{profile.UntrustedMetadata.Count} keys")}";
+    }
+
+    private static string Timing(int status, TimeSpan elapsed) =>
+        (status == 0 ? "" : $"status {status}, ") + $"{elapsed.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture)} ms";
+
+    private static bool Report(bool passed, string name, string detail)
+    {
+        Console.WriteLine($"{(passed ? "PASS" : "FAIL")}  {name}: {detail}");
+        return passed;
+    }
+
+    private static string RandomPassword() => "godwit-hook-test-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+}
