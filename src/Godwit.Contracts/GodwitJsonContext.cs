@@ -5,6 +5,7 @@ using Godwit.Contracts.MagicLinks;
 using Godwit.Contracts.Otps;
 using Godwit.Contracts.Passwords;
 using Godwit.Contracts.Sessions;
+using Godwit.Contracts.Totps;
 using Godwit.Contracts.Users;
 using Godwit.Contracts.WebAuthn;
 
@@ -36,6 +37,10 @@ namespace Godwit.Contracts;
 [JsonSerializable(typeof(EmailOtpSendResponse))]
 [JsonSerializable(typeof(SmsOtpLoginOrCreateResponse))]
 [JsonSerializable(typeof(SmsOtpSendResponse))]
+[JsonSerializable(typeof(CreateTotpResponse))]
+[JsonSerializable(typeof(TotpSessionResponse))]
+[JsonSerializable(typeof(TotpRecoveryCodesResponse))]
+[JsonSerializable(typeof(DeleteTotpResponse))]
 [JsonSerializable(typeof(MigratePasswordResponse))]
 [JsonSerializable(typeof(PasswordSessionResponse))]
 [JsonSerializable(typeof(CreatePasswordResponse))]

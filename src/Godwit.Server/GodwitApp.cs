@@ -12,6 +12,7 @@ using Godwit.Server.Migration;
 using Godwit.Server.Otps;
 using Godwit.Server.Passwords;
 using Godwit.Server.Sessions;
+using Godwit.Server.Totps;
 using Godwit.Server.Users;
 using Godwit.Server.WebAuthn;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -68,6 +69,7 @@ public static class GodwitApp
         services.AddGodwitWebAuthn(builder.Configuration);
         services.AddGodwitBiometrics(builder.Configuration);
         services.AddGodwitMigration(builder.Configuration);
+        services.AddGodwitTotps(builder.Configuration);
         services.AddGodwitDelivery(builder.Configuration, builder.Environment, project.DataFolder);
         var migrate = services.AddGodwitDatabase(database, project);
         services.AddSingleton(new StartupTasks(migrate));
@@ -86,6 +88,7 @@ public static class GodwitApp
         v1.MapWebAuthnApi();
         v1.MapBiometricApi();
         v1.MapSessionMigrationApi();
+        v1.MapTotpApi();
         return app;
     }
 

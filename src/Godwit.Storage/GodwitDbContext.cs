@@ -5,6 +5,7 @@ using Godwit.Core.Sessions;
 using Godwit.Core.Users;
 using Godwit.Storage.Biometrics;
 using Godwit.Storage.WebAuthn;
+using Godwit.Storage.Totps;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -53,6 +54,8 @@ public abstract class GodwitDbContext(DbContextOptions options) : DbContext(opti
             user.HasOne(u => u.Password).WithOne().HasForeignKey<UserPassword>(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
             user.Ignore(u => u.PrimaryFactorsVerified);
         });
+
+        TotpConfiguration.Apply(modelBuilder);
 
         modelBuilder.Entity<UserPassword>(password =>
         {

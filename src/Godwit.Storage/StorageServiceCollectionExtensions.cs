@@ -2,12 +2,14 @@ using Godwit.Core.Biometrics;
 using Godwit.Core.Passwords;
 using Godwit.Core.Security;
 using Godwit.Core.Sessions;
+using Godwit.Core.Totps;
 using Godwit.Core.Users;
 using Godwit.Core.WebAuthn;
 using Godwit.Storage.Biometrics;
 using Godwit.Storage.Passwords;
 using Godwit.Storage.Security;
 using Godwit.Storage.Sessions;
+using Godwit.Storage.Totps;
 using Godwit.Storage.Users;
 using Godwit.Storage.WebAuthn;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +28,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IOneTimeSecretStore, EfOneTimeSecretStore>();
         services.AddScoped<IWebAuthnStore, EfWebAuthnStore>();
         services.AddScoped<IBiometricStore, EfBiometricStore>();
+        services.AddScoped<ITotpStore, EfTotpStore>();
         return services;
     }
 }

@@ -1,8 +1,9 @@
-// Drives a Godwit server through the official Stytch Node SDK, unchanged.
+// Drives a Godwit server through the official Stytch Node SDK, unchanged (TOTP codes from otplib).
 // The C# test that starts this script answers its NEED_* requests on stdin with the token or code
 // it read from the real SMTP server or SMS webhook, so every step crosses the real wire.
 import * as readline from "node:readline";
 import * as stytch from "stytch";
+import { generate } from "otplib";
 
 const { GODWIT_URL, GODWIT_PROJECT_ID, GODWIT_SECRET } = process.env;
 const client = new stytch.Client({ project_id: GODWIT_PROJECT_ID, secret: GODWIT_SECRET, env: GODWIT_URL });
@@ -80,6 +81,29 @@ await expectError(client.otps.authenticate({ method_id: sent.email_id, code: wro
 const otp = await client.otps.authenticate({ method_id: sent.email_id, code, session_duration_minutes: 30 });
 check(otp.user_id === sent.user_id && otp.method_id === sent.email_id, "OTP authenticates that user by email_id");
 steps.push("email_otp");
+
+// TOTP: the passcode user (active, email verified) enrols an authenticator app
+const totp = await client.totps.create({ user_id: otp.user_id });
+check(/^totp-live-[0-9a-f-]{36}$/.test(totp.totp_id) && /^[A-Z2-7]{32}$/.test(totp.secret), "create returns the TOTP id and a base32 secret");
+check(totp.qr_code.startsWith("data:image/png;base64,") && totp.recovery_codes.length === 10, "create returns a QR code and ten recovery codes");
+await expectError(client.totps.create({ user_id: created.user_id }), "second_factor_unverified_primary_factor", 400);
+await expectError(client.totps.authenticate({ user_id: otp.user_id, totp_code: "12345" }), "invalid_totp_code", 400);
+const totpCode = await generate({ secret: totp.secret });
+const totpAuth = await client.totps.authenticate({ user_id: otp.user_id, totp_code: totpCode, session_token: otp.session_token });
+check(totpAuth.totp_id === totp.totp_id && totpAuth.session.session_id === otp.session.session_id, "the code joins the passcode session");
+check(totpAuth.session.authentication_factors.map((f) => f.type).join() === "otp,totp", "the session lists both factors");
+check(totpAuth.session.authentication_factors[1].authenticator_app_factor.totp_id === totp.totp_id, "the totp factor names the TOTP");
+await expectError(client.totps.authenticate({ user_id: otp.user_id, totp_code: totpCode }), "totp_code_already_authenticated", 401);
+const listedCodes = await client.totps.recoveryCodes({ user_id: otp.user_id });
+check(listedCodes.totps.length === 1 && listedCodes.totps[0].verified === true && listedCodes.totps[0].recovery_codes.length === 10, "recovery codes are listed");
+const recovered = await client.totps.recover({ user_id: otp.user_id, recovery_code: listedCodes.totps[0].recovery_codes[0], session_duration_minutes: 30 });
+check(recovered.session.authentication_factors[0].type === "recovery_codes", "a recovery code starts a session");
+await expectError(client.totps.recover({ user_id: otp.user_id, recovery_code: listedCodes.totps[0].recovery_codes[0] }), "unable_to_authenticate_recovery_code", 401);
+const withTotp = await client.users.get({ user_id: otp.user_id });
+check(withTotp.totps.length === 1 && withTotp.totps[0].verified === true, "the user lists the verified TOTP");
+const withoutTotp = await client.users.deleteTOTP({ totp_id: totp.totp_id });
+check(withoutTotp.user_id === otp.user_id && withoutTotp.user.totps.length === 0, "delete removes the TOTP");
+steps.push("totp");
 
 // SMS one-time passcode, added to the existing session
 const phone = `+1555${String(Math.floor(Math.random() * 9000000) + 1000000)}`;

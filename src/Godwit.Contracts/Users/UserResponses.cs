@@ -14,7 +14,7 @@ public sealed record GetUserResponse(
     IReadOnlyList<PhoneNumberWire> PhoneNumbers,
     IReadOnlyList<WebAuthnRegistrationWire> WebauthnRegistrations,
     IReadOnlyList<JsonElement> Providers,
-    IReadOnlyList<JsonElement> Totps,
+    IReadOnlyList<TotpWire> Totps,
     IReadOnlyList<JsonElement> CryptoWallets,
     IReadOnlyList<BiometricRegistrationWire> BiometricRegistrations,
     bool IsLocked,

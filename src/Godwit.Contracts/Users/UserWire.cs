@@ -12,7 +12,7 @@ public sealed record UserWire(
     IReadOnlyList<PhoneNumberWire> PhoneNumbers,
     IReadOnlyList<WebAuthnRegistrationWire> WebauthnRegistrations,
     IReadOnlyList<JsonElement> Providers,
-    IReadOnlyList<JsonElement> Totps,
+    IReadOnlyList<TotpWire> Totps,
     IReadOnlyList<JsonElement> CryptoWallets,
     IReadOnlyList<BiometricRegistrationWire> BiometricRegistrations,
     bool IsLocked,

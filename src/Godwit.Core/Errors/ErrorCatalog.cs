@@ -124,6 +124,21 @@ public static class ErrorCatalog
     public static readonly ApiError UnableToAuthBiometric = new(401, "unable_to_auth_biometric_registration", "The biometric registration could not be authenticated: the signature is wrong, or the challenge expired or was used.");
     public static readonly ApiError UserIdMismatch = new(400, "user_id_mismatch", "user_id and the session belong to different users.");
 
+    // TOTP (authenticator apps) and their recovery codes.
+    public static readonly ApiError ActiveTotpExists = new(400, "active_totp_exists", "Cannot create a new TOTP for the specified user since the user already has an active TOTP. Users may only have one active TOTP at a time.");
+    public static readonly ApiError PendingTotpExists = new(400, "pending_totp_exists", "Another request created a TOTP for this user at the same moment. Use the TOTP it returned.");
+    public static readonly ApiError InvalidTotpExpiration = new(400, "invalid_expiration", "expiration_minutes must be between 5 and 1440 for TOTPs.");
+    public static readonly ApiError InvalidTotpId = new(400, "invalid_totp_id", "totp_id format is invalid.");
+    public static readonly ApiError InvalidTotpCode = new(400, "invalid_totp_code", "totp_code must be 6 digits.");
+    public static readonly ApiError RecoveryCodeUsedAsTotpCode = new(400, "recovery_code_used_as_totp_code", "This looks like a recovery code: pass it as recovery_code to /v1/totps/recover.");
+    public static readonly ApiError InvalidRecoveryCode = new(400, "invalid_recovery_code", "recovery_code must look like xxxx-xxxx-xxxx.");
+    public static readonly ApiError TotpCodeUsedAsRecoveryCode = new(400, "totp_code_used_as_recovery_code", "This looks like a TOTP code: pass it as totp_code to /v1/totps/authenticate.");
+    public static readonly ApiError TotpNotFound = new(404, "totp_not_found", "TOTP could not be found.");
+    public static readonly ApiError ExpiredTotp = new(400, "expired_totp", "This TOTP was not authenticated before it expired. Create a new one.");
+    public static readonly ApiError UnableToAuthenticateTotp = new(401, "unable_to_authenticate_totp", "The TOTP code is wrong. Check the authenticator app and its clock, and try the current code.");
+    public static readonly ApiError TotpCodeAlreadyAuthenticated = new(401, "totp_code_already_authenticated", "This TOTP code has already been authenticated. Please attempt with the next generated code.");
+    public static readonly ApiError UnableToAuthenticateRecoveryCode = new(401, "unable_to_authenticate_recovery_code", "The recovery code is wrong or already used.");
+
     // Delivery.
     public static readonly ApiError EmailDeliveryFailed = new(503, "email_delivery_failed", "The email could not be sent. Try again later; the server log has the reason.");
     public static readonly ApiError SmsDeliveryFailed = new(503, "sms_delivery_failed", "The text message could not be sent. Try again later; the server log has the reason.");

@@ -23,6 +23,9 @@ public sealed class ProjectKeys(string projectSecret)
     public string LogPseudonym(string value) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(logPseudonymKey, Encoding.UTF8.GetBytes(value)).AsSpan(0, 8));
 
+    /// <summary>Seals TOTP secrets and recovery codes, which must be read back (see <see cref="SecretSeal"/>).</summary>
+    public byte[] TotpEncryptionKey { get; } = Derive(projectSecret, "godwit totp secret encryption v1");
+
     private static byte[] Derive(string secret, string purpose) =>
         HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(secret), 32, info: Encoding.UTF8.GetBytes(purpose));
 }

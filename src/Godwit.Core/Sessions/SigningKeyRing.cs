@@ -84,41 +84,24 @@ public sealed class SigningKeyRing(ProjectKeys projectKeys, SessionTokenOptions 
     {
         using var rsa = RSA.Create(2048);
         var pkcs8 = rsa.ExportPkcs8PrivateKey();
-        var nonce = RandomNumberGenerator.GetBytes(AesGcm.NonceByteSizes.MaxSize);
-        var sealedKey = new byte[pkcs8.Length];
-        var tag = new byte[AesGcm.TagByteSizes.MaxSize];
-        using (var aes = new AesGcm(projectKeys.SigningKeyEncryptionKey, tag.Length))
-        {
-            aes.Encrypt(nonce, pkcs8, sealedKey, tag);
-        }
-
+        var sealedKey = SecretSeal.Seal(projectKeys.SigningKeyEncryptionKey, pkcs8);
         CryptographicOperations.ZeroMemory(pkcs8);
         var kid = "jwk-live-" + Guid.CreateVersion7().ToString("D");
-        return new SigningKey { Kid = kid, CreatedAt = now, EncryptedPrivateKey = [.. nonce, .. tag, .. sealedKey] };
+        return new SigningKey { Kid = kid, CreatedAt = now, EncryptedPrivateKey = sealedKey };
     }
 
     private LoadedKey? TryOpen(SigningKey stored)
     {
-        var nonceSize = AesGcm.NonceByteSizes.MaxSize;
-        var tagSize = AesGcm.TagByteSizes.MaxSize;
-        if (stored.EncryptedPrivateKey.Length <= nonceSize + tagSize)
+        if (SecretSeal.Open(projectKeys.SigningKeyEncryptionKey, stored.EncryptedPrivateKey) is not { } pkcs8)
         {
             return null;
         }
 
-        var blob = stored.EncryptedPrivateKey.AsSpan();
-        var pkcs8 = new byte[blob.Length - nonceSize - tagSize];
         try
         {
-            using var aes = new AesGcm(projectKeys.SigningKeyEncryptionKey, tagSize);
-            aes.Decrypt(blob[..nonceSize], blob[(nonceSize + tagSize)..], blob.Slice(nonceSize, tagSize), pkcs8);
             var rsa = RSA.Create();
             rsa.ImportPkcs8PrivateKey(pkcs8, out _);
             return new LoadedKey(stored.Kid, new DateTimeOffset(stored.CreatedAt, TimeSpan.Zero), new RsaSecurityKey(rsa) { KeyId = stored.Kid }, rsa);
-        }
-        catch (AuthenticationTagMismatchException)
-        {
-            return null;
         }
         finally
         {

@@ -1,6 +1,7 @@
 using Godwit.Core.Biometrics;
 using Godwit.Core.Passwords;
 using Godwit.Core.WebAuthn;
+using Godwit.Core.Totps;
 
 namespace Godwit.Core.Users;
 
@@ -31,6 +32,9 @@ public sealed class User
     public List<UserEmail> Emails { get; init; } = [];
 
     public List<UserPhone> Phones { get; init; } = [];
+
+    /// <summary>Authenticator apps: at most one verified, and at most one still awaiting its first code.</summary>
+    public List<UserTotp> Totps { get; init; } = [];
 
     public UserPassword? Password { get; set; }
 

@@ -307,6 +307,89 @@ namespace Godwit.Storage.Postgres.Migrations
                     b.ToTable("signing_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Godwit.Core.Totps.TotpRecoveryCode", b =>
+                {
+                    b.Property<string>("RecoveryCodeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("recovery_code_id");
+
+                    b.Property<byte[]>("EncryptedCode")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("bytea")
+                        .HasColumnName("encrypted_code");
+
+                    b.Property<string>("TotpId")
+                        .IsRequired()
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("totp_id");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("RecoveryCodeId")
+                        .HasName("pk_totp_recovery_codes");
+
+                    b.HasIndex("TotpId")
+                        .HasDatabaseName("ix_totp_recovery_codes_totp_id");
+
+                    b.ToTable("totp_recovery_codes", (string)null);
+                });
+
+            modelBuilder.Entity("Godwit.Core.Totps.UserTotp", b =>
+                {
+                    b.Property<string>("TotpId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("totp_id");
+
+                    b.Property<DateTime?>("AttemptWindowStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attempt_window_started_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("EncryptedSecret")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("bytea")
+                        .HasColumnName("encrypted_secret");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_attempts");
+
+                    b.Property<long>("LastUsedStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_used_step");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_id");
+
+                    b.Property<bool>("Verified")
+                        .HasColumnType("boolean")
+                        .HasColumnName("verified");
+
+                    b.HasKey("TotpId")
+                        .HasName("pk_user_totps");
+
+                    b.HasIndex("UserId", "Verified")
+                        .IsUnique()
+                        .HasDatabaseName("ix_user_totps_user_id_verified");
+
+                    b.ToTable("user_totps", (string)null);
+                });
+
             modelBuilder.Entity("Godwit.Core.Users.User", b =>
                 {
                     b.Property<string>("UserId")
@@ -648,6 +731,26 @@ namespace Godwit.Storage.Postgres.Migrations
                         .HasConstraintName("fk_sessions_users_user_id");
                 });
 
+            modelBuilder.Entity("Godwit.Core.Totps.TotpRecoveryCode", b =>
+                {
+                    b.HasOne("Godwit.Core.Totps.UserTotp", null)
+                        .WithMany("RecoveryCodes")
+                        .HasForeignKey("TotpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_totp_recovery_codes_user_totps_totp_id");
+                });
+
+            modelBuilder.Entity("Godwit.Core.Totps.UserTotp", b =>
+                {
+                    b.HasOne("Godwit.Core.Users.User", null)
+                        .WithMany("Totps")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_totps_users_user_id");
+                });
+
             modelBuilder.Entity("Godwit.Core.Users.UserEmail", b =>
                 {
                     b.HasOne("Godwit.Core.Users.User", null)
@@ -687,6 +790,11 @@ namespace Godwit.Storage.Postgres.Migrations
                         .HasConstraintName("fk_webauthn_registrations_users_user_id");
                 });
 
+            modelBuilder.Entity("Godwit.Core.Totps.UserTotp", b =>
+                {
+                    b.Navigation("RecoveryCodes");
+                });
+
             modelBuilder.Entity("Godwit.Core.Users.User", b =>
                 {
                     b.Navigation("BiometricRegistrations");
@@ -696,6 +804,8 @@ namespace Godwit.Storage.Postgres.Migrations
                     b.Navigation("Password");
 
                     b.Navigation("Phones");
+
+                    b.Navigation("Totps");
 
                     b.Navigation("WebAuthnRegistrations");
                 });

@@ -302,6 +302,89 @@ namespace Godwit.Storage.Sqlite.Migrations
                     b.ToTable("signing_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Godwit.Core.Totps.TotpRecoveryCode", b =>
+                {
+                    b.Property<string>("RecoveryCodeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recovery_code_id");
+
+                    b.Property<byte[]>("EncryptedCode")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("encrypted_code");
+
+                    b.Property<string>("TotpId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("totp_id");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("RecoveryCodeId")
+                        .HasName("pk_totp_recovery_codes");
+
+                    b.HasIndex("TotpId")
+                        .HasDatabaseName("ix_totp_recovery_codes_totp_id");
+
+                    b.ToTable("totp_recovery_codes", (string)null);
+                });
+
+            modelBuilder.Entity("Godwit.Core.Totps.UserTotp", b =>
+                {
+                    b.Property<string>("TotpId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("totp_id");
+
+                    b.Property<DateTime?>("AttemptWindowStartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attempt_window_started_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("EncryptedSecret")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("encrypted_secret");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed_attempts");
+
+                    b.Property<long>("LastUsedStep")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_used_step");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<bool>("Verified")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("verified");
+
+                    b.HasKey("TotpId")
+                        .HasName("pk_user_totps");
+
+                    b.HasIndex("UserId", "Verified")
+                        .IsUnique()
+                        .HasDatabaseName("ix_user_totps_user_id_verified");
+
+                    b.ToTable("user_totps", (string)null);
+                });
+
             modelBuilder.Entity("Godwit.Core.Users.User", b =>
                 {
                     b.Property<string>("UserId")
@@ -643,6 +726,26 @@ namespace Godwit.Storage.Sqlite.Migrations
                         .HasConstraintName("fk_sessions_users_user_id");
                 });
 
+            modelBuilder.Entity("Godwit.Core.Totps.TotpRecoveryCode", b =>
+                {
+                    b.HasOne("Godwit.Core.Totps.UserTotp", null)
+                        .WithMany("RecoveryCodes")
+                        .HasForeignKey("TotpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_totp_recovery_codes_user_totps_totp_id");
+                });
+
+            modelBuilder.Entity("Godwit.Core.Totps.UserTotp", b =>
+                {
+                    b.HasOne("Godwit.Core.Users.User", null)
+                        .WithMany("Totps")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_totps_users_user_id");
+                });
+
             modelBuilder.Entity("Godwit.Core.Users.UserEmail", b =>
                 {
                     b.HasOne("Godwit.Core.Users.User", null)
@@ -682,6 +785,11 @@ namespace Godwit.Storage.Sqlite.Migrations
                         .HasConstraintName("fk_webauthn_registrations_users_user_id");
                 });
 
+            modelBuilder.Entity("Godwit.Core.Totps.UserTotp", b =>
+                {
+                    b.Navigation("RecoveryCodes");
+                });
+
             modelBuilder.Entity("Godwit.Core.Users.User", b =>
                 {
                     b.Navigation("BiometricRegistrations");
@@ -691,6 +799,8 @@ namespace Godwit.Storage.Sqlite.Migrations
                     b.Navigation("Password");
 
                     b.Navigation("Phones");
+
+                    b.Navigation("Totps");
 
                     b.Navigation("WebAuthnRegistrations");
                 });

@@ -7,7 +7,7 @@ namespace Godwit.Server.Tests.Sdk;
 
 /// <summary>
 /// The official Stytch Node SDK (npm "stytch" 14.2.0), unchanged, drives users, magic links,
-/// one-time passcodes, sessions and passwords against a real Godwit. tests/sdk/flow.mjs holds the steps.
+/// one-time passcodes, TOTPs, sessions and passwords against a real Godwit. tests/sdk/flow.mjs holds the steps.
 /// </summary>
 public sealed partial class StytchNodeSdkTests
 {
@@ -16,17 +16,11 @@ public sealed partial class StytchNodeSdkTests
     [Fact]
     public async Task The_official_stytch_node_sdk_logs_in_with_magic_links_and_passcodes()
     {
-        var sdkFolder = Path.Combine(RepositoryRoot(), "tests", "sdk");
-        if (!await CommandExistsAsync("node") || !await CommandExistsAsync("npm"))
-        {
-            Assert.Skip("Node.js and npm are not installed on this machine.");
-        }
-
-        await EnsurePackagesAsync(sdkFolder);
+        await NodeProject.RequireAsync();
         await using var host = await GodwitHost.StartAsync();
         var start = new ProcessStartInfo("node", "flow.mjs")
         {
-            WorkingDirectory = sdkFolder,
+            WorkingDirectory = NodeProject.Folder,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -69,7 +63,7 @@ public sealed partial class StytchNodeSdkTests
         await node.WaitForExitAsync(timeout.Token);
         var stderr = await errors;
         Assert.True(node.ExitCode == 0, $"flow.mjs failed ({node.ExitCode}):\n{stderr}");
-        Assert.Equal("OK users,magic_link,sessions,email_otp,sms_otp,passwords,revoke_and_delete", result);
+        Assert.Equal("OK users,magic_link,sessions,email_otp,totp,sms_otp,passwords,revoke_and_delete", result);
     }
 
     private static async Task<string> WaitForSmsAsync(GodwitHost host, string phone)
@@ -90,50 +84,6 @@ public sealed partial class StytchNodeSdkTests
         }
 
         throw new TimeoutException($"No SMS reached the webhook for {phone}.");
-    }
-
-    private static async Task EnsurePackagesAsync(string sdkFolder)
-    {
-        if (File.Exists(Path.Combine(sdkFolder, "node_modules", "stytch", "package.json")))
-        {
-            return;
-        }
-
-        using var npm = Process.Start(new ProcessStartInfo("npm", "ci --no-audit --no-fund")
-        {
-            WorkingDirectory = sdkFolder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var output = npm.StandardOutput.ReadToEndAsync();
-        var errors = npm.StandardError.ReadToEndAsync();
-        await npm.WaitForExitAsync(TestContext.Current.CancellationToken);
-        Assert.True(npm.ExitCode == 0, $"npm ci failed in {sdkFolder}:\n{await output}\n{await errors}");
-    }
-
-    private static async Task<bool> CommandExistsAsync(string command)
-    {
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo(command, "--version") { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-            return process.ExitCode == 0;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;
-        }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Godwit.slnx")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("Godwit.slnx not found above the test binaries.");
     }
 
     [GeneratedRegex(@"[?&]token=([A-Za-z0-9_-]+)")]
