@@ -72,6 +72,9 @@ public sealed record ImportCounts
 
     public long Failed { get; init; }
 
+    /// <summary>TOTP secrets stored with the users created (<c>--import-totp</c>).</summary>
+    public long TotpsImported { get; init; }
+
     /// <summary>TOTP secrets the export carried that were not imported.</summary>
     public long TotpsDropped { get; init; }
 

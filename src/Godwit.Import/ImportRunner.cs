@@ -130,7 +130,14 @@ public sealed class ImportRunner(IExportPreset preset, ImportValidation validati
                 case ImportRow.Read read:
                     var user = users[next];
                     var outcome = outcomes[next++];
-                    counts = Count(counts, outcome) with { TotpsDropped = counts.TotpsDropped + read.User.Totps.Count };
+                    // TOTPs are written only with a user the batch creates: an existing user keeps
+                    // whatever second factors they have.
+                    var totpsImported = outcome is BulkOutcome.Created && !options.DryRun ? user.Totps.Count : 0;
+                    counts = Count(counts, outcome) with
+                    {
+                        TotpsImported = counts.TotpsImported + totpsImported,
+                        TotpsDropped = counts.TotpsDropped + read.User.Totps.Count - totpsImported,
+                    };
                     if (outcome is BulkOutcome.Conflict conflict)
                     {
                         Append(errors, new { line = read.Line, legacy_id = read.User.LegacyId, error_type = conflict.ErrorType, message = conflict.Message });

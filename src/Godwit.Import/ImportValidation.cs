@@ -1,5 +1,7 @@
 using Godwit.Core.Passwords;
 using Godwit.Core.Passwords.Hashing;
+using Godwit.Core.Security;
+using Godwit.Core.Totps;
 using Godwit.Core.Users;
 
 namespace Godwit.Import;
@@ -9,8 +11,11 @@ namespace Godwit.Import;
 /// Migrate Password make, so that an import refuses exactly what the API would refuse. Every hash is
 /// parsed and checked here, not at the person's first login.
 /// </summary>
-public sealed class ImportValidation(PasswordHashLimits limits, TimeProvider clock)
+public sealed class ImportValidation(PasswordHashLimits limits, TimeProvider clock, ProjectKeys? totpKeys = null)
 {
+    /// <summary>True when the export's TOTP secrets are kept (<c>--import-totp</c>), sealed under these keys.</summary>
+    public bool ImportsTotps => totpKeys is not null;
+
     /// <summary>The user to write, or the refusal naming the field at fault.</summary>
     public ImportRow Check(ImportUser person, out User? user)
     {
@@ -63,6 +68,19 @@ public sealed class ImportValidation(PasswordHashLimits limits, TimeProvider clo
         var now = clock.GetUtcNow().UtcDateTime;
         var created = person.CreatedAt ?? now;
         var userId = PrefixedId.New(PrefixedId.User);
+
+        // One active TOTP per user, as enrolment allows: the export's first one is kept.
+        UserTotp? totp = null;
+        if (totpKeys is not null && person.Totps.Count > 0)
+        {
+            var imported = TotpImport.Build(totpKeys, userId, person.Totps[0].Secret, person.Totps[0].RecoveryCodes, now);
+            if (!imported.Succeeded)
+            {
+                return Refuse(person, "invalid_totp", $"totp: {imported.Error!.Message}");
+            }
+
+            totp = imported.Value;
+        }
         user = new User
         {
             UserId = userId,
@@ -96,6 +114,11 @@ public sealed class ImportValidation(PasswordHashLimits limits, TimeProvider clo
                 CreatedAt = now,
                 UpdatedAt = now,
             };
+        }
+
+        if (totp is not null)
+        {
+            user.Totps.Add(totp);
         }
 
         return new ImportRow.Read(person);

@@ -80,6 +80,11 @@ internal sealed class PostgresBulkUserWriter(PostgresGodwitDbContext db) : IBulk
                 await ExecuteAsync(connection, Upsert, cancellationToken);
             }
 
+            if (users.Any(u => u.Totps.Count > 0))
+            {
+                await CopyTotpsAsync(connection, users, cancellationToken);
+            }
+
             var outcomes = new List<BulkOutcome>(users.Count);
             await using (var command = new NpgsqlCommand("SELECT user_id, existing, conflict FROM import_batch ORDER BY ordinal", connection))
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -137,6 +142,48 @@ internal sealed class PostgresBulkUserWriter(PostgresGodwitDbContext db) : IBulk
         }
 
         await writer.CompleteAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The TOTPs of the users this batch creates (an existing user keeps their own second factors):
+    /// copied into temporary tables and kept only where their user was created.
+    /// </summary>
+    private static async Task CopyTotpsAsync(NpgsqlConnection connection, IReadOnlyList<User> users, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(connection, """
+            CREATE TEMP TABLE import_totps (totp_id text, user_id text, encrypted_secret bytea, verified bool, created_at timestamptz, expires_at timestamptz) ON COMMIT DROP;
+            CREATE TEMP TABLE import_recovery_codes (recovery_code_id text, totp_id text, encrypted_code bytea) ON COMMIT DROP;
+            """, cancellationToken);
+        await using (var totps = await connection.BeginBinaryImportAsync(
+            "COPY import_totps (totp_id, user_id, encrypted_secret, verified, created_at, expires_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var totp in users.SelectMany(u => u.Totps))
+            {
+                await totps.WriteRowAsync(cancellationToken, totp.TotpId, totp.UserId, totp.EncryptedSecret, totp.Verified, totp.CreatedAt, (object?)totp.ExpiresAt ?? DBNull.Value);
+            }
+
+            await totps.CompleteAsync(cancellationToken);
+        }
+
+        await using (var codes = await connection.BeginBinaryImportAsync(
+            "COPY import_recovery_codes (recovery_code_id, totp_id, encrypted_code) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var code in users.SelectMany(u => u.Totps).SelectMany(t => t.RecoveryCodes))
+            {
+                await codes.WriteRowAsync(cancellationToken, code.RecoveryCodeId, code.TotpId, code.EncryptedCode);
+            }
+
+            await codes.CompleteAsync(cancellationToken);
+        }
+
+        await ExecuteAsync(connection, """
+            INSERT INTO user_totps (totp_id, user_id, encrypted_secret, verified, created_at, expires_at, last_used_step, failed_attempts)
+                SELECT t.totp_id, t.user_id, t.encrypted_secret, t.verified, t.created_at, t.expires_at, 0, 0
+                FROM import_totps t JOIN import_batch b ON b.user_id = t.user_id WHERE b.existing IS NULL AND b.conflict IS NULL;
+            INSERT INTO totp_recovery_codes (recovery_code_id, totp_id, encrypted_code)
+                SELECT c.recovery_code_id, c.totp_id, c.encrypted_code
+                FROM import_recovery_codes c JOIN user_totps t ON t.totp_id = c.totp_id JOIN import_totps i ON i.totp_id = t.totp_id;
+            """, cancellationToken);
     }
 
     private static Task Text(NpgsqlBinaryImporter writer, string? value, CancellationToken cancellationToken) =>

@@ -82,6 +82,15 @@ internal sealed class SqliteBulkUserWriter(SqliteGodwitDbContext db) : IBulkUser
             Statements.Run(s.InsertPassword, password.PasswordId, user.UserId, password.HashType, password.Hash, password.CreatedAt, password.UpdatedAt);
         }
 
+        foreach (var totp in user.Totps)
+        {
+            Statements.Run(s.InsertTotp, totp.TotpId, user.UserId, totp.EncryptedSecret, totp.Verified, totp.CreatedAt, totp.ExpiresAt);
+            foreach (var code in totp.RecoveryCodes)
+            {
+                Statements.Run(s.InsertRecoveryCode, code.RecoveryCodeId, totp.TotpId, code.EncryptedCode);
+            }
+        }
+
         return new BulkOutcome.Created(user.UserId);
     }
 
@@ -137,6 +146,9 @@ internal sealed class SqliteBulkUserWriter(SqliteGodwitDbContext db) : IBulkUser
             InsertPassword = Prepare("INSERT INTO user_passwords (password_id, user_id, hash_type, hash, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6)", 6);
             InsertPasswordIfNone = Prepare(
                 "INSERT INTO user_passwords (password_id, user_id, hash_type, hash, created_at, updated_at) SELECT $1, $2, $3, $4, $5, $6 WHERE NOT EXISTS (SELECT 1 FROM user_passwords WHERE user_id = $2)", 6);
+            InsertTotp = Prepare(
+                "INSERT INTO user_totps (totp_id, user_id, encrypted_secret, verified, created_at, expires_at, last_used_step, failed_attempts) VALUES ($1, $2, $3, $4, $5, $6, 0, 0)", 6);
+            InsertRecoveryCode = Prepare("INSERT INTO totp_recovery_codes (recovery_code_id, totp_id, encrypted_code) VALUES ($1, $2, $3)", 3);
             UpdateUser = Prepare("UPDATE users SET first_name = $2, middle_name = $3, last_name = $4, trusted_metadata = $5, untrusted_metadata = $6 WHERE user_id = $1", 6);
             VerifyEmail = Prepare("UPDATE user_emails SET verified = 1 WHERE user_id = $1 AND address = $2", 2);
             VerifyPhone = Prepare("UPDATE user_phones SET verified = 1 WHERE user_id = $1 AND number = $2", 2);
@@ -157,6 +169,10 @@ internal sealed class SqliteBulkUserWriter(SqliteGodwitDbContext db) : IBulkUser
         public SqliteCommand InsertPassword { get; }
 
         public SqliteCommand InsertPasswordIfNone { get; }
+
+        public SqliteCommand InsertTotp { get; }
+
+        public SqliteCommand InsertRecoveryCode { get; }
 
         public SqliteCommand UpdateUser { get; }
 

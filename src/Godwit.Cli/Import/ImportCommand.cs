@@ -31,6 +31,9 @@ internal static class ImportCommand
         Options:
           --upsert                      Update users matched by external_id or email instead of skipping them.
           --dry-run                     Check every row and write only the errors file.
+          --import-totp                 Keep the TOTP secrets the export carries (Auth0's mfa_factors), sealed,
+                                        for the users created; those users keep their authenticator apps.
+                                        Database target only.
           --check-password <id>:<pw>    Before writing anything, check that the user with this legacy id
                                         has a hash that accepts this password (repeatable).
           --errors <file>               Refused rows, JSON Lines (default <file>.errors.jsonl).
@@ -44,7 +47,7 @@ internal static class ImportCommand
         never duplicated.
         """;
 
-    private static readonly HashSet<string> Flags = ["upsert", "dry-run"];
+    private static readonly HashSet<string> Flags = ["upsert", "dry-run", "import-totp"];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -101,7 +104,14 @@ internal static class ImportCommand
             return 1;
         }
 
-        var validation = new ImportValidation(target.HashLimits, TimeProvider.System);
+        var importTotps = settings.ContainsKey("import-totp");
+        if (importTotps && target.TotpKeys is null)
+        {
+            Console.Error.WriteLine("--import-totp needs the database target: the create and migrate endpoints take no TOTP secrets.");
+            return 2;
+        }
+
+        var validation = new ImportValidation(target.HashLimits, TimeProvider.System, importTotps ? target.TotpKeys : null);
         try
         {
             var result = await ImportProgress.ShowAsync(input, progress =>

@@ -25,9 +25,14 @@ internal static class ImportSummary
         }
 
         AnsiConsole.Write(hashes);
+        if (counts.TotpsImported > 0)
+        {
+            AnsiConsole.MarkupLine($"{counts.TotpsImported:N0} TOTP secrets imported, sealed; those users keep their authenticator apps.");
+        }
+
         if (counts.TotpsDropped > 0)
         {
-            AnsiConsole.MarkupLine($"{counts.TotpsDropped:N0} TOTP secrets in the export were not imported; those users enrol again after their first login.");
+            AnsiConsole.MarkupLine($"{counts.TotpsDropped:N0} TOTP secrets in the export were not imported (without --import-totp, or for users that already existed); those users enrol again after their first login.");
         }
 
         AnsiConsole.MarkupLine($"Errors: {Markup.Escape(options.ErrorsPath)}");

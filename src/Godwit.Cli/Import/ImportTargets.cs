@@ -1,6 +1,7 @@
 using System.Globalization;
 using Godwit.Core.Passwords;
 using Godwit.Core.Passwords.Hashing;
+using Godwit.Core.Security;
 using Godwit.Core.Users;
 using Godwit.Import.Targets;
 using Godwit.Server;
@@ -12,10 +13,11 @@ internal sealed class ImportTargets : IAsyncDisposable
 {
     private readonly IAsyncDisposable? owner;
 
-    private ImportTargets(IBulkUserWriter writer, PasswordHashLimits limits, IAsyncDisposable? owner)
+    private ImportTargets(IBulkUserWriter writer, PasswordHashLimits limits, ProjectKeys? totpKeys, IAsyncDisposable? owner)
     {
         Writer = writer;
         HashLimits = limits;
+        TotpKeys = totpKeys;
         this.owner = owner;
     }
 
@@ -23,6 +25,12 @@ internal sealed class ImportTargets : IAsyncDisposable
 
     /// <summary>The caps every hash is checked against before it is sent or written.</summary>
     public PasswordHashLimits HashLimits { get; }
+
+    /// <summary>
+    /// The keys imported TOTP secrets are sealed under: the database's own project secret. Null for
+    /// the API targets, whose create and migrate endpoints take no TOTP secrets.
+    /// </summary>
+    public ProjectKeys? TotpKeys { get; }
 
     /// <summary>The target the options name, or null (with the reason printed) when they name none usable.</summary>
     public static async Task<ImportTargets?> OpenAsync(IReadOnlyDictionary<string, string> settings, string[] configuration)
@@ -36,7 +44,8 @@ internal sealed class ImportTargets : IAsyncDisposable
             await GodwitApp.PrepareAsync(app);
             var scope = app.Services.CreateAsyncScope();
             var limits = scope.ServiceProvider.GetRequiredService<PasswordOptions>().HashLimits;
-            return new ImportTargets(scope.ServiceProvider.GetRequiredService<IBulkUserWriter>(), limits, new Owned(scope, app));
+            return new ImportTargets(
+                scope.ServiceProvider.GetRequiredService<IBulkUserWriter>(), limits, scope.ServiceProvider.GetRequiredService<ProjectKeys>(), new Owned(scope, app));
         }
 
         if (kind is not ("godwit" or "stytch") || !Uri.TryCreate(settings.GetValueOrDefault("url"), UriKind.Absolute, out var url))
@@ -61,7 +70,7 @@ internal sealed class ImportTargets : IAsyncDisposable
                 settings.TryGetValue("rate", out var rate) ? int.Parse(rate, CultureInfo.InvariantCulture)
                     : url.Host.EndsWith("stytch.com", StringComparison.OrdinalIgnoreCase) ? StytchApiTarget.StytchCloudRequestsPerSecond : 200,
                 settings.TryGetValue("concurrency", out var concurrency) ? int.Parse(concurrency, CultureInfo.InvariantCulture) : 8);
-        return new ImportTargets(writer, new PasswordHashLimits(), new DisposableHttp(http));
+        return new ImportTargets(writer, new PasswordHashLimits(), totpKeys: null, new DisposableHttp(http));
     }
 
     public async ValueTask DisposeAsync()

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Godwit.Import.Tests.Cli;
 
-/// <summary>The `godwit import` command's checks before writing: --check-password and --dry-run.</summary>
+/// <summary>The `godwit import` command's checks before writing: --check-password, --dry-run, --import-totp's target.</summary>
 public sealed class ImportCommandTests : IDisposable
 {
     // bcrypt cost 4 of "password", made by htpasswd (tests/vectors/passwords).
@@ -46,6 +46,18 @@ public sealed class ImportCommandTests : IDisposable
         Assert.False(File.Exists(Path.Combine(folder, "results.jsonl")));
         Assert.False(File.Exists(Path.Combine(folder, "state.json")));
         Assert.Equal(0, await CountUsersAsync());
+    }
+
+    [Fact]
+    public async Task Import_totp_with_an_api_target_is_refused_before_anything_is_sent()
+    {
+        var export = await WriteExportAsync();
+
+        var refused = await GodwitCli.RunAsync(Arguments(export, "--import-totp", "--target", "godwit", "--url", "http://127.0.0.1:9", "--project-id", "p", "--secret", "s"));
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("--import-totp needs the database target", refused.Errors, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(folder, "state.json")));
     }
 
     private string[] Arguments(string export, params string[] extra) =>

@@ -49,6 +49,9 @@ public sealed class ImportDatabase : IAsyncDisposable
         return new ImportDatabase(app, folder);
     }
 
+    /// <summary>The Godwit application on this database, built but not serving.</summary>
+    public IServiceProvider Services => app.Services;
+
     /// <summary>A writer on its own scope, as each import process has.</summary>
     public (IBulkUserWriter Writer, AsyncServiceScope Scope) Writer()
     {

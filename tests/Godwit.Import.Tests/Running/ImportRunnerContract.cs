@@ -2,8 +2,12 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Godwit.Core.Passwords.Hashing;
+using Godwit.Core.Security;
+using Godwit.Core.Sessions;
+using Godwit.Core.Totps;
 using Godwit.Import.Reading;
 using Godwit.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Godwit.Import.Tests.Running;
@@ -128,6 +132,34 @@ public abstract class ImportRunnerContract
         Assert.Equal(400, users.Select(u => u.Emails[0].Address).Distinct().Count());
     }
 
+    [Fact]
+    public async Task With_import_totp_a_created_users_totp_works_at_once_and_every_other_secret_is_counted_as_dropped()
+    {
+        await using var db = await StartAsync();
+        // RFC 6238's test key, "12345678901234567890", in base32.
+        const string Secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+        var rows = new[]
+        {
+            Person(1, "t-1", "t1@example.com", verified: true) with { Totps = [new ImportedTotp(Secret, ["ABCD-efgh-2345"])] },
+            Person(2, "t-2", "t2@example.com", verified: true) with { Totps = [new ImportedTotp("not base32!", [])] },
+        };
+
+        var first = await RunAsync(db, rows, importTotps: true);
+        File.Delete(Path.Combine(db.Folder, "state.json"));
+        var again = await RunAsync(db, rows, importTotps: true);
+
+        Assert.Equal((1L, 1L, 1L, 0L), (first.Counts.Created, first.Counts.Failed, first.Counts.TotpsImported, first.Counts.TotpsDropped));
+        Assert.Equal("invalid_totp", Lines(db, "errors.jsonl")[0].GetProperty("error_type").GetString());
+        Assert.Equal((1L, 0L, 1L), (again.Counts.Skipped, again.Counts.TotpsImported, again.Counts.TotpsDropped));
+        await using var scope = db.Services.CreateAsyncScope();
+        var login = scope.ServiceProvider.GetRequiredService<TotpLogin>();
+        var code = Rfc6238Code("12345678901234567890"u8.ToArray(), DateTimeOffset.UtcNow);
+        var authenticated = await login.AuthenticateAsync("t-1", code, SessionRequest.None, TestContext.Current.CancellationToken);
+        var recovered = await login.RecoverAsync("t-1", "abcd-efgh-2345", SessionRequest.None, TestContext.Current.CancellationToken);
+        Assert.True(authenticated.Succeeded, authenticated.Error?.ErrorType);
+        Assert.True(recovered.Succeeded, recovered.Error?.ErrorType);
+    }
+
     private async Task<ImportDatabase> StartAsync()
     {
         var db = await ImportDatabase.StartAsync(Provider);
@@ -141,10 +173,10 @@ public abstract class ImportRunnerContract
 
     private static ImportUser Person(long line, string legacyId, string email, bool verified) => new(line, legacyId, email, verified, null, false);
 
-    private static Task<ImportCheckpoint> RunAsync(ImportDatabase db, IReadOnlyList<ImportUser> rows, bool upsert = false, int batchSize = 1000, string name = "") =>
-        RunAsync(db, rows.Select(r => (ImportRow)new ImportRow.Read(r)).ToArray(), upsert, batchSize, name);
+    private static Task<ImportCheckpoint> RunAsync(ImportDatabase db, IReadOnlyList<ImportUser> rows, bool upsert = false, int batchSize = 1000, string name = "", bool importTotps = false) =>
+        RunAsync(db, rows.Select(r => (ImportRow)new ImportRow.Read(r)).ToArray(), upsert, batchSize, name, importTotps);
 
-    private static async Task<ImportCheckpoint> RunAsync(ImportDatabase db, IReadOnlyList<ImportRow> rows, bool upsert = false, int batchSize = 1000, string name = "")
+    private static async Task<ImportCheckpoint> RunAsync(ImportDatabase db, IReadOnlyList<ImportRow> rows, bool upsert = false, int batchSize = 1000, string name = "", bool importTotps = false)
     {
         var input = Path.Combine(db.Folder, $"export{name}.jsonl");
         if (!File.Exists(input))
@@ -160,9 +192,24 @@ public abstract class ImportRunnerContract
         var (writer, scope) = db.Writer();
         await using (scope)
         {
-            var runner = new ImportRunner(new ListPreset(rows), new ImportValidation(new PasswordHashLimits(), new FakeTimeProvider(DateTimeOffset.UtcNow)), writer, options, new NoProgress());
+            var totpKeys = importTotps ? scope.ServiceProvider.GetRequiredService<ProjectKeys>() : null;
+            var validation = new ImportValidation(new PasswordHashLimits(), new FakeTimeProvider(DateTimeOffset.UtcNow), totpKeys);
+            var runner = new ImportRunner(new ListPreset(rows), validation, writer, options, new NoProgress());
             return await runner.RunAsync(TestContext.Current.CancellationToken);
         }
+    }
+
+    /// <summary>RFC 6238 with SHA-1 and six digits, written out here so the test does not check Godwit's TOTP library against itself.</summary>
+    private static string Rfc6238Code(byte[] key, DateTimeOffset at)
+    {
+        var counter = new byte[8];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(counter, at.ToUnixTimeSeconds() / 30);
+#pragma warning disable CA5350 // RFC 6238's default, which authenticator apps use.
+        var hash = System.Security.Cryptography.HMACSHA1.HashData(key, counter);
+#pragma warning restore CA5350
+        var offset = hash[^1] & 0x0f;
+        var binary = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
+        return (binary % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static List<JsonElement> Lines(ImportDatabase db, string file) =>
