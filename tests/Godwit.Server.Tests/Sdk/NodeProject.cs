@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Godwit.Testing;
 
 namespace Godwit.Server.Tests.Sdk;
 
@@ -8,18 +9,18 @@ namespace Godwit.Server.Tests.Sdk;
 /// </summary>
 internal static class NodeProject
 {
-    // Checked and installed once per test process, however many tests ask.
-    private static readonly Lazy<Task<bool>> Ready = new(PrepareAsync);
-
-    public static string Folder { get; } = Path.Combine(RepositoryRoot(), "tests", "sdk");
+    public static string Folder { get; } = Path.Combine(NodePackages.RepositoryRoot(), "tests", "sdk");
 
     /// <summary>Skips the calling test when Node.js is missing, and installs the packages when they are.</summary>
     public static async Task RequireAsync()
     {
-        if (!await Ready.Value)
+        if (NodePackages.UnavailableReason is { } reason)
         {
-            Assert.Skip("Node.js and npm are not installed on this machine.");
+            Assert.Skip(reason);
         }
+
+        await NodePackages.EnsureInstalledAsync(Folder, "stytch");
+        await NodePackages.EnsureInstalledAsync(Folder, "otplib");
     }
 
     /// <summary>Runs a script of the project to its end and returns what it printed.</summary>
@@ -39,53 +40,4 @@ internal static class NodeProject
         return await output;
     }
 
-    private static async Task<bool> PrepareAsync()
-    {
-        if (!await CommandExistsAsync("node") || !await CommandExistsAsync("npm"))
-        {
-            return false;
-        }
-
-        if (File.Exists(Path.Combine(Folder, "node_modules", "stytch", "package.json"))
-            && File.Exists(Path.Combine(Folder, "node_modules", "otplib", "package.json")))
-        {
-            return true;
-        }
-
-        using var npm = Process.Start(new ProcessStartInfo("npm", "ci --no-audit --no-fund")
-        {
-            WorkingDirectory = Folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var output = npm.StandardOutput.ReadToEndAsync();
-        var errors = npm.StandardError.ReadToEndAsync();
-        await npm.WaitForExitAsync();
-        return npm.ExitCode == 0 ? true : throw new InvalidOperationException($"npm ci failed in {Folder}:\n{await output}\n{await errors}");
-    }
-
-    private static async Task<bool> CommandExistsAsync(string command)
-    {
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo(command, "--version") { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            await process.WaitForExitAsync();
-            return process.ExitCode == 0;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;
-        }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Godwit.slnx")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("Godwit.slnx not found above the test binaries.");
-    }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Godwit.Testing;
 
 namespace Godwit.Server.Tests.WebAuthn;
 
@@ -36,24 +37,19 @@ internal sealed class ChromiumAuthenticator : IAsyncDisposable
     public string Origin => $"http://localhost:{Port}";
 
     /// <summary>Why the browser cannot run here, or null when it can.</summary>
-    public static string? UnavailableReason() =>
-        !File.Exists(ChromiumPath) ? $"Chromium is not installed at {ChromiumPath} (Debian package chromium)."
-        : !CommandExists("node") || !CommandExists("npm") ? "Node.js and npm are not installed on this machine."
-        : null;
-
-    private static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM") ?? "/usr/bin/chromium";
+    public static string? UnavailableReason() => Chromium.UnavailableReason();
 
     public static async Task<ChromiumAuthenticator> StartAsync()
     {
-        var folder = Path.Combine(RepositoryRoot(), "tests", "browser");
-        await EnsurePackagesAsync(folder);
+        var folder = Chromium.ScriptsFolder;
+        await Chromium.EnsureScriptsInstalledAsync();
         var start = new ProcessStartInfo("node", "webauthn.mjs")
         {
             WorkingDirectory = folder,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            Environment = { ["CHROMIUM"] = ChromiumPath },
+            Environment = { ["CHROMIUM"] = Chromium.ExecutablePath },
         };
         var node = Process.Start(start)!;
         var errors = node.StandardError.ReadToEndAsync();
@@ -116,47 +112,4 @@ internal sealed class ChromiumAuthenticator : IAsyncDisposable
             : new BrowserAnswer(false, null, root.GetProperty("error").GetString());
     }
 
-    private static async Task EnsurePackagesAsync(string folder)
-    {
-        if (File.Exists(Path.Combine(folder, "node_modules", "playwright-core", "package.json")))
-        {
-            return;
-        }
-
-        using var npm = Process.Start(new ProcessStartInfo("npm", "ci --no-audit --no-fund")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var output = npm.StandardOutput.ReadToEndAsync();
-        var failure = npm.StandardError.ReadToEndAsync();
-        await npm.WaitForExitAsync();
-        Assert.True(npm.ExitCode == 0, $"npm ci failed in {folder}:\n{await output}\n{await failure}");
-    }
-
-    private static bool CommandExists(string command)
-    {
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo(command, "--version") { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            process.WaitForExit();
-            return process.ExitCode == 0;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;
-        }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Godwit.slnx")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("Godwit.slnx not found above the test binaries.");
-    }
 }

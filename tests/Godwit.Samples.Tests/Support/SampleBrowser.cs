@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Godwit.Testing;
+
+namespace Godwit.Samples.Tests.Support;
+
+/// <summary>What the browser saw on a page (see tests/browser/sample-login.mjs).</summary>
+internal sealed record BrowserPage(
+    string Url,
+    string? Heading,
+    IReadOnlyList<string> Alerts,
+    IReadOnlyList<string> Invalid,
+    IReadOnlyDictionary<string, string> Values,
+    IReadOnlyList<IReadOnlyList<string>> Rows)
+{
+    public string Path => new Uri(Url).PathAndQuery;
+}
+
+/// <summary>
+/// Debian's Chromium, headless, driven by tests/browser/sample-login.mjs (node and playwright-core):
+/// a person signing in to the sample through its pages. The script pauses at the code form and this
+/// class hands it the code the test read from its SMTP server.
+/// </summary>
+internal sealed class SampleBrowser : IAsyncDisposable
+{
+    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(30);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly Process node;
+    private readonly Task<string> errors;
+
+    private SampleBrowser(Process node, Task<string> errors)
+    {
+        this.node = node;
+        this.errors = errors;
+    }
+
+    /// <summary>Why the browser cannot run here, or null when it can.</summary>
+    public static string? UnavailableReason() => Chromium.UnavailableReason();
+
+    /// <summary>Starts the browser, or skips the test where it cannot run.</summary>
+    public static async Task<SampleBrowser> StartAsync()
+    {
+        if (UnavailableReason() is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+
+        var folder = Chromium.ScriptsFolder;
+        await Chromium.EnsureScriptsInstalledAsync();
+        var node = Process.Start(new ProcessStartInfo("node", "sample-login.mjs")
+        {
+            WorkingDirectory = folder,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["CHROMIUM"] = Chromium.ExecutablePath },
+        })!;
+        var errors = node.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(StepTimeout);
+        var ready = await node.StandardOutput.ReadLineAsync(timeout.Token);
+        if (ready != "READY")
+        {
+            node.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"sample-login.mjs did not start: {ready}\n{await errors}");
+        }
+
+        return new SampleBrowser(node, errors);
+    }
+
+    /// <summary>
+    /// Opens <paramref name="app"/>'s home page, signs in with <paramref name="email"/> and the code
+    /// <paramref name="code"/> returns for it. Returns where the home page sent the anonymous visitor,
+    /// and the page after the code was submitted.
+    /// </summary>
+    public async Task<(string LoginPath, BrowserPage Page)> SignInAsync(Uri app, string email, Func<string, Task<string>> code)
+    {
+        await SendAsync(new JsonObject { ["op"] = "sign-in", ["url"] = new Uri(app, "/").ToString(), ["email"] = email });
+        var pause = await ReceiveAsync();
+        Assert.True(pause["need"]?.GetValue<string>() == "code", $"expected the code form, got {pause.ToJsonString()}");
+        await SendAsync(new JsonObject { ["code"] = await code(email) });
+        var answer = await AnswerAsync();
+        return (new Uri(answer["loginUrl"]!.GetValue<string>()).PathAndQuery, Page(answer));
+    }
+
+    /// <summary>Clicks the link of the current page named <paramref name="link"/>.</summary>
+    public async Task<BrowserPage> FollowAsync(string link)
+    {
+        await SendAsync(new JsonObject { ["op"] = "follow", ["link"] = link });
+        return Page(await AnswerAsync());
+    }
+
+    /// <summary>The Sign out link of the current page, then the button of the page it opens.</summary>
+    public async Task<BrowserPage> SignOutAsync()
+    {
+        await SendAsync(new JsonObject { ["op"] = "sign-out" });
+        return Page(await AnswerAsync());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        node.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        try
+        {
+            await node.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            node.Kill(entireProcessTree: true);
+        }
+
+        await errors;
+        node.Dispose();
+    }
+
+    private static BrowserPage Page(JsonObject answer) => answer["page"].Deserialize<BrowserPage>(Json)!;
+
+    private async Task SendAsync(JsonObject message)
+    {
+        await node.StandardInput.WriteLineAsync(message.ToJsonString());
+        await node.StandardInput.FlushAsync();
+    }
+
+    private async Task<JsonObject> ReceiveAsync()
+    {
+        using var timeout = new CancellationTokenSource(StepTimeout);
+        var line = await node.StandardOutput.ReadLineAsync(timeout.Token)
+            ?? throw new InvalidOperationException($"sample-login.mjs stopped: {await errors}");
+        return JsonNode.Parse(line)!.AsObject();
+    }
+
+    private async Task<JsonObject> AnswerAsync()
+    {
+        var answer = await ReceiveAsync();
+        Assert.True(answer["ok"]?.GetValue<bool>() == true, answer["error"]?.GetValue<string>() ?? answer.ToJsonString());
+        return answer;
+    }
+
+}
