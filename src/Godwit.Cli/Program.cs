@@ -12,6 +12,11 @@ const string Usage = """
                (godwit import --help for the options)
       hook     Check a legacy password hook against Godwit's contract: godwit hook test <url> --secret <s>
                (godwit hook --help for the options)
+      backfill Give every application user without a Godwit user id one, through the API, and link
+               it in the application's database (godwit backfill --help)
+      migration
+               status: how far the rolling migration has come; export-unseen <file>: the users
+               not yet seen, as a file for godwit import (godwit migration --help)
 
     Configuration is read from appsettings.json, environment variables (Godwit__ProjectId, ...)
     and the command line; see docs/configuration.md.
@@ -40,6 +45,10 @@ switch (args[0])
         return 0;
     case "hook":
         return await HookTestCommand.RunAsync(args[1..]);
+    case "backfill":
+        return await BackfillCommand.RunAsync(args[1..]);
+    case "migration":
+        return await MigrationCommand.RunAsync(args[1..]);
     default:
         Console.Error.WriteLine($"Unknown command '{args[0]}'.\n\n{Usage}");
         return 1;

@@ -1,4 +1,5 @@
 using Godwit.Migration;
+using Godwit.Migration.Backfill;
 using Godwit.Migration.EntityFrameworkCore;
 using Godwit.Migration.Statistics;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ public sealed class GodwitMigrationBuilder<TUser>
 
     /// <summary>
     /// Keeps the application's users in its EF Core model (any provider): registers
-    /// <see cref="IApplicationUserStore{TUser}"/> and <see cref="IMigrationStats"/> over
+    /// <see cref="IApplicationUserStore{TUser}"/>, <see cref="IBackfillStore{TUser}"/> and <see cref="IMigrationStats"/> over
     /// <typeparamref name="TContext"/>, which must be registered too (<c>AddDbContext</c>) and whose
     /// <c>OnModelCreating</c> must call <c>modelBuilder.UseGodwitMigration&lt;TUser&gt;(...)</c>.
     /// </summary>
@@ -29,11 +30,15 @@ public sealed class GodwitMigrationBuilder<TUser>
         map(mapping);
         Services.AddSingleton(CompiledUserMapping<TUser>.From(mapping));
         Services.AddScoped<IApplicationUserStore<TUser>, EfApplicationUserStore<TContext, TUser>>();
+        Services.AddScoped<IBackfillStore<TUser>, EfBackfillStore<TContext, TUser>>();
         Services.AddScoped<IMigrationStats, EfMigrationStats<TContext, TUser>>();
         return this;
     }
 
-    /// <summary>Uses a store of the application's own, for users kept outside EF Core.</summary>
+    /// <summary>
+    /// Uses a store of the application's own, for users kept outside EF Core. To backfill or dual-write,
+    /// register an <see cref="IBackfillStore{TUser}"/> beside it (scoped).
+    /// </summary>
     public GodwitMigrationBuilder<TUser> UseStore<TStore>()
         where TStore : class, IApplicationUserStore<TUser>
     {

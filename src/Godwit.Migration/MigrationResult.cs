@@ -11,6 +11,15 @@ public enum MigrationOutcome
 
     /// <summary>No application user matched: a new one was created with the Godwit user id (a sign-up).</summary>
     Created,
+
+    /// <summary>
+    /// The application's user got its Godwit user from a backfill (<c>MigrationBackfill</c>, <c>godwit
+    /// backfill</c>): created in Godwit for it, or found there by its external_id or a verified address.
+    /// </summary>
+    Backfilled,
+
+    /// <summary>The application's user, just signed up in the application, got its Godwit user at once (<c>MigrationDualWrite</c>).</summary>
+    DualWritten,
 }
 
 /// <summary>How the application's user was found.</summary>
@@ -25,8 +34,11 @@ public enum MatchedBy
     /// <summary>By one of the Godwit user's verified phone numbers.</summary>
     PhoneNumber,
 
-    /// <summary>Not found: the user was created.</summary>
+    /// <summary>Not found: the user was created (at login in the application, by a backfill in Godwit).</summary>
     None,
+
+    /// <summary>A Godwit user whose external_id is the application user's id (an earlier backfill or an import made it).</summary>
+    ExternalId,
 }
 
 /// <summary>The application's user for a login, and how it was reached.</summary>

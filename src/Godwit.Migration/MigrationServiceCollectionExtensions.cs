@@ -1,4 +1,7 @@
 using Godwit.Migration;
+using Godwit.Migration.Backfill;
+using Godwit.Migration.DualWrite;
+using Godwit.Migration.Export;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -7,8 +10,11 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class MigrationServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="MigrationStep{TUser}"/> (and <see cref="IMigrationStep"/>), scoped. Choose
-    /// the user store next, such as <c>.UseEntityFrameworkCore&lt;AppDbContext&gt;(...)</c>.
+    /// Registers <see cref="MigrationStep{TUser}"/> (and <see cref="IMigrationStep"/>),
+    /// <see cref="MigrationDualWrite{TUser}"/> and <see cref="UnseenUsersExport{TUser}"/>, scoped, and
+    /// <see cref="MigrationBackfill{TUser}"/>. Choose the user store next, such as
+    /// <c>.UseEntityFrameworkCore&lt;AppDbContext&gt;(...)</c>. The backfill and the dual write need
+    /// <c>AddGodwitClient</c> too.
     /// </summary>
     public static GodwitMigrationBuilder<TUser> AddGodwitMigration<TUser>(this IServiceCollection services, Action<MigrationOptions>? configure = null)
         where TUser : class
@@ -18,6 +24,9 @@ public static class MigrationServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<MigrationStep<TUser>>();
         services.TryAddScoped<IMigrationStep>(provider => provider.GetRequiredService<MigrationStep<TUser>>());
+        services.TryAddScoped<MigrationDualWrite<TUser>>();
+        services.TryAddScoped<UnseenUsersExport<TUser>>();
+        services.TryAddTransient<MigrationBackfill<TUser>>();
         return new GodwitMigrationBuilder<TUser>(services);
     }
 }

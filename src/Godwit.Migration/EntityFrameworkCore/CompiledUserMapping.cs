@@ -18,6 +18,7 @@ internal sealed class CompiledUserMapping<TUser>
         PhoneNumber = mapping.PhoneNumber;
         NormalizeEmail = mapping.NormalizeEmail ?? (email => email);
         NormalizePhoneNumber = mapping.NormalizePhoneNumber ?? (phone => phone);
+        NewGodwitUser = mapping.NewGodwitUser ?? DefaultNewGodwitUser(mapping.Email, mapping.PhoneNumber);
     }
 
     public Expression<Func<TUser, string?>> GodwitUserId { get; }
@@ -36,5 +37,30 @@ internal sealed class CompiledUserMapping<TUser>
 
     public Func<UserWire, TUser> CreateUser { get; }
 
+    /// <summary>Create User's body for a backfill or a dual write; null when the mapping cannot say (see <see cref="EfUserMapping{TUser}.NewGodwitUser"/>).</summary>
+    public Func<TUser, CreateUserRequest>? NewGodwitUser { get; }
+
     public static CompiledUserMapping<TUser> From(EfUserMapping<TUser> mapping) => new(mapping);
+
+    /// <summary>
+    /// Reads the Email and PhoneNumber properties when they are plain properties. An expression such as
+    /// <c>u =&gt; u.Email!.ToLower()</c> is written for the database, where a null propagates; run in
+    /// memory it would throw on a user without an email, so such a mapping must say it itself.
+    /// </summary>
+    private static Func<TUser, CreateUserRequest>? DefaultNewGodwitUser(Expression<Func<TUser, string?>>? email, Expression<Func<TUser, string?>>? phone)
+    {
+        if (!IsPlainProperty(email) || !IsPlainProperty(phone))
+        {
+            return null;
+        }
+
+        var readEmail = email?.Compile();
+        var readPhone = phone?.Compile();
+        return user => new CreateUserRequest { Email = Blank(readEmail?.Invoke(user)), PhoneNumber = Blank(readPhone?.Invoke(user)) };
+    }
+
+    private static bool IsPlainProperty(Expression<Func<TUser, string?>>? selector) =>
+        selector is null || (selector.Body is MemberExpression { Member: PropertyInfo } member && member.Expression == selector.Parameters[0]);
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -5,7 +5,6 @@ using System.Runtime.ExceptionServices;
 using Godwit.Contracts.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Godwit.Migration.EntityFrameworkCore;
 
@@ -129,8 +128,7 @@ internal sealed class EfApplicationUserStore<TContext, TUser> : IApplicationUser
         db.Set<TUser>().Where(UserExpressions.And(UserExpressions.Equal(selector, value), UserExpressions.IsNull(mapping.GodwitUserId))).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>A transaction of our own, unless the application already opened one around the step.</summary>
-    private async Task<IDbContextTransaction?> BeginAsync(CancellationToken cancellationToken) =>
-        db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+    private Task<OwnTransaction?> BeginAsync(CancellationToken cancellationToken) => OwnTransaction.BeginAsync(db, cancellationToken);
 
     private async Task AddEventAsync(MigrationEvent migrationEvent, CancellationToken cancellationToken)
     {

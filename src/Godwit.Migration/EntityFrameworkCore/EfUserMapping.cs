@@ -38,4 +38,13 @@ public sealed class EfUserMapping<TUser>
     /// Godwit user id is set on it afterwards; the rest is the application's choice.
     /// </summary>
     public Func<UserWire, TUser>? CreateUser { get; set; }
+
+    /// <summary>
+    /// What Godwit's Create User gets for an application user that has no Godwit user yet, in a
+    /// backfill or a dual write: email, phone number, name, metadata. The library sets
+    /// <c>external_id</c> to the application user's id itself. By default the values of
+    /// <see cref="Email"/> and <see cref="PhoneNumber"/> when those are plain properties
+    /// (<c>u =&gt; u.Email</c>); set it when they are expressions, or to send a name.
+    /// </summary>
+    public Func<TUser, CreateUserRequest>? NewGodwitUser { get; set; }
 }

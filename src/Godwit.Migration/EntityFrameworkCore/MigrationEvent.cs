@@ -1,9 +1,10 @@
 namespace Godwit.Migration.EntityFrameworkCore;
 
 /// <summary>
-/// One row of <c>godwit_migration_events</c>: a person linked or created at login (and, when asked
-/// for, each repeat login). The table belongs to the library; it lives in the application's
-/// database so that an outcome and the change it describes commit together.
+/// One row of <c>godwit_migration_events</c>: a person linked or created at login, a user given its
+/// Godwit user by a backfill or a dual write (and, when asked for, each repeat login). The table
+/// belongs to the library; it lives in the application's database so that an outcome and the change
+/// it describes commit together.
 /// </summary>
 public sealed class MigrationEvent
 {
@@ -16,10 +17,10 @@ public sealed class MigrationEvent
     /// <summary>The UTC day of <see cref="OccurredAt"/>, which the statistics group by.</summary>
     public DateOnly Day { get; set; }
 
-    /// <summary><c>linked</c>, <c>created</c> or <c>already_linked</c>.</summary>
+    /// <summary><c>linked</c>, <c>created</c>, <c>backfilled</c>, <c>dual_written</c> or <c>already_linked</c>.</summary>
     public string Outcome { get; set; } = "";
 
-    /// <summary><c>godwit_user_id</c>, <c>email</c>, <c>phone_number</c> or <c>none</c>.</summary>
+    /// <summary><c>godwit_user_id</c>, <c>email</c>, <c>phone_number</c>, <c>external_id</c> or <c>none</c>.</summary>
     public string MatchedBy { get; set; } = "";
 
     /// <summary>The Godwit user who logged in.</summary>
@@ -32,6 +33,8 @@ public sealed class MigrationEvent
     {
         MigrationOutcome.Linked => "linked",
         MigrationOutcome.Created => "created",
+        MigrationOutcome.Backfilled => "backfilled",
+        MigrationOutcome.DualWritten => "dual_written",
         _ => "already_linked",
     };
 
@@ -40,6 +43,7 @@ public sealed class MigrationEvent
         Migration.MatchedBy.GodwitUserId => "godwit_user_id",
         Migration.MatchedBy.Email => "email",
         Migration.MatchedBy.PhoneNumber => "phone_number",
+        Migration.MatchedBy.ExternalId => "external_id",
         _ => "none",
     };
 

@@ -50,7 +50,7 @@ internal static class UserExpressions
     /// A value read from a field of a constant holder: EF Core turns such reads into query parameters,
     /// where a bare constant would be inlined into the SQL.
     /// </summary>
-    private static MemberExpression Parameter(object? value, Type type)
+    public static MemberExpression Parameter(object? value, Type type)
     {
         var holder = Activator.CreateInstance(typeof(Holder<>).MakeGenericType(type), value)!;
         return Expression.Field(Expression.Constant(holder), nameof(Holder<object>.Value));

@@ -36,11 +36,19 @@ public static class MigrationStatistics
             .ToListAsync(cancellationToken);
 
         long Count(string outcome) => byOutcome.Where(o => o.Outcome == outcome).Sum(o => o.Count);
-        var breakdown = perDay.GroupBy(d => d.Day).OrderBy(g => g.Key).Select(g => new MigrationDay(
-            g.Key,
-            g.Where(d => d.Outcome == "linked").Sum(d => d.Count),
-            g.Where(d => d.Outcome == "created").Sum(d => d.Count),
-            g.Where(d => d.Outcome == "already_linked").Sum(d => d.Count))).ToList();
-        return new MigrationStats(total, linked, Count("linked"), Count("created"), total - linked, breakdown);
+        var breakdown = perDay.GroupBy(d => d.Day).OrderBy(g => g.Key).Select(g =>
+        {
+            long On(string outcome) => g.Where(d => d.Outcome == outcome).Sum(d => d.Count);
+            return new MigrationDay(g.Key, On("linked"), On("created"), On("already_linked"))
+            {
+                Backfilled = On("backfilled"),
+                DualWritten = On("dual_written"),
+            };
+        }).ToList();
+        return new MigrationStats(total, linked, Count("linked"), Count("created"), total - linked, breakdown)
+        {
+            Backfilled = Count("backfilled"),
+            DualWritten = Count("dual_written"),
+        };
     }
 }

@@ -5,16 +5,33 @@ namespace Godwit.Migration.Statistics;
 /// <param name="LinkedUsers">Users holding a Godwit user id, however they got it.</param>
 /// <param name="LinkedAtLogin">Existing users linked at their first Godwit login.</param>
 /// <param name="CreatedAtSignUp">Users created for people the application had never seen.</param>
-/// <param name="NotYetSeen">Users without a Godwit user id: they have not logged in since the migration began.</param>
+/// <param name="NotYetSeen">
+/// Users without a Godwit user id: they have not logged in since the migration began, and no backfill
+/// has reached them yet. <c>godwit migration export-unseen</c> writes them out for <c>godwit import</c>.
+/// </param>
 /// <param name="Days">Per UTC day, oldest first, over the days asked for; days without events are left out.</param>
-public sealed record MigrationStats(long ApplicationUsers, long LinkedUsers, long LinkedAtLogin, long CreatedAtSignUp, long NotYetSeen, IReadOnlyList<MigrationDay> Days);
+public sealed record MigrationStats(long ApplicationUsers, long LinkedUsers, long LinkedAtLogin, long CreatedAtSignUp, long NotYetSeen, IReadOnlyList<MigrationDay> Days)
+{
+    /// <summary>Existing users given their Godwit user by a backfill.</summary>
+    public long Backfilled { get; init; }
+
+    /// <summary>Users who signed up in the application and got their Godwit user at once (dual write).</summary>
+    public long DualWritten { get; init; }
+}
 
 /// <summary>One UTC day of the migration.</summary>
 /// <param name="Day">The day.</param>
 /// <param name="Linked">Existing users linked that day.</param>
 /// <param name="Created">Users created by sign-up that day.</param>
 /// <param name="RepeatLogins">Logins of people already linked, when those are recorded.</param>
-public sealed record MigrationDay(DateOnly Day, long Linked, long Created, long RepeatLogins);
+public sealed record MigrationDay(DateOnly Day, long Linked, long Created, long RepeatLogins)
+{
+    /// <summary>Users backfilled that day.</summary>
+    public long Backfilled { get; init; }
+
+    /// <summary>Users dual-written that day.</summary>
+    public long DualWritten { get; init; }
+}
 
 /// <summary>Reads <see cref="MigrationStats"/>; registered by <c>UseEntityFrameworkCore</c>.</summary>
 public interface IMigrationStats
