@@ -8,6 +8,7 @@ namespace Godwit.Import;
 /// <summary>What one run is asked to do.</summary>
 public sealed record ImportOptions(string InputPath, string ErrorsPath, string ResultsPath, string StatePath)
 {
+    /// <summary>Users per commit, and so per checkpoint.</summary>
     public int BatchSize { get; init; } = 5_000;
 
     public bool Upsert { get; init; }
@@ -25,12 +26,18 @@ public interface IImportProgress
 /// <summary>
 /// Reads an export through its preset, checks every row, writes valid users in batches and records
 /// every outcome: created ids in the results file, refusals in the errors file (JSON Lines), and a
-/// checkpoint after each batch so that a run killed at any moment resumes where it stopped.
+/// checkpoint after each commit so that a run killed at any moment resumes where it stopped.
 /// </summary>
 public sealed class ImportRunner(IExportPreset preset, ImportValidation validation, IBulkUserWriter target, ImportOptions options, IImportProgress progress)
 {
+    /// <summary>
+    /// Users handed to the writer at a time. A commit may span several such steps
+    /// (<see cref="ImportOptions.BatchSize"/>); only these are held in memory.
+    /// </summary>
+    private const int UsersPerStep = 5_000;
+
     /// <summary>Rows read and checked, waiting for the writer, in file order.</summary>
-    private sealed record Batch(List<ImportRow> Rows, List<User> Users);
+    private sealed record Step(List<ImportRow> Rows, List<User> Users);
 
     public async Task<ImportCheckpoint> RunAsync(CancellationToken cancellationToken)
     {
@@ -39,18 +46,40 @@ public sealed class ImportRunner(IExportPreset preset, ImportValidation validati
         await using var errors = OpenAt(options.ErrorsPath, state.ErrorsBytes);
         await using var results = options.DryRun ? null : OpenAt(options.ResultsPath, state.ResultsBytes);
 
-        // Reading and checking the next batch (parsing, hash checks, new ids) runs on another core
-        // while this one writes the current batch; two batches in flight keep both busy without
+        // Reading and checking the next steps (parsing, hash checks, new ids) runs on another core
+        // while this one writes the current one; two steps in flight keep both busy without
         // holding more than that in memory.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-        var reading = Task.Run(() => ReadBatchesAsync(state.Line, batches.Writer, stop.Token), stop.Token);
+        var steps = Channel.CreateBounded<Step>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var reading = Task.Run(() => ReadStepsAsync(state.Line, steps.Writer, stop.Token), stop.Token);
+        IBulkWriteTransaction? transaction = null;
         try
         {
-            await foreach (var batch in batches.Reader.ReadAllAsync(stop.Token))
+            var uncommitted = 0;
+            await foreach (var step in steps.Reader.ReadAllAsync(stop.Token))
             {
-                state = await FlushAsync(state, batch, errors, results, cancellationToken);
+                if (options.DryRun)
+                {
+                    state = Record(state, step, step.Users.Select(u => (BulkOutcome)new BulkOutcome.Created(u.UserId)).ToList(), errors, results);
+                }
+                else
+                {
+                    transaction ??= await target.BeginAsync(cancellationToken);
+                    state = Record(state, step, await transaction.WriteAsync(step.Users, options.Upsert, cancellationToken), errors, results);
+                }
+
+                uncommitted += step.Users.Count;
+                if (uncommitted >= options.BatchSize)
+                {
+                    state = await CommitAsync(state, transaction, errors, results, cancellationToken);
+                    transaction = await CloseAsync(transaction);
+                    uncommitted = 0;
+                }
+
+                progress.Report(state);
             }
+
+            state = await CommitAsync(state, transaction, errors, results, cancellationToken);
         }
         catch
         {
@@ -60,16 +89,32 @@ public sealed class ImportRunner(IExportPreset preset, ImportValidation validati
             await Task.WhenAny(reading);
             throw;
         }
+        finally
+        {
+            // Rolls back whatever was not committed.
+            await CloseAsync(transaction);
+        }
 
         await reading;
         return state;
     }
 
-    private async Task ReadBatchesAsync(long resumeAfterLine, ChannelWriter<Batch> batches, CancellationToken cancellationToken)
+    private static async Task<IBulkWriteTransaction?> CloseAsync(IBulkWriteTransaction? transaction)
     {
+        if (transaction is not null)
+        {
+            await transaction.DisposeAsync();
+        }
+
+        return null;
+    }
+
+    private async Task ReadStepsAsync(long resumeAfterLine, ChannelWriter<Step> steps, CancellationToken cancellationToken)
+    {
+        var size = Math.Min(options.BatchSize, UsersPerStep);
         try
         {
-            var batch = new Batch(new List<ImportRow>(options.BatchSize), new List<User>(options.BatchSize));
+            var step = new Step(new List<ImportRow>(size), new List<User>(size));
             await foreach (var row in preset.ReadAsync(options.InputPath, cancellationToken))
             {
                 if (row.Line <= resumeAfterLine)
@@ -78,48 +123,44 @@ public sealed class ImportRunner(IExportPreset preset, ImportValidation validati
                 }
 
                 User? user = null;
-                batch.Rows.Add(row is ImportRow.Read read ? validation.Check(read.User, out user) : row);
+                step.Rows.Add(row is ImportRow.Read read ? validation.Check(read.User, out user) : row);
                 if (user is not null)
                 {
-                    batch.Users.Add(user);
+                    step.Users.Add(user);
                 }
 
-                if (batch.Users.Count >= options.BatchSize)
+                if (step.Users.Count >= size)
                 {
-                    await batches.WriteAsync(batch, cancellationToken);
-                    batch = new Batch(new List<ImportRow>(options.BatchSize), new List<User>(options.BatchSize));
+                    await steps.WriteAsync(step, cancellationToken);
+                    step = new Step(new List<ImportRow>(size), new List<User>(size));
                 }
             }
 
-            if (batch.Rows.Count > 0)
+            if (step.Rows.Count > 0)
             {
-                await batches.WriteAsync(batch, cancellationToken);
+                await steps.WriteAsync(step, cancellationToken);
             }
 
-            batches.Complete();
+            steps.Complete();
         }
         catch (Exception exception)
         {
-            batches.Complete(exception);
+            steps.Complete(exception);
             throw;
         }
     }
 
     /// <summary>
-    /// Writes the batch, then its outcomes (in line order), then flushes both files to disk, then
-    /// saves the checkpoint: in that order, a crash can lose outcomes only together with the
-    /// checkpoint that would have skipped them.
+    /// Appends the step's outcomes (in line order) to the files and counts them. Nothing of it is a
+    /// checkpoint yet: until <see cref="CommitAsync"/>, a crash cuts the files back to the last one.
     /// </summary>
-    private async Task<ImportCheckpoint> FlushAsync(ImportCheckpoint state, Batch batch, FileStream errors, FileStream? results, CancellationToken cancellationToken)
+    private ImportCheckpoint Record(ImportCheckpoint state, Step step, IReadOnlyList<BulkOutcome> outcomes, FileStream errors, FileStream? results)
     {
-        var (pending, users) = batch;
-        var outcomes = options.DryRun || users.Count == 0
-            ? users.Select(u => (BulkOutcome)new BulkOutcome.Created(u.UserId)).ToList()
-            : await target.WriteAsync(users, options.Upsert, cancellationToken);
+        var (rows, users) = step;
         var counts = state.Counts;
         var hashTypes = new Dictionary<string, long>(state.HashTypes);
         var next = 0;
-        foreach (var row in pending)
+        foreach (var row in rows)
         {
             switch (row)
             {
@@ -155,22 +196,28 @@ public sealed class ImportRunner(IExportPreset preset, ImportValidation validati
             }
         }
 
+        return state with { Line = rows[^1].Line, Counts = counts, HashTypes = hashTypes };
+    }
+
+    /// <summary>
+    /// Commits the writes, then flushes both files to disk, then saves the checkpoint: in that
+    /// order, a crash can lose outcomes only together with the checkpoint that would have skipped them.
+    /// </summary>
+    private async Task<ImportCheckpoint> CommitAsync(ImportCheckpoint state, IBulkWriteTransaction? transaction, FileStream errors, FileStream? results, CancellationToken cancellationToken)
+    {
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         errors.Flush(flushToDisk: true);
         results?.Flush(flushToDisk: true);
-        state = state with
-        {
-            Line = pending[^1].Line,
-            ErrorsBytes = errors.Position,
-            ResultsBytes = results?.Position ?? 0,
-            Counts = counts,
-            HashTypes = hashTypes,
-        };
+        state = state with { ErrorsBytes = errors.Position, ResultsBytes = results?.Position ?? 0 };
         if (!options.DryRun)
         {
             state.Save(options.StatePath);
         }
 
-        progress.Report(state);
         return state;
     }
 

@@ -6,10 +6,11 @@ using NpgsqlTypes;
 namespace Godwit.Storage.Postgres;
 
 /// <summary>
-/// Imports users a batch at a time: binary COPY into a temporary table, then set-based statements
+/// Imports users a batch at a time, in a transaction of its own or shared with the batches around
+/// it (<see cref="IBulkUserWriter.BeginAsync"/>): binary COPY into a temporary table, then set-based statements
 /// that decide per row between creating and matching, and insert the new users in a few statements.
-/// The batch holds a SHARE ROW EXCLUSIVE lock on <c>users</c>, so no other writer creates a user
-/// between the checks and the inserts (they wait for the batch, which takes a fraction of a second).
+/// The transaction holds a SHARE ROW EXCLUSIVE lock on <c>users</c>, so no other writer creates a
+/// user between the checks and the inserts (they wait for the commit).
 /// </summary>
 internal sealed class PostgresBulkUserWriter(PostgresGodwitDbContext db) : IBulkUserWriter
 {
@@ -66,12 +67,39 @@ internal sealed class PostgresBulkUserWriter(PostgresGodwitDbContext db) : IBulk
 
     public async Task<IReadOnlyList<BulkOutcome>> WriteAsync(IReadOnlyList<User> users, bool upsert, CancellationToken cancellationToken)
     {
+        await using var transaction = await BeginAsync(cancellationToken);
+        var outcomes = await transaction.WriteAsync(users, upsert, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return outcomes;
+    }
+
+    public async Task<IBulkWriteTransaction> BeginAsync(CancellationToken cancellationToken)
+    {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
+        NpgsqlTransaction? transaction = null;
         try
         {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            transaction = await connection.BeginTransactionAsync(cancellationToken);
             await ExecuteAsync(connection, "LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE", cancellationToken);
+            return new Transaction(db, connection, transaction);
+        }
+        catch
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+
+            await db.Database.CloseConnectionAsync();
+            throw;
+        }
+    }
+
+    private sealed class Transaction(PostgresGodwitDbContext db, NpgsqlConnection connection, NpgsqlTransaction transaction) : IBulkWriteTransaction
+    {
+        public async Task<IReadOnlyList<BulkOutcome>> WriteAsync(IReadOnlyList<User> users, bool upsert, CancellationToken cancellationToken)
+        {
             await ExecuteAsync(connection, CreateBatch, cancellationToken);
             await CopyAsync(connection, users, cancellationToken);
             await ExecuteAsync(connection, Decide, cancellationToken);
@@ -80,7 +108,8 @@ internal sealed class PostgresBulkUserWriter(PostgresGodwitDbContext db) : IBulk
                 await ExecuteAsync(connection, Upsert, cancellationToken);
             }
 
-            if (users.Any(u => u.Totps.Count > 0))
+            var withTotps = users.Any(u => u.Totps.Count > 0);
+            if (withTotps)
             {
                 await CopyTotpsAsync(connection, users, cancellationToken);
             }
@@ -99,11 +128,16 @@ internal sealed class PostgresBulkUserWriter(PostgresGodwitDbContext db) : IBulk
                 }
             }
 
-            await transaction.CommitAsync(cancellationToken);
+            // The next batch of the same transaction makes its own.
+            await ExecuteAsync(connection, withTotps ? "DROP TABLE import_batch, import_totps, import_recovery_codes" : "DROP TABLE import_batch", cancellationToken);
             return outcomes;
         }
-        finally
+
+        public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
+
+        public async ValueTask DisposeAsync()
         {
+            await transaction.DisposeAsync();
             await db.Database.CloseConnectionAsync();
         }
     }

@@ -5,13 +5,22 @@ using Microsoft.EntityFrameworkCore;
 namespace Godwit.Storage.Sqlite;
 
 /// <summary>
-/// Imports users with prepared statements in one write transaction per batch. The transaction takes
+/// Imports users with prepared statements in one write transaction per batch, or per several
+/// (<see cref="IBulkUserWriter.BeginAsync"/>). The transaction takes
 /// SQLite's write lock first (BEGIN IMMEDIATE), so the lookups that decide between creating and
 /// matching see every other writer's committed rows and none can slip in before the inserts.
 /// </summary>
 internal sealed class SqliteBulkUserWriter(SqliteGodwitDbContext db) : IBulkUserWriter
 {
     public async Task<IReadOnlyList<BulkOutcome>> WriteAsync(IReadOnlyList<User> users, bool upsert, CancellationToken cancellationToken)
+    {
+        await using var transaction = await BeginAsync(cancellationToken);
+        var outcomes = await transaction.WriteAsync(users, upsert, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return outcomes;
+    }
+
+    public async Task<IBulkWriteTransaction> BeginAsync(CancellationToken cancellationToken)
     {
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -26,19 +35,36 @@ internal sealed class SqliteBulkUserWriter(SqliteGodwitDbContext db) : IBulkUser
                 await cache.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            using var statements = new Statements(connection, transaction);
+            var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            return new Transaction(db, transaction, new Statements(connection, transaction));
+        }
+        catch
+        {
+            await db.Database.CloseConnectionAsync();
+            throw;
+        }
+    }
+
+    private sealed class Transaction(SqliteGodwitDbContext db, SqliteTransaction transaction, Statements statements) : IBulkWriteTransaction
+    {
+        public Task<IReadOnlyList<BulkOutcome>> WriteAsync(IReadOnlyList<User> users, bool upsert, CancellationToken cancellationToken)
+        {
             var outcomes = new List<BulkOutcome>(users.Count);
             foreach (var user in users)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 outcomes.Add(Write(statements, user, upsert));
             }
 
-            await transaction.CommitAsync(cancellationToken);
-            return outcomes;
+            return Task.FromResult<IReadOnlyList<BulkOutcome>>(outcomes);
         }
-        finally
+
+        public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
+
+        public async ValueTask DisposeAsync()
         {
+            statements.Dispose();
+            await transaction.DisposeAsync();
             await db.Database.CloseConnectionAsync();
         }
     }
