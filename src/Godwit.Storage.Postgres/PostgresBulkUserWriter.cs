@@ -19,28 +19,30 @@ internal sealed class PostgresBulkUserWriter(PostgresGodwitDbContext db) : IBulk
             ordinal int PRIMARY KEY, user_id text, status text, first_name text, middle_name text, last_name text,
             trusted_metadata text, untrusted_metadata text, external_id text, created_at timestamptz,
             email_id text, email text, email_verified bool, phone_id text, phone text, phone_verified bool,
-            password_id text, hash_type text, hash text, existing text, conflict text) ON COMMIT DROP
+            password_id text, hash_type text, hash text, duplicate_of int, existing text, conflict text) ON COMMIT DROP
         """;
 
     private const string Decide = """
-        CREATE INDEX ON import_batch (external_id);
-        CREATE INDEX ON import_batch (email);
-        CREATE INDEX ON import_batch (phone);
-        ANALYZE import_batch;
-        UPDATE import_batch b SET existing = u.user_id FROM users u WHERE b.external_id IS NOT NULL AND u.external_id = b.external_id;
-        UPDATE import_batch b SET existing = e.user_id FROM user_emails e WHERE b.existing IS NULL AND b.email IS NOT NULL AND e.address = b.email;
-        -- A later row of the batch with the external_id or email of an earlier one is that person again.
-        UPDATE import_batch b SET existing = (
-            SELECT coalesce(f.existing, f.user_id) FROM import_batch f
-            WHERE f.ordinal < b.ordinal AND ((b.external_id IS NOT NULL AND f.external_id = b.external_id) OR (b.email IS NOT NULL AND f.email = b.email))
-            ORDER BY f.ordinal LIMIT 1)
-        WHERE b.existing IS NULL AND EXISTS (
-            SELECT 1 FROM import_batch f
-            WHERE f.ordinal < b.ordinal AND ((b.external_id IS NOT NULL AND f.external_id = b.external_id) OR (b.email IS NOT NULL AND f.email = b.email)));
+        -- Per-row look-ups through the unique indexes (a join lets the planner scan all of users and
+        -- user_emails for every batch, since tables this very import fills have no statistics yet),
+        -- and only the rows found are updated. OFFSET 0 keeps the look-ups from being run again in the filter.
+        UPDATE import_batch b SET existing = found.user_id
+        FROM (SELECT ordinal, coalesce(
+                (SELECT u.user_id FROM users u WHERE u.external_id = m.external_id),
+                (SELECT e.user_id FROM user_emails e WHERE e.address = m.email)) AS user_id
+              FROM import_batch m OFFSET 0) found
+        WHERE found.ordinal = b.ordinal AND found.user_id IS NOT NULL;
+        -- A later row of the batch with the external_id or email of an earlier one is that person
+        -- again (duplicate_of, worked out while copying, names the first row of the person).
+        UPDATE import_batch b SET existing = coalesce(f.existing, f.user_id)
+        FROM import_batch f WHERE b.existing IS NULL AND f.ordinal = b.duplicate_of;
         UPDATE import_batch b SET conflict = 'duplicate_phone_number'
         WHERE b.existing IS NULL AND b.phone IS NOT NULL AND (
             EXISTS (SELECT 1 FROM user_phones p WHERE p.number = b.phone)
             OR EXISTS (SELECT 1 FROM import_batch f WHERE f.phone = b.phone AND f.ordinal < b.ordinal AND f.existing IS NULL));
+        -- The person's first row is not created after all: their later rows fail with it.
+        UPDATE import_batch b SET conflict = f.conflict
+        FROM import_batch f WHERE f.ordinal = b.duplicate_of AND f.conflict IS NOT NULL AND b.existing = f.user_id;
         INSERT INTO users (user_id, status, first_name, middle_name, last_name, trusted_metadata, untrusted_metadata, external_id, created_at, failed_authentications)
             SELECT user_id, status, first_name, middle_name, last_name, trusted_metadata, untrusted_metadata, external_id, created_at, 0
             FROM import_batch WHERE existing IS NULL AND conflict IS NULL ORDER BY ordinal;
@@ -102,6 +104,12 @@ internal sealed class PostgresBulkUserWriter(PostgresGodwitDbContext db) : IBulk
         {
             await ExecuteAsync(connection, CreateBatch, cancellationToken);
             await CopyAsync(connection, users, cancellationToken);
+            if (users.Any(u => u.Phones.Count > 0))
+            {
+                // For the check against earlier rows of the batch with the same number.
+                await ExecuteAsync(connection, "CREATE INDEX ON import_batch (phone)", cancellationToken);
+            }
+
             await ExecuteAsync(connection, Decide, cancellationToken);
             if (upsert)
             {
@@ -146,33 +154,48 @@ internal sealed class PostgresBulkUserWriter(PostgresGodwitDbContext db) : IBulk
     {
         await using var writer = await connection.BeginBinaryImportAsync(
             "COPY import_batch (ordinal, user_id, status, first_name, middle_name, last_name, trusted_metadata, untrusted_metadata, external_id, created_at, "
-            + "email_id, email, email_verified, phone_id, phone, phone_verified, password_id, hash_type, hash) FROM STDIN (FORMAT BINARY)",
+            + "email_id, email, email_verified, phone_id, phone, phone_verified, password_id, hash_type, hash, duplicate_of) FROM STDIN (FORMAT BINARY)",
             cancellationToken);
+        // The first row of each person, by external_id and by email.
+        var firstByExternalId = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstByEmail = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        // Synchronous writes into Npgsql's buffer: an await per field cost more than the row itself.
         for (var ordinal = 0; ordinal < users.Count; ordinal++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var user = users[ordinal];
             var email = user.Emails.FirstOrDefault();
             var phone = user.Phones.FirstOrDefault();
-            await writer.StartRowAsync(cancellationToken);
-            await writer.WriteAsync(ordinal, NpgsqlDbType.Integer, cancellationToken);
-            await Text(writer, user.UserId, cancellationToken);
-            await Text(writer, user.Status == UserStatus.Active ? "active" : "pending", cancellationToken);
-            await Text(writer, user.FirstName, cancellationToken);
-            await Text(writer, user.MiddleName, cancellationToken);
-            await Text(writer, user.LastName, cancellationToken);
-            await Text(writer, user.TrustedMetadata, cancellationToken);
-            await Text(writer, user.UntrustedMetadata, cancellationToken);
-            await Text(writer, user.ExternalId, cancellationToken);
-            await writer.WriteAsync(user.CreatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-            await Text(writer, email?.EmailId, cancellationToken);
-            await Text(writer, email?.Address, cancellationToken);
-            await writer.WriteAsync(email?.Verified ?? false, NpgsqlDbType.Boolean, cancellationToken);
-            await Text(writer, phone?.PhoneId, cancellationToken);
-            await Text(writer, phone?.Number, cancellationToken);
-            await writer.WriteAsync(phone?.Verified ?? false, NpgsqlDbType.Boolean, cancellationToken);
-            await Text(writer, user.Password?.PasswordId, cancellationToken);
-            await Text(writer, user.Password?.HashType, cancellationToken);
-            await Text(writer, user.Password?.Hash, cancellationToken);
+            var duplicateOf = DuplicateOf(ordinal, user.ExternalId, email?.Address, firstByExternalId, firstByEmail);
+            writer.StartRow();
+            writer.Write(ordinal, NpgsqlDbType.Integer);
+            Text(writer, user.UserId);
+            Text(writer, user.Status == UserStatus.Active ? "active" : "pending");
+            Text(writer, user.FirstName);
+            Text(writer, user.MiddleName);
+            Text(writer, user.LastName);
+            Text(writer, user.TrustedMetadata);
+            Text(writer, user.UntrustedMetadata);
+            Text(writer, user.ExternalId);
+            writer.Write(user.CreatedAt, NpgsqlDbType.TimestampTz);
+            Text(writer, email?.EmailId);
+            Text(writer, email?.Address);
+            writer.Write(email?.Verified ?? false, NpgsqlDbType.Boolean);
+            Text(writer, phone?.PhoneId);
+            Text(writer, phone?.Number);
+            writer.Write(phone?.Verified ?? false, NpgsqlDbType.Boolean);
+            Text(writer, user.Password?.PasswordId);
+            Text(writer, user.Password?.HashType);
+            Text(writer, user.Password?.Hash);
+            if (duplicateOf is { } first)
+            {
+                writer.Write(first, NpgsqlDbType.Integer);
+            }
+            else
+            {
+                writer.WriteNull();
+            }
         }
 
         await writer.CompleteAsync(cancellationToken);
@@ -216,12 +239,56 @@ internal sealed class PostgresBulkUserWriter(PostgresGodwitDbContext db) : IBulk
                 FROM import_totps t JOIN import_batch b ON b.user_id = t.user_id WHERE b.existing IS NULL AND b.conflict IS NULL;
             INSERT INTO totp_recovery_codes (recovery_code_id, totp_id, encrypted_code)
                 SELECT c.recovery_code_id, c.totp_id, c.encrypted_code
-                FROM import_recovery_codes c JOIN user_totps t ON t.totp_id = c.totp_id JOIN import_totps i ON i.totp_id = t.totp_id;
+                FROM import_recovery_codes c JOIN import_totps t ON t.totp_id = c.totp_id JOIN import_batch b ON b.user_id = t.user_id
+                WHERE b.existing IS NULL AND b.conflict IS NULL;
             """, cancellationToken);
     }
 
-    private static Task Text(NpgsqlBinaryImporter writer, string? value, CancellationToken cancellationToken) =>
-        value is null ? writer.WriteNullAsync(cancellationToken) : writer.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);
+    /// <summary>
+    /// The first earlier row of the batch with the same external_id or email, or null. Only rows
+    /// that are not themselves duplicates count, as when each row is matched against the users
+    /// written before it: a row that is another's duplicate adds none of its keys.
+    /// </summary>
+    private static int? DuplicateOf(int ordinal, string? externalId, string? email, Dictionary<string, int> firstByExternalId, Dictionary<string, int> firstByEmail)
+    {
+        int? first = null;
+        if (externalId is not null && firstByExternalId.TryGetValue(externalId, out var byExternalId))
+        {
+            first = byExternalId;
+        }
+
+        if (email is not null && firstByEmail.TryGetValue(email, out var byEmail) && (first is null || byEmail < first))
+        {
+            first = byEmail;
+        }
+
+        if (first is null)
+        {
+            if (externalId is not null)
+            {
+                firstByExternalId.Add(externalId, ordinal);
+            }
+
+            if (email is not null)
+            {
+                firstByEmail.Add(email, ordinal);
+            }
+        }
+
+        return first;
+    }
+
+    private static void Text(NpgsqlBinaryImporter writer, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull();
+        }
+        else
+        {
+            writer.Write(value, NpgsqlDbType.Text);
+        }
+    }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {

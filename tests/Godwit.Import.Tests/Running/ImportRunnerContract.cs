@@ -91,6 +91,29 @@ public abstract class ImportRunnerContract
     }
 
     [Fact]
+    public async Task A_row_repeating_an_earlier_rows_person_is_matched_to_it_and_a_duplicates_other_keys_claim_nobody()
+    {
+        await using var db = await StartAsync();
+        var rows = new[]
+        {
+            Person(1, "f-1", "f1@example.com", verified: true),
+            Person(2, "f-2", "F1@example.com", verified: true),
+            Person(3, "f-2", "f3@example.com", verified: true),
+        };
+
+        var result = await RunAsync(db, rows);
+
+        Assert.Equal((2L, 1L), (result.Counts.Created, result.Counts.Skipped));
+        var users = await db.UsersAsync();
+        var first = users.Single(u => u.ExternalId == "f-1");
+        var third = users.Single(u => u.ExternalId == "f-2");
+        Assert.Equal("f3@example.com", third.Emails.Single().Address);
+        var results = Lines(db, "results.jsonl");
+        Assert.Equal([first.UserId, first.UserId, third.UserId], results.Select(r => r.GetProperty("user_id").GetString()));
+        Assert.Equal(["created", "skipped", "created"], results.Select(r => r.GetProperty("outcome").GetString()));
+    }
+
+    [Fact]
     public async Task A_resumed_import_continues_after_the_checkpoint_and_rewrites_no_outcome()
     {
         await using var db = await StartAsync();
