@@ -36,13 +36,9 @@ internal sealed class PostgresBulkUserWriter(PostgresGodwitDbContext db) : IBulk
         -- again (duplicate_of, worked out while copying, names the first row of the person).
         UPDATE import_batch b SET existing = coalesce(f.existing, f.user_id)
         FROM import_batch f WHERE b.existing IS NULL AND f.ordinal = b.duplicate_of;
-        UPDATE import_batch b SET conflict = 'duplicate_phone_number'
-        WHERE b.existing IS NULL AND b.phone IS NOT NULL AND (
-            EXISTS (SELECT 1 FROM user_phones p WHERE p.number = b.phone)
-            OR EXISTS (SELECT 1 FROM import_batch f WHERE f.phone = b.phone AND f.ordinal < b.ordinal AND f.existing IS NULL));
-        -- The person's first row is not created after all: their later rows fail with it.
-        UPDATE import_batch b SET conflict = f.conflict
-        FROM import_batch f WHERE f.ordinal = b.duplicate_of AND f.conflict IS NOT NULL AND b.existing = f.user_id;
+        """;
+
+    private const string Insert = """
         INSERT INTO users (user_id, status, first_name, middle_name, last_name, trusted_metadata, untrusted_metadata, external_id, created_at, failed_authentications)
             SELECT user_id, status, first_name, middle_name, last_name, trusted_metadata, untrusted_metadata, external_id, created_at, 0
             FROM import_batch WHERE existing IS NULL AND conflict IS NULL ORDER BY ordinal;
@@ -52,6 +48,21 @@ internal sealed class PostgresBulkUserWriter(PostgresGodwitDbContext db) : IBulk
             SELECT phone_id, user_id, phone, phone_verified, created_at FROM import_batch WHERE existing IS NULL AND conflict IS NULL AND phone IS NOT NULL;
         INSERT INTO user_passwords (password_id, user_id, hash_type, hash, created_at, updated_at)
             SELECT password_id, user_id, hash_type, hash, created_at, created_at FROM import_batch WHERE existing IS NULL AND conflict IS NULL AND hash IS NOT NULL;
+        """;
+
+    /// <summary>Only for a batch with phone numbers: a number another user holds fails its row.</summary>
+    private const string DecidePhones = """
+        CREATE INDEX ON import_batch (phone);
+        ANALYZE import_batch;
+        UPDATE import_batch b SET conflict = 'duplicate_phone_number'
+        WHERE b.existing IS NULL AND b.phone IS NOT NULL AND (
+            -- A scalar look-up, run per row through the index: an EXISTS here may be planned as a
+            -- scan of all of user_phones.
+            (SELECT p.user_id FROM user_phones p WHERE p.number = b.phone) IS NOT NULL
+            OR EXISTS (SELECT 1 FROM import_batch f WHERE f.phone = b.phone AND f.ordinal < b.ordinal AND f.existing IS NULL));
+        -- The person's first row is not created after all: their later rows fail with it.
+        UPDATE import_batch b SET conflict = f.conflict
+        FROM import_batch f WHERE f.ordinal = b.duplicate_of AND f.conflict IS NOT NULL AND b.existing = f.user_id;
         """;
 
     private const string Upsert = """
@@ -104,13 +115,13 @@ internal sealed class PostgresBulkUserWriter(PostgresGodwitDbContext db) : IBulk
         {
             await ExecuteAsync(connection, CreateBatch, cancellationToken);
             await CopyAsync(connection, users, cancellationToken);
+            await ExecuteAsync(connection, Decide, cancellationToken);
             if (users.Any(u => u.Phones.Count > 0))
             {
-                // For the check against earlier rows of the batch with the same number.
-                await ExecuteAsync(connection, "CREATE INDEX ON import_batch (phone)", cancellationToken);
+                await ExecuteAsync(connection, DecidePhones, cancellationToken);
             }
 
-            await ExecuteAsync(connection, Decide, cancellationToken);
+            await ExecuteAsync(connection, Insert, cancellationToken);
             if (upsert)
             {
                 await ExecuteAsync(connection, Upsert, cancellationToken);
