@@ -51,7 +51,7 @@ internal static class ImportCommand
     /// <summary>
     /// A database commit writes out every index page its users touched, in random order for legacy
     /// ids and addresses; 50,000 users per commit write each page far less often than 5,000 (SQLite
-    /// imports take half the time) and hold the write lock for about a second.
+    /// imports take half the time) and hold the write lock for two to three seconds on a small machine.
     /// </summary>
     private const int DatabaseBatchSize = 50_000;
 
