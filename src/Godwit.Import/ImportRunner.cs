@@ -58,15 +58,23 @@ public sealed class ImportRunner(IExportPreset preset, ImportValidation validati
             var uncommitted = 0;
             await foreach (var step in steps.Reader.ReadAllAsync(stop.Token))
             {
+                IReadOnlyList<BulkOutcome> outcomes;
                 if (options.DryRun)
                 {
-                    state = Record(state, step, step.Users.Select(u => (BulkOutcome)new BulkOutcome.Created(u.UserId)).ToList(), errors, results);
+                    outcomes = step.Users.Select(u => (BulkOutcome)new BulkOutcome.Created(u.UserId)).ToList();
+                }
+                else if (step.Users.Count == 0)
+                {
+                    // A step of refused rows only: nothing to send.
+                    outcomes = [];
                 }
                 else
                 {
                     transaction ??= await target.BeginAsync(cancellationToken);
-                    state = Record(state, step, await transaction.WriteAsync(step.Users, options.Upsert, cancellationToken), errors, results);
+                    outcomes = await transaction.WriteAsync(step.Users, options.Upsert, cancellationToken);
                 }
+
+                state = Record(state, step, outcomes, errors, results);
 
                 uncommitted += step.Users.Count;
                 if (uncommitted >= options.BatchSize)
