@@ -11,6 +11,7 @@ using Godwit.Server.MagicLinks;
 using Godwit.Server.Migration;
 using Godwit.Server.Otps;
 using Godwit.Server.Passwords;
+using Godwit.Server.Security;
 using Godwit.Server.Sessions;
 using Godwit.Server.Totps;
 using Godwit.Server.Users;
@@ -63,6 +64,7 @@ public static class GodwitApp
         services.AddScoped<SessionService>();
         services.AddSingleton<SessionAccessLog>();
         services.AddHostedService<SessionAccessWriter>();
+        services.AddGodwitBudgets(builder.Configuration);
         services.AddGodwitMagicLinks(builder.Configuration);
         services.AddGodwitOtps(builder.Configuration);
         services.AddGodwitPasswords(builder.Configuration);

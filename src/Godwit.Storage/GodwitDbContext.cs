@@ -33,6 +33,8 @@ public abstract class GodwitDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
+    public DbSet<Budget> Budgets => Set<Budget>();
+
     /// <summary>
     /// The table whose unique index a failed save violated, or null when the failure was
     /// something else. Each provider reports constraint violations its own way.
@@ -102,6 +104,13 @@ public abstract class GodwitDbContext(DbContextOptions options) : DbContext(opti
             secret.HasIndex(s => s.SecretHash);
             secret.HasIndex(s => new { s.MethodId, s.ExpiresAt });
             secret.HasOne<User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Budget>(budget =>
+        {
+            budget.HasKey(b => b.Key);
+            budget.Property(b => b.Key).HasMaxLength(320);
+            budget.HasIndex(b => b.WindowStartedAt);
         });
 
         modelBuilder.Entity<SigningKey>(key =>

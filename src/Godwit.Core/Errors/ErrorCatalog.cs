@@ -64,6 +64,7 @@ public static class ErrorCatalog
     public static readonly ApiError UnableToAuthPasswordResetToken = new(401, "unable_to_auth_password_reset_token", "The password reset link is invalid, expired or already used. Start a new reset.");
     public static readonly ApiError InvalidResetExpiration = new(400, "invalid_expiration", "reset_password_expiration_minutes must be between 5 and 10080.");
     public static readonly ApiError MissingResetUrl = new(400, "no_password_reset_redirect_url", "Pass reset_password_redirect_url, or configure Godwit:Passwords:ResetUrl.");
+    public static readonly ApiError ResetPassword = new(400, "reset_password", "This password must be reset before it can be used: it was set before the email was verified, or the legacy system does not vouch for this email. Reset it by email.");
     public static readonly ApiError SessionTooOldToResetPassword = new(400, "session_too_old_to_reset_password", "The session has no authentication factor from the last 5 minutes. Authenticate again, then reset the password.");
 
     // One-time secrets (magic links and passcodes).
@@ -83,6 +84,7 @@ public static class ErrorCatalog
     public static readonly ApiError OtpCodeNotFound = new(404, "otp_code_not_found", "The passcode could not be found: it is wrong, expired or already used. Send a new one.");
     public static readonly ApiError UnableToAuthOtpCode = new(401, "unable_to_auth_otp_code", "The passcode is wrong, expired or already used. Send a new one.");
     public static readonly ApiError InvalidCode = new(400, "invalid_code", "code must be 6 digits.");
+    public static readonly ApiError TooManyOtpGuesses = TooManyRequests.WithMessage("Too many wrong passcodes were entered for this address. Wait for the time in the Retry-After header, then send a new code.");
 
     // WebAuthn and passkeys. Stytch's names; a pending user is refused with Stytch's per-factor name.
     public static readonly ApiError InvalidWebAuthnDomain = new(400, "invalid_domain", "domain must be one of the relying-party ids in Godwit:WebAuthn:RelyingPartyIds.");
@@ -149,6 +151,7 @@ public static class ErrorCatalog
     public static readonly ApiError SessionMigrationNotConfigured = new(400, "session_migration_not_configured", "Session migration is not configured: set Godwit:Migration:UserInfoUrl, LegacyJwksUrl or LegacySessionHook.");
     public static readonly ApiError UnableToAuthLegacySession = new(401, "unable_to_auth_legacy_session", "The legacy system did not accept this session_token: it is invalid, expired or revoked there.");
     public static readonly ApiError LegacySessionWithoutEmail = new(400, "legacy_session_without_email", "The legacy system accepted the session_token but named no valid email, which Godwit needs to find or create the user.");
+    public static readonly ApiError LegacyEmailNotVerified = new(403, "legacy_email_not_verified", "The legacy system accepted this session_token, but does not say that its email is verified, and a user with this email already exists here. Nothing was changed; have the person log in with a passwordless factor instead.");
     public static readonly ApiError LegacySessionCheckUnavailable = new(503, "legacy_session_check_unavailable", "The legacy system could not check this session_token: it did not answer, or answered outside the contract. Nothing was created; try again later. The server log has the reason.");
 
     // Sessions.

@@ -213,9 +213,9 @@ public sealed class MagicLinkService(
     private async Task<Result<SentTo>> IssueAsync(
         Recipient recipient, OneTimeSecretKind kind, MagicLinkPurpose purpose, string url, int minutes, string? codeChallenge, CancellationToken cancellationToken)
     {
-        if (!await issuer.WithinSendLimitAsync(recipient.MethodId, LinkKinds, options.MaxSendsPerMinute, cancellationToken))
+        if (await issuer.CheckSendLimitsAsync(recipient, LinkKinds, options.MaxSendsPerMinute, "magic links", cancellationToken) is { } tooMany)
         {
-            return ErrorCatalog.TooManyRequests.WithMessage("Too many magic links were sent to this email in the last minute. Try again shortly.");
+            return tooMany;
         }
 
         var token = SecretTokens.NewToken();

@@ -10,26 +10,60 @@ namespace Godwit.Core.MagicLinks;
 /// Stores a one-time secret and delivers it, within a per-address send limit. Shared by magic
 /// links and passcodes.
 /// </summary>
-public sealed class OneTimeSecretIssuer(IOneTimeSecretStore secrets, IEmailSender email, ISmsSender sms, TimeProvider clock, ILogger<OneTimeSecretIssuer> logger)
+public sealed class OneTimeSecretIssuer(
+    IOneTimeSecretStore secrets,
+    IBudgetStore budgets,
+    SendLimitOptions limits,
+    IEmailSender email,
+    ISmsSender sms,
+    TimeProvider clock,
+    ILogger<OneTimeSecretIssuer> logger)
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// True while fewer than <paramref name="maxPerMinute"/> secrets of these kinds were created for
-    /// the method in the last rolling minute. Counted from stored rows rather than memory, so every
-    /// Godwit process behind a load balancer enforces one limit. Two sends racing at the limit can
-    /// both pass; a send limit tolerates that, and the database needs no lock for it.
+    /// Null while the recipient may be sent another message of these kinds: fewer than
+    /// <paramref name="maxPerMinute"/> <paramref name="messages"/> in the last rolling minute (counted from stored
+    /// secrets), and the hourly budgets of the address and, for a phone, of its prefix not spent.
+    /// Everything is counted in the database, so every Godwit process behind a load balancer
+    /// enforces one limit. Two sends racing at the per-minute limit can both pass; the hourly
+    /// budgets are taken by one conditional statement and never overrun.
     /// </summary>
-    public async Task<bool> WithinSendLimitAsync(string methodId, IReadOnlyList<OneTimeSecretKind> kinds, int maxPerMinute, CancellationToken cancellationToken)
+    public async Task<ApiError?> CheckSendLimitsAsync(Recipient recipient, IReadOnlyList<OneTimeSecretKind> kinds, int maxPerMinute, string messages, CancellationToken cancellationToken)
     {
-        var since = clock.GetUtcNow().UtcDateTime - Window;
+        var now = clock.GetUtcNow().UtcDateTime;
         var sent = 0;
         foreach (var kind in kinds)
         {
-            sent += await secrets.CountCreatedSinceAsync(methodId, kind, since, cancellationToken);
+            sent += await secrets.CountCreatedSinceAsync(recipient.MethodId, kind, now - Window, cancellationToken);
         }
 
-        return sent < maxPerMinute;
+        if (sent >= maxPerMinute)
+        {
+            return ErrorCatalog.TooManyRequests.WithMessage($"Too many {messages} were sent to this address in the last minute. Try again shortly.");
+        }
+
+        var address = await budgets.TryTakeAsync("sends:" + recipient.MethodId, limits.PerAddressPerHour, SendLimitOptions.Window, now, cancellationToken);
+        if (!address.Granted)
+        {
+            return ErrorCatalog.TooManyRequests
+                .WithMessage("Too many messages were sent to this address in the last hour. Try again after the time in the Retry-After header.")
+                .WithRetryAfter(address.RetryAfter);
+        }
+
+        if (recipient.MethodId.StartsWith(PrefixedId.Phone, StringComparison.Ordinal))
+        {
+            var prefix = await budgets.TryTakeAsync("sms-prefix:" + limits.PrefixOf(recipient.Address), limits.PerPhonePrefixPerHour, SendLimitOptions.Window, now, cancellationToken);
+            if (!prefix.Granted)
+            {
+                logger.LogWarning("Text messages to numbers starting {Prefix} reached the hourly limit; refusing more until the window ends", limits.PrefixOf(recipient.Address));
+                return ErrorCatalog.TooManyRequests
+                    .WithMessage("Too many text messages were sent to numbers like this one in the last hour. Try again after the time in the Retry-After header.")
+                    .WithRetryAfter(prefix.RetryAfter);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A secret that lives from now for the given minutes, stored only as its hash.</summary>

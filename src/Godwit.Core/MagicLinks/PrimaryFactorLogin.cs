@@ -12,7 +12,7 @@ public sealed record PrimaryFactorAuthenticated(User User, string MethodId, Issu
 /// The last steps every passwordless login shares: consume the secret, prove the address, and
 /// record the factor in a session.
 /// </summary>
-public sealed class PrimaryFactorLogin(IOneTimeSecretStore secrets, IUserStore users, SessionService sessions, TimeProvider clock)
+public sealed class PrimaryFactorLogin(IOneTimeSecretStore secrets, IUserStore users, SessionService sessions, ISessionStore sessionStore, TimeProvider clock)
 {
     /// <summary>
     /// The user and the address the secret was sent to, or null when either is gone (the address
@@ -32,7 +32,8 @@ public sealed class PrimaryFactorLogin(IOneTimeSecretStore secrets, IUserStore u
 
     /// <summary>
     /// Consumes the secret (the affected-row count decides between racing requests), then marks
-    /// the address verified, activates the user and records the factor. <paramref name="whenUsed"/>
+    /// the address verified, activates the user and records the factor; a first proof of the user
+    /// also ends every earlier session (see <see cref="User.MarkVerified"/>). <paramref name="whenUsed"/>
     /// is the error for a secret that another request consumed first.
     /// </summary>
     public async Task<Result<PrimaryFactorAuthenticated>> CompleteAsync(
@@ -45,7 +46,7 @@ public sealed class PrimaryFactorLogin(IOneTimeSecretStore secrets, IUserStore u
         }
 
         var (user, email, phone) = address;
-        user.MarkVerified(email, phone);
+        var firstProof = user.MarkVerified(email, phone);
         if (await users.SaveAsync(cancellationToken) is { } error)
         {
             return error;
@@ -55,6 +56,13 @@ public sealed class PrimaryFactorLogin(IOneTimeSecretStore secrets, IUserStore u
             ? new AuthenticationFactor(factorType, "email", now, now, EmailFactor: new EmailFactor(email.EmailId, email.Address))
             : new AuthenticationFactor(factorType, "sms", now, now, PhoneNumberFactor: new PhoneNumberFactor(phone!.PhoneId, phone.Number));
         var issued = await sessions.RecordFactorAsync(user, factor, session, cancellationToken);
+        if (firstProof)
+        {
+            // Before this, nobody had proved an address of this user: whoever started the other
+            // sessions (a password set on someone else's email, a legacy session) loses them.
+            await sessionStore.RevokeAllForUserAsync(user.UserId, issued.Succeeded ? issued.Value?.Session.SessionId : null, cancellationToken);
+        }
+
         return issued.Succeeded
             ? new PrimaryFactorAuthenticated(user, secret.MethodId, issued.Value)
             : issued.Error!;

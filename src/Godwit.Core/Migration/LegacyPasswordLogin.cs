@@ -3,6 +3,7 @@ using Godwit.Core.Errors;
 using Godwit.Core.Passwords;
 using Godwit.Core.Passwords.Hashing;
 using Godwit.Core.Passwords.Strength;
+using Godwit.Core.Sessions;
 using Godwit.Core.Users;
 using Microsoft.Extensions.Logging;
 
@@ -34,12 +35,11 @@ public sealed record LegacyLogin(LegacyLoginOutcome Outcome, User? User = null, 
 public sealed class LegacyPasswordLogin(
     ILegacyPasswordHook hook,
     IUserStore users,
-    IPasswordStore passwords,
+    ISessionStore sessions,
     UserService userService,
     DefaultPasswordHasher hasher,
     HashingGate gate,
     PasswordStrengthChecker strength,
-    PasswordOptions passwordOptions,
     MigrationOptions options,
     TimeProvider clock,
     ILogger<LegacyPasswordLogin> logger)
@@ -52,15 +52,12 @@ public sealed class LegacyPasswordLogin(
 
     public bool Enabled => options.PasswordHookEnabled;
 
-    /// <param name="existing">The user of the email, who has no password, or null when nobody has the email.</param>
+    /// <param name="existing">
+    /// The user of the email, who has no password and never had one in Godwit, or null when nobody
+    /// has the email. The caller has already counted this guess towards the lock.
+    /// </param>
     public async Task<LegacyLogin> LogInAsync(string normalizedEmail, string password, User? existing, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (existing is not null && existing.IsLockedAt(now))
-        {
-            return new LegacyLogin(LegacyLoginOutcome.Refused, Error: ErrorCatalog.UserLocked.WithRetryAfter(existing.LockExpiresAt!.Value - now));
-        }
-
         var verdict = await hook.VerifyAsync(normalizedEmail, password, cancellationToken);
         if (verdict.Kind == LegacyVerdictKind.Failed)
         {
@@ -69,14 +66,15 @@ public sealed class LegacyPasswordLogin(
 
         if (verdict.Kind == LegacyVerdictKind.NoMatch)
         {
-            // A guess at a legacy password counts towards the lock like any wrong password, for the
-            // users Godwit holds; an unknown email has no row to count on, as before the hook.
-            if (existing is not null)
-            {
-                await passwords.RecordFailureAsync(existing.UserId, passwordOptions.LockThreshold, now, now + passwordOptions.LockDuration, cancellationToken);
-            }
-
             return new LegacyLogin(LegacyLoginOutcome.NoMatch);
+        }
+
+        if (existing is not null && existing.Emails.First(e => e.Address == normalizedEmail).Verified && !verdict.Profile!.EmailVerified)
+        {
+            // Whoever holds a legacy account under this address never proved it there, while its
+            // owner proved it here: the legacy password must not open the owner's account.
+            logger.LogWarning("Legacy password matched for user {UserId}, whose email is verified in Godwit, without the legacy system vouching for the email; refused", existing.UserId);
+            return new LegacyLogin(LegacyLoginOutcome.Refused, Error: ErrorCatalog.ResetPassword);
         }
 
         var profile = verdict.Profile!;
@@ -96,11 +94,9 @@ public sealed class LegacyPasswordLogin(
             user = prepared.Value;
             user.Emails[0].Verified = profile.EmailVerified;
         }
-        else
-        {
-            Complete(user, normalizedEmail, profile);
-        }
 
+        var firstProof = existing is not null && Complete(user, normalizedEmail, profile);
+        var now = clock.GetUtcNow().UtcDateTime;
         user.Password = new UserPassword
         {
             PasswordId = PrefixedId.New(PrefixedId.Password),
@@ -128,6 +124,13 @@ public sealed class LegacyPasswordLogin(
             return Refuse(conflict);
         }
 
+        if (firstProof)
+        {
+            // The legacy system's word is the first proof of this person: sessions started before
+            // it were started by someone who had proved nothing.
+            await sessions.RevokeAllForUserAsync(user.UserId, null, cancellationToken);
+        }
+
         logger.LogInformation("Legacy password accepted: {Action} user {UserId}, email verified {EmailVerified}, below the strength policy {BelowPolicy}",
             existing is null ? "created" : "completed", user.UserId, user.Emails.First(e => e.Address == normalizedEmail).Verified, belowPolicy);
         return new LegacyLogin(LegacyLoginOutcome.Imported, user, user.Emails.First(e => e.Address == normalizedEmail));
@@ -142,19 +145,16 @@ public sealed class LegacyPasswordLogin(
     /// <summary>
     /// An existing user gains the password, the verification the legacy system attests, and the
     /// name and external id it gives where the user has none; what Godwit already holds stands.
+    /// True when the attestation is the first proof of any address of the user.
     /// </summary>
-    private static void Complete(User user, string normalizedEmail, LegacyProfile profile)
+    private static bool Complete(User user, string normalizedEmail, LegacyProfile profile)
     {
-        if (profile.EmailVerified)
-        {
-            user.Emails.First(e => e.Address == normalizedEmail).Verified = true;
-        }
-
+        var firstProof = profile.EmailVerified && user.MarkVerified(user.Emails.First(e => e.Address == normalizedEmail), null);
         user.FirstName ??= profile.Name?.FirstName;
         user.MiddleName ??= profile.Name?.MiddleName;
         user.LastName ??= profile.Name?.LastName;
         user.ExternalId ??= profile.ExternalId;
-        user.FailedAuthentications = 0;
+        return firstProof;
     }
 
     private void MarkBelowPolicy(User user)

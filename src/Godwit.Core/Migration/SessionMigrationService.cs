@@ -10,15 +10,17 @@ public sealed record SessionMigrated(User User, IssuedSession Session);
 
 /// <summary>
 /// <c>POST /v1/sessions/migrate</c>: a person logged in to the legacy system keeps being logged in.
-/// The legacy system vouches for the token and names an email; the email's user is found, or created
-/// (Stytch requires the user to exist; Godwit creates it, so a session can migrate before its user
-/// has been imported), and a new session carries an <c>imported</c> factor.
+/// The legacy system vouches for the token and names an email; the email's user is found (only when
+/// the legacy system says the email is verified), or created (Stytch requires the user to exist;
+/// Godwit creates it, so a session can migrate before its user has been imported), and a new session
+/// carries an <c>imported</c> factor.
 /// </summary>
 public sealed class SessionMigrationService(
     ILegacySessionVerifier verifier,
     IUserStore users,
     UserService userService,
     SessionService sessions,
+    ISessionStore sessionStore,
     MigrationOptions options,
     TimeProvider clock,
     ILogger<SessionMigrationService> logger)
@@ -65,29 +67,44 @@ public sealed class SessionMigrationService(
             return found.Error!;
         }
 
-        var (user, address) = found.Value;
+        var (user, address, firstProof) = found.Value;
         var now = clock.GetUtcNow().UtcDateTime;
         var factor = new AuthenticationFactor(FactorType, FactorDeliveryMethod, now, now, EmailFactor: new EmailFactor(address.EmailId, address.Address));
         var issued = await sessions.RecordFactorAsync(user, factor, request, cancellationToken);
-        return issued.Succeeded ? new SessionMigrated(user, issued.Value!) : issued.Error!;
+        if (!issued.Succeeded)
+        {
+            return issued.Error!;
+        }
+
+        if (firstProof)
+        {
+            // The legacy system's word is the first proof of this user: earlier sessions were
+            // started by someone who had proved nothing.
+            await sessionStore.RevokeAllForUserAsync(user.UserId, issued.Value!.Session.SessionId, cancellationToken);
+        }
+
+        return new SessionMigrated(user, issued.Value!);
     }
 
-    private async Task<Result<(User User, UserEmail Email)>> FindOrCreateAsync(string email, LegacyProfile profile, CancellationToken cancellationToken)
+    private async Task<Result<(User User, UserEmail Email, bool FirstProof)>> FindOrCreateAsync(string email, LegacyProfile profile, CancellationToken cancellationToken)
     {
         if (await users.FindByEmailAsync(email, cancellationToken) is { } existing)
         {
-            var address = existing.Emails.First(e => e.Address == email);
-            // The legacy system's word verifies the address; it never un-verifies one.
-            if (profile.EmailVerified && !address.Verified)
+            // Only the legacy system's word that the address is verified joins its session to an
+            // existing user: anyone can open a legacy account under someone else's address.
+            if (!profile.EmailVerified)
             {
-                address.Verified = true;
-                if (await users.SaveAsync(cancellationToken) is { } error)
-                {
-                    return error;
-                }
+                return ErrorCatalog.LegacyEmailNotVerified;
             }
 
-            return (existing, address);
+            var address = existing.Emails.First(e => e.Address == email);
+            var firstProof = !address.Verified && existing.MarkVerified(address, null);
+            if (await users.SaveAsync(cancellationToken) is { } error)
+            {
+                return error;
+            }
+
+            return (existing, address, firstProof);
         }
 
         var prepared = await userService.PrepareNewAsync(
@@ -106,6 +123,6 @@ public sealed class SessionMigrationService(
         }
 
         logger.LogInformation("Session migration created user {UserId}, email verified {EmailVerified}", user.UserId, profile.EmailVerified);
-        return (user, user.Emails[0]);
+        return (user, user.Emails[0], false);
     }
 }

@@ -18,6 +18,7 @@ public sealed class OtpService(
     OneTimeSecretIssuer issuer,
     PrimaryFactorLogin login,
     IOneTimeSecretStore secrets,
+    IBudgetStore budgets,
     ProjectKeys keys,
     OtpOptions options,
     TimeProvider clock)
@@ -80,10 +81,20 @@ public sealed class OtpService(
             return ErrorCatalog.UnableToAuthOtpCode;
         }
 
+        // Every guess at this address's codes is taken from one budget before it is compared, so a
+        // guesser who asks for new codes gets no new tries; the right code gives its guess back.
+        var budgetKey = "otp-guesses:" + command.MethodId;
+        var budget = await budgets.TryTakeAsync(budgetKey, options.MaxFailuresPerAddress, options.FailureWindow, now, cancellationToken);
+        if (!budget.Granted)
+        {
+            return ErrorCatalog.TooManyOtpGuesses.WithRetryAfter(budget.RetryAfter);
+        }
+
         // The attempt is counted before the code is compared, by a conditional update, so parallel
         // guesses cannot exceed the limit between a read and a write.
         if (!await secrets.TryCountAttemptAsync(secret.Id, options.MaxAttempts, now, cancellationToken))
         {
+            await budgets.GiveBackAsync(budgetKey, cancellationToken);
             return ErrorCatalog.UnableToAuthOtpCode;
         }
 
@@ -92,6 +103,7 @@ public sealed class OtpService(
             return ErrorCatalog.OtpCodeNotFound;
         }
 
+        await budgets.GiveBackAsync(budgetKey, cancellationToken);
         if (await login.FindAddressAsync(secret, cancellationToken) is not { } address)
         {
             return ErrorCatalog.UnableToAuthOtpCode;
@@ -115,9 +127,9 @@ public sealed class OtpService(
 
     private async Task<Result<SentTo>> IssueAsync(AddressKind kind, Recipient recipient, int minutes, CancellationToken cancellationToken)
     {
-        if (!await issuer.WithinSendLimitAsync(recipient.MethodId, OtpKind, options.MaxSendsPerMinute, cancellationToken))
+        if (await issuer.CheckSendLimitsAsync(recipient, OtpKind, options.MaxSendsPerMinute, "passcodes", cancellationToken) is { } tooMany)
         {
-            return ErrorCatalog.TooManyRequests.WithMessage("Too many passcodes were sent to this address in the last minute. Try again shortly.");
+            return tooMany;
         }
 
         // One live code per address: a new code ends the old one, so a code the user no longer

@@ -8,11 +8,17 @@ namespace Godwit.Core.Passwords;
 public interface IPasswordStore
 {
     /// <summary>
-    /// Counts one failed check and, once <paramref name="threshold"/> consecutive failures are
-    /// reached, locks the user until <paramref name="lockUntil"/> and starts counting afresh.
-    /// Returns true when this failure locked the user.
+    /// Reserves one guess before the password is checked: counts it when the user is not locked and
+    /// fewer than <paramref name="threshold"/> guesses are counted, in one conditional statement,
+    /// so N parallel guesses never get more than the threshold. False when the guess is refused.
     /// </summary>
-    Task<bool> RecordFailureAsync(string userId, int threshold, DateTime now, DateTime lockUntil, CancellationToken cancellationToken);
+    Task<bool> TryReserveGuessAsync(string userId, int threshold, DateTime now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// After a wrong guess: locks the user until <paramref name="lockUntil"/> and starts counting
+    /// afresh once <paramref name="threshold"/> guesses are counted. True when this call set the lock.
+    /// </summary>
+    Task<bool> LockIfThresholdReachedAsync(string userId, int threshold, DateTime now, DateTime lockUntil, CancellationToken cancellationToken);
 
     /// <summary>Forgets the failures counted so far, after a successful check.</summary>
     Task ClearFailuresAsync(string userId, CancellationToken cancellationToken);

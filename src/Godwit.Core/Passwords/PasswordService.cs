@@ -22,10 +22,9 @@ public sealed class PasswordService(
     PasswordStrengthChecker strength,
     DefaultPasswordHasher hasher,
     HashingGate gate,
-    UnknownUserDecoy decoy,
+    PasswordLogin login,
     OneTimeSecretIssuer issuer,
     IOneTimeSecretStore secrets,
-    LegacyPasswordLogin legacyPasswords,
     PasswordOptions options,
     TimeProvider clock)
 {
@@ -66,7 +65,7 @@ public sealed class PasswordService(
             return invalidSession;
         }
 
-        var checkedUser = await CheckAsync(email, password, cancellationToken);
+        var checkedUser = await login.CheckAsync(email, password, cancellationToken);
         if (!checkedUser.Succeeded)
         {
             return checkedUser.Error!;
@@ -147,13 +146,14 @@ public sealed class PasswordService(
         }
 
         var emailId = user.Emails.First(e => e.Address == email).EmailId;
-        if (!await issuer.WithinSendLimitAsync(emailId, ResetKind, options.MaxResetSendsPerMinute, cancellationToken))
+        var recipient = new Recipient(user, emailId, email, UserCreated: false);
+        if (await issuer.CheckSendLimitsAsync(recipient, ResetKind, options.MaxResetSendsPerMinute, "password reset emails", cancellationToken) is { } tooMany)
         {
-            return ErrorCatalog.TooManyRequests.WithMessage("Too many password reset emails were sent to this email in the last minute. Try again shortly.");
+            return tooMany;
         }
 
         var token = SecretTokens.NewToken();
-        var secret = issuer.Create(OneTimeSecretKind.PasswordReset, new Recipient(user, emailId, email, UserCreated: false), SecretTokens.HashToken(token), minutes, command.CodeChallenge);
+        var secret = issuer.Create(OneTimeSecretKind.PasswordReset, recipient, SecretTokens.HashToken(token), minutes, command.CodeChallenge);
         var message = MagicLinkEmails.Compose(email, MagicLinkPurpose.PasswordReset, MagicLinkUrl.WithToken(url, token, "reset_password"), minutes);
         return await issuer.StoreAndSendAsync(secret, message, null, cancellationToken) is { } failed
             ? failed
@@ -232,7 +232,7 @@ public sealed class PasswordService(
             return weak;
         }
 
-        var checkedUser = await CheckAsync(command.Email, command.ExistingPassword, cancellationToken);
+        var checkedUser = await login.CheckAsync(command.Email, command.ExistingPassword, cancellationToken);
         if (!checkedUser.Succeeded)
         {
             return checkedUser.Error!;
@@ -256,7 +256,9 @@ public sealed class PasswordService(
 
         var session = current.Value.Issued.Session;
         var now = clock.GetUtcNow().UtcDateTime;
-        if (!session.Factors.Any(f => now - f.LastAuthenticatedAt <= SessionResetWindow))
+        // A session brought from the legacy system proves only that the legacy system trusted it,
+        // not that anyone authenticated here: its imported factor never counts as recent.
+        if (!session.Factors.Any(f => f.Type != SessionMigrationService.FactorType && now - f.LastAuthenticatedAt <= SessionResetWindow))
         {
             return ErrorCatalog.SessionTooOldToResetPassword;
         }
@@ -295,7 +297,14 @@ public sealed class PasswordService(
         }
 
         user.Password = null;
-        return await users.SaveAsync(cancellationToken) is { } error ? error : user;
+        user.PasswordDeletedAt = clock.GetUtcNow().UtcDateTime;
+        if (await users.SaveAsync(cancellationToken) is { } error)
+        {
+            return error;
+        }
+
+        await EndResetLinksAsync(user, cancellationToken);
+        return user;
     }
 
     public Result<PasswordStrength> Strength(string password, string? email)
@@ -318,15 +327,21 @@ public sealed class PasswordService(
             }
 
             var existingEmail = existing.Emails.First(e => e.Address == email);
+            // The backend's attestation comes first, so that it does not mark the password it brings.
+            var firstProof = command.SetEmailVerified && existing.MarkVerified(existingEmail, null);
             existing.Password = NewPassword(existing.UserId, stored);
-            if (command.SetEmailVerified)
+            if (await users.SaveAsync(cancellationToken) is { } conflict)
             {
-                existingEmail.Verified = true;
+                return conflict == ErrorCatalog.DuplicatePassword ? ErrorCatalog.PasswordAlreadyExists : conflict;
             }
 
-            return await users.SaveAsync(cancellationToken) is { } conflict
-                ? conflict == ErrorCatalog.DuplicatePassword ? ErrorCatalog.PasswordAlreadyExists : conflict
-                : new MigratedPassword(existing, existingEmail.EmailId, UserCreated: false);
+            if (firstProof)
+            {
+                // Sessions started before anyone proved an address of this user end with the proof.
+                await sessionStore.RevokeAllForUserAsync(existing.UserId, null, cancellationToken);
+            }
+
+            return new MigratedPassword(existing, existingEmail.EmailId, UserCreated: false);
         }
 
         var prepared = await userService.PrepareNewAsync(
@@ -350,77 +365,6 @@ public sealed class PasswordService(
             : new MigratedPassword(user, user.Emails[0].EmailId, UserCreated: true);
     }
 
-    /// <summary>
-    /// Checks an email and password: the user must exist, have a password and not be locked. A
-    /// failure counts towards the lock; a success clears the count and, when the stored hash is a
-    /// legacy one or weaker than the current default, replaces it in the same request. Without a
-    /// stored password, the legacy password hook (when configured) may vouch for it instead.
-    /// </summary>
-    private async Task<Result<(User User, UserEmail Email)>> CheckAsync(string email, string password, CancellationToken cancellationToken)
-    {
-        if (!EmailAddress.TryNormalize(email, out var normalized))
-        {
-            return ErrorCatalog.InvalidEmail;
-        }
-
-        var user = await users.FindByEmailAsync(normalized, cancellationToken);
-        if (user?.Password is null && legacyPasswords.Enabled)
-        {
-            var legacy = await legacyPasswords.LogInAsync(normalized, password, user, cancellationToken);
-            switch (legacy.Outcome)
-            {
-                case LegacyLoginOutcome.Imported:
-                    return (legacy.User!, legacy.Email!);
-                case LegacyLoginOutcome.Refused:
-                    return legacy.Error!;
-                case LegacyLoginOutcome.LostRace:
-                    user = await users.FindByEmailAsync(normalized, cancellationToken);
-                    break;
-                case LegacyLoginOutcome.NoMatch:
-                    // Answered below as without a hook, after the same hashing work, so a match
-                    // and a non-match cost alike.
-                    break;
-            }
-        }
-
-        if (user?.Password is not { } stored)
-        {
-            // The same hashing work as a real check, so that neither the answer nor its timing
-            // tells a caller whether the email has an account (unless configured to, as at Stytch).
-            await gate.RunAsync(() => decoy.Hash.Verify(password), cancellationToken);
-            return !options.RevealUnknownEmails ? ErrorCatalog.UnauthorizedPasswordCredentials
-                : user is null ? ErrorCatalog.EmailNotFound
-                : ErrorCatalog.NoUserPassword;
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (user.IsLockedAt(now))
-        {
-            return ErrorCatalog.UserLocked.WithRetryAfter(user.LockExpiresAt!.Value - now);
-        }
-
-        var hash = StoredPasswordHash.Deserialize(stored.Hash);
-        if (!await gate.RunAsync(() => hash.Verify(password), cancellationToken))
-        {
-            await passwords.RecordFailureAsync(user.UserId, options.LockThreshold, now, now + options.LockDuration, cancellationToken);
-            return ErrorCatalog.UnauthorizedPasswordCredentials;
-        }
-
-        if (user.FailedAuthentications > 0)
-        {
-            await passwords.ClearFailuresAsync(user.UserId, cancellationToken);
-        }
-
-        if (hash.NeedsRehash(options.Hashing))
-        {
-            // Conditional on the hash just verified: a concurrent reset's new password wins.
-            var upgraded = await gate.RunAsync(() => hasher.Hash(password), cancellationToken);
-            await passwords.TryReplaceHashAsync(stored.PasswordId, stored.Hash, upgraded.HashType, upgraded.Serialize(), now, cancellationToken);
-        }
-
-        return (user, user.Emails.First(e => e.Address == normalized));
-    }
-
     private async Task<Result<PasswordAuthenticated>> SetPasswordAndLogInAsync(
         User user, UserEmail email, string password, SessionRequest session, string? keepSessionId, CancellationToken cancellationToken)
     {
@@ -431,6 +375,7 @@ public sealed class PasswordService(
             existing.HashType = hashed.HashType;
             existing.Hash = hashed.Serialize();
             existing.UpdatedAt = now;
+            existing.ResetRequired = false;
         }
         else
         {
@@ -449,6 +394,7 @@ public sealed class PasswordService(
             return error;
         }
 
+        await EndResetLinksAsync(user, cancellationToken);
         var loggedIn = await LogInAsync(user, email, session, cancellationToken);
         if (loggedIn.Succeeded)
         {
@@ -470,6 +416,19 @@ public sealed class PasswordService(
         return issued.Succeeded
             ? new PasswordAuthenticated(user, email.EmailId, issued.Value!)
             : issued.Error!;
+    }
+
+    /// <summary>
+    /// A changed or deleted password ends every reset link still live: a link sent before the
+    /// change was asked for the old state of the account (perhaps by someone who has since lost it).
+    /// </summary>
+    private async Task EndResetLinksAsync(User user, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var email in user.Emails)
+        {
+            await secrets.ConsumeAllAsync(email.EmailId, OneTimeSecretKind.PasswordReset, now, cancellationToken);
+        }
     }
 
     private ApiError? CheckStrength(string password, string? email)

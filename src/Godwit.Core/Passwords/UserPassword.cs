@@ -16,6 +16,13 @@ public sealed class UserPassword
     /// <summary>The hash in its stored form (see <c>StoredPasswordHash</c>).</summary>
     public required string Hash { get; set; }
 
+    /// <summary>
+    /// Set when someone proved the user's email by a passwordless factor while no email of the user
+    /// was verified: whoever set this password never proved the address, so it works again only
+    /// after a reset (Stytch's <c>reset_password</c>, against pre-registration hijacking).
+    /// </summary>
+    public bool ResetRequired { get; set; }
+
     public DateTime CreatedAt { get; init; }
 
     public DateTime UpdatedAt { get; set; }

@@ -38,6 +38,12 @@ public sealed class User
 
     public UserPassword? Password { get; set; }
 
+    /// <summary>
+    /// When a password of this user was last deleted. A user who had a password in Godwit is never
+    /// again sent to the legacy password hook: a deleted password must not come back through it.
+    /// </summary>
+    public DateTime? PasswordDeletedAt { get; set; }
+
     /// <summary>Passkeys and security keys, one per credential.</summary>
     public List<WebAuthnRegistration> WebAuthnRegistrations { get; init; } = [];
 
@@ -61,12 +67,26 @@ public sealed class User
     /// </summary>
     public bool PrimaryFactorsVerified => Emails.All(e => e.Verified) && Phones.All(p => p.Verified);
 
-    /// <summary>A successful passwordless login proves the address and activates the user.</summary>
-    public void MarkVerified(UserEmail? email, UserPhone? phone)
+    /// <summary>
+    /// Records proof of an address (a passwordless login, a reset link, or a legacy system's or the
+    /// backend's attestation) and activates the user. Returns true when this is the first address
+    /// of the user ever proved: every session started before it was started by someone who had
+    /// proved nothing, so the caller revokes them. A password set while no email of the user was
+    /// verified stops working until a reset, as at Stytch: otherwise whoever registered someone
+    /// else's address with a password would share the account once its owner logs in.
+    /// </summary>
+    public bool MarkVerified(UserEmail? email, UserPhone? phone)
     {
+        var provedBefore = Emails.Any(e => e.Verified) || Phones.Any(p => p.Verified);
+        if (email is { Verified: false } && Password is { } password && !Emails.Any(e => e.Verified))
+        {
+            password.ResetRequired = true;
+        }
+
         email?.Verified = true;
         phone?.Verified = true;
         Status = UserStatus.Active;
+        return !provedBefore && (email is not null || phone is not null);
     }
 }
 

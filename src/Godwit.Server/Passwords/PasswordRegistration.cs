@@ -16,6 +16,7 @@ internal static class PasswordRegistration
         services.AddSingleton(provider => new PasswordStrengthChecker(provider.GetRequiredService<PasswordOptions>().Strength));
         services.AddSingleton<HashingGate>();
         services.AddSingleton<UnknownUserDecoy>();
+        services.AddScoped<PasswordLogin>();
         services.AddScoped<PasswordService>();
         return services;
     }

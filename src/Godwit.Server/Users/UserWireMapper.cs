@@ -26,7 +26,7 @@ internal static class UserWireMapper
         Roles: ["stytch_user"],
         new NameWire(user.FirstName ?? "", user.MiddleName ?? "", user.LastName ?? ""),
         SessionJwts.Rfc3339(user.CreatedAt),
-        user.Password is { } password ? new PasswordWire(password.PasswordId, RequiresReset: false) : null,
+        user.Password is { } password ? new PasswordWire(password.PasswordId, password.ResetRequired) : null,
         Metadata.Parse(user.TrustedMetadata),
         Metadata.Parse(user.UntrustedMetadata),
         user.ExternalId,

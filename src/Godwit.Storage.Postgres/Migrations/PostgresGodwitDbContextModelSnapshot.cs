@@ -151,6 +151,10 @@ namespace Godwit.Storage.Postgres.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("hash_type");
 
+                    b.Property<bool>("ResetRequired")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reset_required");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -168,6 +172,30 @@ namespace Godwit.Storage.Postgres.Migrations
                         .HasDatabaseName("ix_user_passwords_user_id");
 
                     b.ToTable("user_passwords", (string)null);
+                });
+
+            modelBuilder.Entity("Godwit.Core.Security.Budget", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Used")
+                        .HasColumnType("integer")
+                        .HasColumnName("used");
+
+                    b.Property<DateTime>("WindowStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_started_at");
+
+                    b.HasKey("Key")
+                        .HasName("pk_budgets");
+
+                    b.HasIndex("WindowStartedAt")
+                        .HasDatabaseName("ix_budgets_window_started_at");
+
+                    b.ToTable("budgets", (string)null);
                 });
 
             modelBuilder.Entity("Godwit.Core.Security.OneTimeSecret", b =>
@@ -429,6 +457,10 @@ namespace Godwit.Storage.Postgres.Migrations
                     b.Property<string>("MiddleName")
                         .HasColumnType("text")
                         .HasColumnName("middle_name");
+
+                    b.Property<DateTime?>("PasswordDeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("password_deleted_at");
 
                     b.Property<string>("Status")
                         .IsRequired()

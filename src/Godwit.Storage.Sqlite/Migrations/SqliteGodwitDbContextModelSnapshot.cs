@@ -146,6 +146,10 @@ namespace Godwit.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("hash_type");
 
+                    b.Property<bool>("ResetRequired")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reset_required");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
@@ -163,6 +167,30 @@ namespace Godwit.Storage.Sqlite.Migrations
                         .HasDatabaseName("ix_user_passwords_user_id");
 
                     b.ToTable("user_passwords", (string)null);
+                });
+
+            modelBuilder.Entity("Godwit.Core.Security.Budget", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Used")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("used");
+
+                    b.Property<DateTime>("WindowStartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("window_started_at");
+
+                    b.HasKey("Key")
+                        .HasName("pk_budgets");
+
+                    b.HasIndex("WindowStartedAt")
+                        .HasDatabaseName("ix_budgets_window_started_at");
+
+                    b.ToTable("budgets", (string)null);
                 });
 
             modelBuilder.Entity("Godwit.Core.Security.OneTimeSecret", b =>
@@ -424,6 +452,10 @@ namespace Godwit.Storage.Sqlite.Migrations
                     b.Property<string>("MiddleName")
                         .HasColumnType("TEXT")
                         .HasColumnName("middle_name");
+
+                    b.Property<DateTime?>("PasswordDeletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("password_deleted_at");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -5,20 +5,20 @@ namespace Godwit.Storage.Passwords;
 
 internal sealed class EfPasswordStore(GodwitDbContext db) : IPasswordStore
 {
-    public async Task<bool> RecordFailureAsync(string userId, int threshold, DateTime now, DateTime lockUntil, CancellationToken cancellationToken)
-    {
-        // Two statements, each atomic: concurrent failures all count, and exactly one of them
-        // sees the threshold reached and sets the lock.
-        await db.Users.Where(u => u.UserId == userId)
-            .ExecuteUpdateAsync(set => set.SetProperty(u => u.FailedAuthentications, u => u.FailedAuthentications + 1), cancellationToken);
-        return await db.Users.Where(u => u.UserId == userId && u.FailedAuthentications >= threshold)
+    public async Task<bool> TryReserveGuessAsync(string userId, int threshold, DateTime now, CancellationToken cancellationToken) =>
+        await db.Users
+            .Where(u => u.UserId == userId && u.FailedAuthentications < threshold && (u.LockExpiresAt == null || u.LockExpiresAt <= now))
+            .ExecuteUpdateAsync(set => set.SetProperty(u => u.FailedAuthentications, u => u.FailedAuthentications + 1), cancellationToken) == 1;
+
+    // Of several wrong guesses finishing at once, exactly one sees the threshold and sets the lock.
+    public async Task<bool> LockIfThresholdReachedAsync(string userId, int threshold, DateTime now, DateTime lockUntil, CancellationToken cancellationToken) =>
+        await db.Users.Where(u => u.UserId == userId && u.FailedAuthentications >= threshold)
             .ExecuteUpdateAsync(
                 set => set
                     .SetProperty(u => u.FailedAuthentications, 0)
                     .SetProperty(u => u.LockCreatedAt, now)
                     .SetProperty(u => u.LockExpiresAt, lockUntil),
                 cancellationToken) > 0;
-    }
 
     public Task ClearFailuresAsync(string userId, CancellationToken cancellationToken) =>
         db.Users.Where(u => u.UserId == userId && u.FailedAuthentications > 0)

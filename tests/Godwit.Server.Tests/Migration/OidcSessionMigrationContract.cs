@@ -27,14 +27,14 @@ public abstract class OidcSessionMigrationContract
     {
         var email = ApiCalls.UniqueEmail();
         var created = await Client.PostAsync("/v1/users", new { email });
-        var token = Legacy.AddUserInfoToken(new JsonObject { ["sub"] = "legacy|42", ["email"] = email.ToUpperInvariant() });
+        var token = Legacy.AddUserInfoToken(new JsonObject { ["sub"] = "legacy|42", ["email"] = email.ToUpperInvariant(), ["email_verified"] = true });
 
         var migrated = await Migrate(token);
 
         Assert.Equal(HttpStatusCode.OK, migrated.Status);
         Assert.Equal(created.Text("user_id"), migrated.Text("user_id"));
         Assert.Equal(created.Text("user_id"), migrated.Body.GetProperty("user").GetProperty("user_id").GetString());
-        Assert.False(migrated.Body.GetProperty("user").GetProperty("emails")[0].GetProperty("verified").GetBoolean());
+        Assert.True(migrated.Body.GetProperty("user").GetProperty("emails")[0].GetProperty("verified").GetBoolean());
         var session = migrated.Body.GetProperty("session");
         Assert.Equal(TimeSpan.FromMinutes(60), Instant(session, "expires_at") - Instant(session, "started_at"));
         var factor = session.GetProperty("authentication_factors")[0];
@@ -71,13 +71,15 @@ public abstract class OidcSessionMigrationContract
     public async Task Userinfo_verifies_an_existing_unverified_email_and_never_unverifies_one()
     {
         var email = ApiCalls.UniqueEmail();
-        await Client.PostAsync("/v1/users", new { email });
+        var created = await Client.PostAsync("/v1/users", new { email });
 
         var verifying = await Migrate(Legacy.AddUserInfoToken(new JsonObject { ["email"] = email, ["email_verified"] = true }));
         var silent = await Migrate(Legacy.AddUserInfoToken(new JsonObject { ["email"] = email, ["email_verified"] = false }));
 
         Assert.True(verifying.Body.GetProperty("user").GetProperty("emails")[0].GetProperty("verified").GetBoolean());
-        Assert.True(silent.Body.GetProperty("user").GetProperty("emails")[0].GetProperty("verified").GetBoolean());
+        Assert.Equal((HttpStatusCode.Forbidden, "legacy_email_not_verified"), (silent.Status, silent.ErrorType));
+        var user = await Client.GetJsonAsync($"/v1/users/{created.Text("user_id")}");
+        Assert.True(user.Body.GetProperty("emails")[0].GetProperty("verified").GetBoolean());
     }
 
     [Fact]

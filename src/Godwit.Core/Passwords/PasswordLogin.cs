@@ -1,0 +1,143 @@
+using Godwit.Core.Errors;
+using Godwit.Core.Migration;
+using Godwit.Core.Passwords.Hashing;
+using Godwit.Core.Security;
+using Godwit.Core.Users;
+
+namespace Godwit.Core.Passwords;
+
+/// <summary>
+/// Checks an email and password: every guess is reserved before any hashing or legacy call, a
+/// wrong one counts towards the lock, a right one against a legacy or weaker hash upgrades it on
+/// the spot, and a person Godwit holds no password for may be vouched for by the legacy hook.
+/// </summary>
+public sealed class PasswordLogin(
+    IUserStore users,
+    IPasswordStore passwords,
+    IBudgetStore budgets,
+    DefaultPasswordHasher hasher,
+    HashingGate gate,
+    UnknownUserDecoy decoy,
+    LegacyPasswordLogin legacyPasswords,
+    PasswordOptions options,
+    TimeProvider clock)
+{
+    public async Task<Result<(User User, UserEmail Email)>> CheckAsync(string email, string password, CancellationToken cancellationToken)
+    {
+        if (!EmailAddress.TryNormalize(email, out var normalized))
+        {
+            return ErrorCatalog.InvalidEmail;
+        }
+
+        var user = await users.FindByEmailAsync(normalized, cancellationToken);
+        var guess = await ReserveGuessAsync(user, normalized, cancellationToken);
+        if (!guess.Succeeded)
+        {
+            return guess.Error!;
+        }
+
+        if (user?.Password is null && legacyPasswords.Enabled && user?.PasswordDeletedAt is null)
+        {
+            var legacy = await legacyPasswords.LogInAsync(normalized, password, user, cancellationToken);
+            switch (legacy.Outcome)
+            {
+                case LegacyLoginOutcome.Imported:
+                    await SucceededAsync(guess.Value, cancellationToken);
+                    return (legacy.User!, legacy.Email!);
+                case LegacyLoginOutcome.Refused:
+                    return legacy.Error!;
+                case LegacyLoginOutcome.LostRace:
+                    user = await users.FindByEmailAsync(normalized, cancellationToken);
+                    break;
+                case LegacyLoginOutcome.NoMatch:
+                    // Answered below as without a hook, after the same hashing work, so a match
+                    // and a non-match cost alike.
+                    break;
+            }
+        }
+
+        if (user?.Password is not { } stored)
+        {
+            // The same hashing work as a real check, so that neither the answer nor its timing
+            // tells a caller whether the email has an account (unless configured to, as at Stytch).
+            await gate.RunAsync(() => decoy.Hash.Verify(password), cancellationToken);
+            await FailedAsync(guess.Value, cancellationToken);
+            return !options.RevealUnknownEmails ? ErrorCatalog.UnauthorizedPasswordCredentials
+                : user is null ? ErrorCatalog.EmailNotFound
+                : ErrorCatalog.NoUserPassword;
+        }
+
+        var hash = StoredPasswordHash.Deserialize(stored.Hash);
+        if (!await gate.RunAsync(() => hash.Verify(password), cancellationToken))
+        {
+            await FailedAsync(guess.Value, cancellationToken);
+            return ErrorCatalog.UnauthorizedPasswordCredentials;
+        }
+
+        await SucceededAsync(guess.Value, cancellationToken);
+        if (stored.ResetRequired)
+        {
+            // Right, but set before anyone proved the email: only a reset by email makes it good.
+            return ErrorCatalog.ResetPassword;
+        }
+
+        if (hash.NeedsRehash(options.Hashing))
+        {
+            // Conditional on the hash just verified: a concurrent reset's new password wins.
+            var upgraded = await gate.RunAsync(() => hasher.Hash(password), cancellationToken);
+            await passwords.TryReplaceHashAsync(stored.PasswordId, stored.Hash, upgraded.HashType, upgraded.Serialize(), clock.GetUtcNow().UtcDateTime, cancellationToken);
+        }
+
+        return (user, user.Emails.First(e => e.Address == normalized));
+    }
+
+    /// <summary>
+    /// Takes one guess from the user's count, or, for an email nobody has or whose user has no
+    /// password row to count on, from a budget of that email of the same size and length. Either way
+    /// a guesser meets <c>user_lock_limit_reached</c> after the same number of tries, so the lock does
+    /// not tell which emails have accounts.
+    /// </summary>
+    private async Task<Result<Guess>> ReserveGuessAsync(User? user, string normalizedEmail, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (user is not null)
+        {
+            if (await passwords.TryReserveGuessAsync(user.UserId, options.LockThreshold, now, cancellationToken))
+            {
+                return new Guess(user.UserId, null);
+            }
+
+            // The lock was set by this user's own load or by a concurrent guess a moment ago.
+            var wait = user.LockExpiresAt is { } until && until > now ? until - now : options.LockDuration;
+            return ErrorCatalog.UserLocked.WithRetryAfter(wait);
+        }
+
+        var key = "password-guesses:" + normalizedEmail;
+        var answer = await budgets.TryTakeAsync(key, options.LockThreshold, options.LockDuration, now, cancellationToken);
+        return answer.Granted ? new Guess(null, key) : ErrorCatalog.UserLocked.WithRetryAfter(answer.RetryAfter);
+    }
+
+    private async Task FailedAsync(Guess guess, CancellationToken cancellationToken)
+    {
+        if (guess.UserId is { } userId)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            await passwords.LockIfThresholdReachedAsync(userId, options.LockThreshold, now, now + options.LockDuration, cancellationToken);
+        }
+    }
+
+    private async Task SucceededAsync(Guess guess, CancellationToken cancellationToken)
+    {
+        if (guess.UserId is { } userId)
+        {
+            await passwords.ClearFailuresAsync(userId, cancellationToken);
+        }
+        else if (guess.BudgetKey is { } key)
+        {
+            await budgets.GiveBackAsync(key, cancellationToken);
+        }
+    }
+
+    /// <summary>A reserved guess: counted on the user's row, or on the email's budget.</summary>
+    private sealed record Guess(string? UserId, string? BudgetKey);
+}

@@ -1,0 +1,15 @@
+using Godwit.Core.MagicLinks;
+using Godwit.Server.MagicLinks;
+
+namespace Godwit.Server.Security;
+
+internal static class BudgetRegistration
+{
+    /// <summary>Registers the hourly send limits and the background pruning of spent budgets.</summary>
+    public static IServiceCollection AddGodwitBudgets(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<SendLimitOptions>(configuration.GetSection(SendLimitOptions.SectionName), options => options.Problem());
+        services.AddHostedService<BudgetPruner>();
+        return services;
+    }
+}
