@@ -196,7 +196,7 @@ public sealed class SessionService(ISessionStore sessions, IUserStore users, ISi
         }
 
         await keys.RefreshIfStaleAsync(keyStore, cancellationToken);
-        var sessionId = await jwts.ReadSessionIdAsync(sessionJwt!, () => keys.RefreshAsync(keyStore, cancellationToken));
+        var sessionId = await jwts.ReadSessionIdAsync(sessionJwt!, () => keys.RefreshForUnknownKeyAsync(keyStore, cancellationToken));
         if (sessionId is null)
         {
             return ErrorCatalog.InvalidSessionJwt;

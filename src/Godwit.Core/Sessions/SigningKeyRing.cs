@@ -8,11 +8,21 @@ namespace Godwit.Core.Sessions;
 /// <summary>
 /// The keys that sign and verify session JWTs, shared by every Godwit process through the
 /// database: any process may create the next key, and every process picks it up on its next
-/// refresh or as soon as it sees a token signed with a key id it does not know.
+/// refresh. A new key signs nothing until every process has had time to load it, so a key id a
+/// process does not know is almost always made up, and reloads for one are rate-limited.
 /// </summary>
 public sealed class SigningKeyRing(ProjectKeys projectKeys, SessionTokenOptions options, TimeProvider clock, ILogger<SigningKeyRing> logger) : IDisposable
 {
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>At most one reload per this span for JWTs naming a key id this process does not know.</summary>
+    public static readonly TimeSpan UnknownKeyCooldown = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How old a key must be before it signs: longer than any process goes without a refresh, so
+    /// every process knows a key before it meets a JWT signed with it.
+    /// </summary>
+    public static readonly TimeSpan PublicationDelay = RefreshInterval + UnknownKeyCooldown;
     private readonly SemaphoreSlim refreshLock = new(1, 1);
     private volatile Snapshot current = new([], DateTimeOffset.MinValue);
 
@@ -42,8 +52,32 @@ public sealed class SigningKeyRing(ProjectKeys projectKeys, SessionTokenOptions 
     public Task RefreshIfStaleAsync(ISigningKeyStore store, CancellationToken cancellationToken) =>
         clock.GetUtcNow() - current.LoadedAt > RefreshInterval ? RefreshAsync(store, cancellationToken) : Task.CompletedTask;
 
-    /// <summary>The newest key, which signs every new JWT.</summary>
-    public LoadedKey SigningKey => current.Keys.Count > 0 ? current.Keys[^1] : throw new InvalidOperationException("Signing keys are not loaded.");
+    /// <summary>
+    /// An unknown key id may name a key another process created a moment ago, or one an attacker
+    /// made up: reload for it at most once per <see cref="UnknownKeyCooldown"/>, so made-up key ids
+    /// cannot turn every request into a database read.
+    /// </summary>
+    public Task RefreshForUnknownKeyAsync(ISigningKeyStore store, CancellationToken cancellationToken) =>
+        clock.GetUtcNow() - current.LoadedAt >= UnknownKeyCooldown ? RefreshAsync(store, cancellationToken) : Task.CompletedTask;
+
+    /// <summary>
+    /// The key that signs new JWTs: the newest one published for at least <see cref="PublicationDelay"/>,
+    /// or the oldest while none is (a new project's first key signs at once).
+    /// </summary>
+    public LoadedKey SigningKey
+    {
+        get
+        {
+            var keys = current.Keys;
+            if (keys.Count == 0)
+            {
+                throw new InvalidOperationException("Signing keys are not loaded.");
+            }
+
+            var now = clock.GetUtcNow();
+            return keys.LastOrDefault(k => now - k.CreatedAt >= PublicationDelay) ?? keys[0];
+        }
+    }
 
     /// <summary>
     /// The keys a verifier may meet: the newest, and older ones until every JWT they signed has

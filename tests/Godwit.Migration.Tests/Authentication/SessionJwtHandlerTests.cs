@@ -46,6 +46,8 @@ public sealed class SessionJwtHandlerTests(ClockedGodwit godwit) : IClassFixture
         // Past the two-minute rotation: Godwit's next key refresh (here, someone reading its JWKS) makes a new key.
         godwit.Clock.Advance(TimeSpan.FromMinutes(3));
         await godwit.Host.Anonymous.GetJsonAsync($"/v1/sessions/jwks/{godwit.Host.ProjectId}");
+        // A new key signs once every Godwit process has had time to load it (a minute and a half).
+        godwit.Clock.Advance(TimeSpan.FromSeconds(90));
         var after = await client.Client.ByEmailCodeAsync(godwit.Host, ApiCalls.UniqueEmail());
         var response = await GetApiMeAsync(app, after.SessionJwt);
 
