@@ -46,16 +46,33 @@ public sealed class SessionsClient
         jwtReader.CheckAsync(sessionJwt, maxTokenAge, this, cancellationToken);
 
     /// <summary>
-    /// Checks a session JWT locally and, when that is not enough (stale, or not verifiable), asks the
-    /// API, which returns a fresh JWT while the session lives. As Stytch's SDKs do.
+    /// Checks a session JWT locally and, when it is genuine but stale (expired, or older than
+    /// <paramref name="maxTokenAge"/>), asks the API, which returns a fresh JWT while the session
+    /// lives. A JWT that is not genuine (malformed, signed by an unknown key, another project's) is
+    /// refused here and never sent: whoever forges JWTs cannot make the application call the API
+    /// once per forgery.
     /// </summary>
-    /// <exception cref="GodwitApiException">The API refused the session (revoked, expired, not this project's).</exception>
+    /// <exception cref="GodwitApiException">
+    /// The JWT is not genuine (<c>unable_to_parse_session_jwt</c>, with no request id), or the API
+    /// refused the session (revoked, expired, not this project's).
+    /// </exception>
     public async Task<SessionJwtAuthentication> AuthenticateJwtAsync(string sessionJwt, TimeSpan? maxTokenAge = null, CancellationToken cancellationToken = default)
     {
         var local = await AuthenticateJwtLocalAsync(sessionJwt, maxTokenAge, cancellationToken);
         if (local is { Status: SessionJwtStatus.Valid, Session: { } session })
         {
             return new SessionJwtAuthentication(session, sessionJwt, Remote: false, Response: null);
+        }
+
+        if (local.Status == SessionJwtStatus.Invalid)
+        {
+            // The answer the API gives such a JWT, without asking it.
+            throw new GodwitApiException(
+                400,
+                "unable_to_parse_session_jwt",
+                $"The session JWT was refused without asking the API: {local.Failure}",
+                "https://stytch.com/docs/api-reference/consumer/api/errors/400#unable_to_parse_session_jwt",
+                requestId: "");
         }
 
         var answer = await AuthenticateAsync(new AuthenticateSessionRequest { SessionJwt = sessionJwt }, cancellationToken);

@@ -58,7 +58,10 @@ public static class LoginEndpoints
             if (options.Method == GodwitLoginMethod.EmailMagicLink)
             {
                 var url = options.MagicLinkUrl?.AbsoluteUri;
-                await client.MagicLinks.Email.LoginOrCreateAsync(new EmailLoginOrCreateRequest { Email = email, LoginMagicLinkUrl = url, SignupMagicLinkUrl = url }, context.RequestAborted);
+                var challenge = LinkVerifier.Issue(context, TimeSpan.FromHours(1));
+                await client.MagicLinks.Email.LoginOrCreateAsync(
+                    new EmailLoginOrCreateRequest { Email = email, LoginMagicLinkUrl = url, SignupMagicLinkUrl = url, CodeChallenge = challenge },
+                    context.RequestAborted);
                 context.Response.Cookies.Append(ReturnUrlCookie, returnUrl, new CookieOptions { HttpOnly = true, Secure = context.Request.IsHttps, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromHours(1) });
                 return pages.LinkSent(email);
             }
@@ -71,7 +74,7 @@ public static class LoginEndpoints
             return pages.Email(returnUrl, email, exception.ErrorType switch
             {
                 "invalid_email" => "Enter an email address such as name@example.com.",
-                "too_many_requests" => "Too many messages were sent to this address. Wait a minute, then try again.",
+                "too_many_requests" => $"Too many messages were sent to this address. Try again {Later(exception)}.",
                 _ => Unavailable(context, exception),
             });
         }
@@ -110,6 +113,7 @@ public static class LoginEndpoints
             {
                 "otp_code_not_found" => pages.Code(form["state"]!, state.Email, "That code is not right. Check the email and try again."),
                 "unable_to_auth_otp_code" => pages.Email(state.ReturnUrl, state.Email, "That code has expired or has been tried too often. Send a new one."),
+                "too_many_requests" => pages.Email(state.ReturnUrl, state.Email, $"Too many wrong codes were entered for this address. Try again {Later(exception)}."),
                 _ => pages.Code(form["state"]!, state.Email, Unavailable(context, exception)),
             };
         }
@@ -125,19 +129,31 @@ public static class LoginEndpoints
             return pages.Refused("The form expired. Open the link from the email again.");
         }
 
+        if (LinkVerifier.Read(context) is not { } verifier)
+        {
+            // Only the browser that asked for the link holds its verifier; Godwit would refuse the
+            // link without it, so it is not even tried.
+            return pages.LinkFailed("Open this sign-in link in the browser where you asked for it, or send a new one from here.");
+        }
+
         FactorAuthenticateResponse authenticated;
         try
         {
             authenticated = await client.MagicLinks.AuthenticateAsync(
-                new MagicLinkAuthenticateRequest { Token = form["token"].ToString(), SessionDurationMinutes = settings.Value.SessionDurationMinutes },
+                new MagicLinkAuthenticateRequest { Token = form["token"].ToString(), CodeVerifier = verifier, SessionDurationMinutes = settings.Value.SessionDurationMinutes },
                 context.RequestAborted);
         }
         catch (GodwitApiException exception)
         {
-            return exception.StatusCode is >= 400 and < 500 and not 429
-                ? pages.LinkFailed("This sign-in link has expired or has already been used. Send a new one.")
-                : pages.LinkFailed(Unavailable(context, exception));
+            return exception.ErrorType switch
+            {
+                "pkce_mismatch" => pages.LinkFailed("This sign-in link was asked for in another browser, or a newer link was sent since. Open the newest link in the browser where you asked for it."),
+                _ when exception.StatusCode is >= 400 and < 500 and not 429 => pages.LinkFailed("This sign-in link has expired or has already been used. Send a new one."),
+                _ => pages.LinkFailed(Unavailable(context, exception)),
+            };
         }
+
+        LinkVerifier.Forget(context);
 
         var returnUrl = ReturnUrl(context, context.Request.Cookies[ReturnUrlCookie]);
         context.Response.Cookies.Delete(ReturnUrlCookie);
@@ -188,6 +204,11 @@ public static class LoginEndpoints
 
     private static string ReturnUrl(HttpContext context, string? requested) =>
         LoginState.LocalOr(requested, context.RequestServices.GetRequiredService<IOptions<GodwitLoginOptions>>().Value.DefaultReturnUrl);
+
+    /// <summary>"in 12 minutes" from a 429's Retry-After, or "in a minute" when it named none.</summary>
+    private static string Later(GodwitApiException exception) => exception.RetryAfter is { } wait && wait > TimeSpan.FromMinutes(1)
+        ? $"in {(int)Math.Ceiling(wait.TotalMinutes)} minutes"
+        : "in a minute";
 
     private static string Unavailable(HttpContext context, GodwitApiException exception)
     {

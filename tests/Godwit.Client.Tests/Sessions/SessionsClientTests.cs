@@ -160,15 +160,19 @@ public sealed class SessionsClientTests(SqliteGodwit godwit) : IClassFixture<Sql
     }
 
     [Fact]
-    public async Task A_forged_jwt_falls_back_to_the_api_which_refuses_it()
+    public async Task A_forged_jwt_is_refused_as_the_api_would_without_being_sent_to_it()
     {
         var login = await Client.ByEmailCodeAsync(godwit.Host, ApiCalls.UniqueEmail());
         var forged = ForgedJwts.Sign(godwit.Host.BaseUrl.ToString().TrimEnd('/'), godwit.Host.ProjectId, login.UserId, login.Session!.SessionId);
+        var sessionChecksBefore = test.Log.Count("POST /v1/sessions/authenticate");
 
         var refused = await Assert.ThrowsAsync<GodwitApiException>(() => Client.Sessions.AuthenticateJwtAsync(forged, cancellationToken: Cancel));
+        var garbage = await Assert.ThrowsAsync<GodwitApiException>(() => Client.Sessions.AuthenticateJwtAsync("not.a.jwt", cancellationToken: Cancel));
 
         Assert.Equal((400, "unable_to_parse_session_jwt"), (refused.StatusCode, refused.ErrorType));
-        Assert.StartsWith("request-id-live-", refused.RequestId, StringComparison.Ordinal);
+        Assert.Equal((400, "unable_to_parse_session_jwt"), (garbage.StatusCode, garbage.ErrorType));
+        Assert.Equal("", refused.RequestId);
+        Assert.Equal(sessionChecksBefore, test.Log.Count("POST /v1/sessions/authenticate"));
     }
 
     [Fact]

@@ -164,6 +164,74 @@ public sealed class LoginFlowTests(SqliteGodwit godwit) : IClassFixture<SqliteGo
     }
 
     [Fact]
+    public async Task A_magic_link_opened_in_another_browser_is_refused_without_spending_it()
+    {
+        await using var app = await TestApp.StartAsync(godwit.Host, login: options =>
+        {
+            options.Method = GodwitLoginMethod.EmailMagicLink;
+            options.MagicLinkUrl = new Uri("http://app.example/login/magic-link");
+        });
+        var email = ApiCalls.UniqueEmail();
+        using var asking = app.Browser();
+        using var other = app.Browser();
+        await BrowserLogin.SubmitEmailAsync(asking, email);
+        var token = await godwit.Host.LinkTokenAsync(email);
+
+        var (refused, refusedPage) = await ConfirmLinkAsync(other, token);
+        var callsAfterRefusal = app.GodwitCalls.Count("POST /v1/magic_links/authenticate");
+        var (signedIn, _) = await ConfirmLinkAsync(asking, token);
+
+        Assert.NotEqual(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("in the browser where you asked for it", refusedPage, StringComparison.Ordinal);
+        Assert.Equal(0, callsAfterRefusal);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_magic_link_token_taken_from_the_email_is_useless_at_the_api_without_the_browsers_verifier()
+    {
+        await using var app = await TestApp.StartAsync(godwit.Host, login: options =>
+        {
+            options.Method = GodwitLoginMethod.EmailMagicLink;
+            options.MagicLinkUrl = new Uri("http://app.example/login/magic-link");
+        });
+        var email = ApiCalls.UniqueEmail();
+        using var asking = app.Browser();
+        await BrowserLogin.SubmitEmailAsync(asking, email);
+        var token = await godwit.Host.LinkTokenAsync(email);
+
+        var direct = await godwit.Host.Client.PostAsync("/v1/magic_links/authenticate", new { token, session_duration_minutes = 60 });
+
+        Assert.Equal("pkce_expected_code_verifier", direct.ErrorType);
+        Assert.Equal(HttpStatusCode.Redirect, (await ConfirmLinkAsync(asking, token)).Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Past_the_addresss_budget_of_wrong_codes_the_form_says_when_to_come_back()
+    {
+        await using var app = await TestApp.StartAsync(godwit.Host);
+        var email = ApiCalls.UniqueEmail();
+        using var browser = app.Browser();
+        string html = "";
+        for (var round = 0; round < 2; round++)
+        {
+            (_, html) = await BrowserLogin.SubmitEmailAsync(browser, email);
+            var code = await godwit.Host.EmailCodeAsync(email);
+            var wrong = code == "123456" ? "654321" : "123456";
+            for (var guess = 0; guess < 5; guess++)
+            {
+                (_, html) = await BrowserLogin.SubmitCodeAsync(browser, html, wrong);
+            }
+        }
+
+        (_, html) = await BrowserLogin.SubmitEmailAsync(browser, email);
+        var (refused, page) = await BrowserLogin.SubmitCodeAsync(browser, html, await godwit.Host.EmailCodeAsync(email));
+
+        Assert.NotEqual(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Matches("Too many wrong codes were entered for this address. Try again in [0-9]+ minutes.", page);
+    }
+
+    [Fact]
     public async Task Signing_out_revokes_the_godwit_session_and_ends_the_cookie()
     {
         await using var app = await TestApp.StartAsync(godwit.Host);
@@ -179,5 +247,15 @@ public sealed class LoginFlowTests(SqliteGodwit godwit) : IClassFixture<SqliteGo
         Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.Empty((await client.Client.Sessions.GetAsync(godwitUserId, Cancel)).Sessions);
+    }
+
+    private static async Task<(HttpResponseMessage Response, string Html)> ConfirmLinkAsync(HttpClient browser, string token)
+    {
+        var confirmPage = await browser.GetStringAsync(new Uri($"/login/magic-link?stytch_token_type=magic_links&token={token}", UriKind.Relative), Cancel);
+        return await TestApp.PostFormAsync(browser, "/login/magic-link", new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = TestApp.FormToken(confirmPage),
+            ["token"] = TestApp.Hidden(confirmPage, "token"),
+        });
     }
 }
