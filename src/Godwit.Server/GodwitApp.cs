@@ -63,6 +63,7 @@ public static class GodwitApp
         services.AddScoped<SessionService>();
         services.AddSingleton<SessionAccessLog>();
         services.AddHostedService<SessionAccessWriter>();
+        services.AddGodwitRedirectUrls(builder.Configuration, builder.Environment);
         services.AddGodwitMagicLinks(builder.Configuration);
         services.AddGodwitOtps(builder.Configuration);
         services.AddGodwitPasswords(builder.Configuration);

@@ -30,7 +30,10 @@ public sealed class PasswordOptions
     /// </summary>
     public bool RevealUnknownEmails { get; set; }
 
-    /// <summary>Where reset emails link to when the request gives no reset_password_redirect_url.</summary>
+    /// <summary>
+    /// Where reset emails link to when the request gives no reset_password_redirect_url. Like every
+    /// reset URL, it must be allowed by Godwit:RedirectUrls (checked at startup).
+    /// </summary>
     public string? ResetUrl { get; set; }
 
     public int DefaultResetExpirationMinutes { get; set; } = 30;
