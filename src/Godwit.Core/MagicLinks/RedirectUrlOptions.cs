@@ -26,7 +26,7 @@ public sealed class RedirectUrlOptions
             var entry = RedirectUrls[i];
             if (RedirectUrl.Parse(entry) is not { } parsed || entry.Contains('?', StringComparison.Ordinal) || entry.Contains('#', StringComparison.Ordinal))
             {
-                return $"{SettingName}:{i} ({entry}) must be an absolute https URL without user info, query or fragment, written plainly (no white space, backslashes, dot segments or needless escapes).";
+                return $"{SettingName}:{i} ({entry}) must be an absolute https URL (http for loopback) without user info, query or fragment, written plainly (no white space, backslashes, dot segments or needless escapes).";
             }
 
             if (parsed.Scheme == Uri.UriSchemeHttp && !parsed.IsLoopback)

@@ -44,7 +44,7 @@ public sealed class RedirectUrlStartupTests
 
     [Theory]
     [InlineData("http://app.example.com/authenticate", "Godwit:RedirectUrls:0 (http://app.example.com/authenticate) uses http on a host that is not loopback")]
-    [InlineData("https://app.example.com/authenticate?next=1", "Godwit:RedirectUrls:0 (https://app.example.com/authenticate?next=1) must be an absolute https URL without user info, query or fragment")]
+    [InlineData("https://app.example.com/authenticate?next=1", "Godwit:RedirectUrls:0 (https://app.example.com/authenticate?next=1) must be an absolute https URL (http for loopback) without user info, query or fragment")]
     public async Task An_entry_that_cannot_be_matched_safely_stops_startup(string entry, string problem)
     {
         var found = await StartupProblemAsync("Development", new() { ["Godwit:RedirectUrls:0"] = entry });
@@ -67,6 +67,14 @@ public sealed class RedirectUrlStartupTests
         });
 
         Assert.Equal($"{setting} (https://app.example.com/elsewhere) is not among Godwit:RedirectUrls: add it there.", found);
+    }
+
+    [Fact]
+    public async Task A_malformed_default_reset_url_stops_startup()
+    {
+        var found = await StartupProblemAsync("Development", new() { ["Godwit:Passwords:ResetUrl"] = "/reset" });
+
+        Assert.Equal("Godwit:Passwords:ResetUrl must be an absolute http or https URL.", found);
     }
 
     /// <summary>Builds and starts the real application; the message startup failed with, or null when it started.</summary>
