@@ -64,7 +64,8 @@ public static class ErrorCatalog
     public static readonly ApiError UnableToAuthPasswordResetToken = new(401, "unable_to_auth_password_reset_token", "The password reset link is invalid, expired or already used. Start a new reset.");
     public static readonly ApiError InvalidResetExpiration = new(400, "invalid_expiration", "reset_password_expiration_minutes must be between 5 and 10080.");
     public static readonly ApiError MissingResetUrl = new(400, "no_password_reset_redirect_url", "Pass reset_password_redirect_url, or configure Godwit:Passwords:ResetUrl.");
-    // Stytch answers an unregistered reset URL with its one redirect-URL error type, named after magic links.
+    // Stytch's SDKs know one error type for a redirect URL matching none registered, named after
+    // magic links; reset URLs are redirect URLs of the same list, so they answer with it too.
     public static readonly ApiError UnregisteredResetUrl = new(400, "no_match_for_provided_magic_link_url", "reset_password_redirect_url did not match any redirect URL in Godwit:RedirectUrls: its scheme, host, port and path must equal one of them. Register it there, or pass one that is.");
     public static readonly ApiError SessionTooOldToResetPassword = new(400, "session_too_old_to_reset_password", "The session has no authentication factor from the last 5 minutes. Authenticate again, then reset the password.");
 
