@@ -65,6 +65,7 @@ public static class GodwitApp
         services.AddSingleton<SessionAccessLog>();
         services.AddHostedService<SessionAccessWriter>();
         services.AddGodwitBudgets(builder.Configuration);
+        services.AddGodwitRedirectUrls(builder.Configuration, builder.Environment);
         services.AddGodwitMagicLinks(builder.Configuration);
         services.AddGodwitOtps(builder.Configuration);
         services.AddGodwitPasswords(builder.Configuration);

@@ -65,7 +65,8 @@ internal static class HookTestCommand
         var timeout = settings.TryGetValue("timeout", out var seconds) && double.TryParse(seconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && parsed > 0
             ? TimeSpan.FromSeconds(parsed)
             : TimeSpan.FromSeconds(3);
-        using var http = new HttpClient { Timeout = timeout };
+        // As Godwit does: a redirect is not followed, so a hook that answers one fails its checks.
+        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = timeout };
         var unknownEmail = $"godwit-hook-test-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}@example.invalid";
         var checks = new List<bool>
         {

@@ -65,6 +65,9 @@ public static class ErrorCatalog
     public static readonly ApiError InvalidResetExpiration = new(400, "invalid_expiration", "reset_password_expiration_minutes must be between 5 and 10080.");
     public static readonly ApiError MissingResetUrl = new(400, "no_password_reset_redirect_url", "Pass reset_password_redirect_url, or configure Godwit:Passwords:ResetUrl.");
     public static readonly ApiError ResetPassword = new(400, "reset_password", "This password must be reset before it can be used: it was set before the email was verified, or the legacy system does not vouch for this email. Reset it by email.");
+    // Stytch's SDKs know one error type for a redirect URL matching none registered, named after
+    // magic links; reset URLs are redirect URLs of the same list, so they answer with it too.
+    public static readonly ApiError UnregisteredResetUrl = new(400, "no_match_for_provided_magic_link_url", "reset_password_redirect_url did not match any redirect URL in Godwit:RedirectUrls: its scheme, host, port and path must equal one of them. Register it there, or pass one that is.");
     public static readonly ApiError SessionTooOldToResetPassword = new(400, "session_too_old_to_reset_password", "The session has no authentication factor from the last 5 minutes. Authenticate again, then reset the password.");
 
     // One-time secrets (magic links and passcodes).
@@ -72,6 +75,7 @@ public static class ErrorCatalog
     public static readonly ApiError InvalidOtpExpirationMinutes = new(400, "invalid_expiration_otp", "expiration_minutes must be between 1 and 10 for passcodes.");
     public static readonly ApiError InvalidUrl = new(400, "invalid_url", "The URL must be an absolute http or https URL.");
     public static readonly ApiError MissingLoginUrl = new(400, "no_login_redirect_urls_set", "Pass login_magic_link_url and signup_magic_link_url, or configure Godwit:MagicLinks:DefaultLoginUrl.");
+    public static readonly ApiError UnregisteredMagicLinkUrl = new(400, "no_match_for_provided_magic_link_url", "The magic link URL (login_magic_link_url, signup_magic_link_url or invite_magic_link_url) did not match any redirect URL in Godwit:RedirectUrls: its scheme, host, port and path must equal one of them. Register it there, or pass one that is.");
     public static readonly ApiError MagicLinkNotFound = new(404, "magic_link_not_found", "The magic link could not be authenticated: it is invalid, expired or already used. Send a new one.");
     public static readonly ApiError UnableToAuthMagicLink = new(401, "unable_to_auth_magic_link", "The magic link could not be authenticated: it is invalid, expired or already used. Send a new one.");
     public static readonly ApiError InvalidToken = new(400, "invalid_token", "The token format is invalid.");

@@ -1,6 +1,9 @@
 namespace Godwit.Core.MagicLinks;
 
-/// <summary>Email magic link settings, bound from <c>Godwit:MagicLinks</c>.</summary>
+/// <summary>
+/// Email magic link settings, bound from <c>Godwit:MagicLinks</c>. The default URLs, like every
+/// URL a link points to, must be allowed by <c>Godwit:RedirectUrls</c> (see <see cref="RedirectUrlOptions"/>).
+/// </summary>
 public sealed class MagicLinkOptions
 {
     public const string SectionName = "Godwit:MagicLinks";

@@ -14,6 +14,7 @@ public sealed class MagicLinkService(
     IUserStore users,
     IOneTimeSecretStore secrets,
     MagicLinkOptions options,
+    RedirectUrlAllowlist redirectUrls,
     TimeProvider clock)
 {
     public const int MinExpirationMinutes = 5;
@@ -191,7 +192,7 @@ public sealed class MagicLinkService(
         return links.LoginUrl is null ? ErrorCatalog.MissingLoginUrl : (normalized, links);
     }
 
-    private static ApiError? CheckLink(LinkRequest request, string? resolvedUrl, int defaultMinutes)
+    private ApiError? CheckLink(LinkRequest request, string? resolvedUrl, int defaultMinutes)
     {
         if (request.Url is not null && !MagicLinkUrl.IsValid(request.Url))
         {
@@ -199,9 +200,9 @@ public sealed class MagicLinkService(
         }
 
         var minutes = request.ExpirationMinutes ?? defaultMinutes;
-        return minutes is < MinExpirationMinutes or > MaxExpirationMinutes ? ErrorCatalog.InvalidExpirationMinutes
-            : resolvedUrl is not null && !MagicLinkUrl.IsValid(resolvedUrl) ? ErrorCatalog.InvalidUrl
-            : null;
+        return minutes is < MinExpirationMinutes or > MaxExpirationMinutes
+            ? ErrorCatalog.InvalidExpirationMinutes
+            : redirectUrls.Refusal(resolvedUrl, ErrorCatalog.UnregisteredMagicLinkUrl);
     }
 
     /// <summary>A new or pending user gets a sign-up link and an active one a login link, as at Stytch.</summary>

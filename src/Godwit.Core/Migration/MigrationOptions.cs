@@ -1,3 +1,5 @@
+using Godwit.Core.Security;
+
 namespace Godwit.Core.Migration;
 
 /// <summary>
@@ -70,10 +72,12 @@ public sealed class MigrationOptions
             : null)
         ?? CircuitBreaker.Problem();
 
+    // These are trust anchors: their answers decide who logs in as whom. Over plain http anyone on
+    // the network path could answer instead, so http is only for a legacy system on this machine.
     private static string? UrlProblem(Uri? url, string name) =>
-        url is null || (url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))
+        url is null || (url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && LoopbackHost.Is(url))))
             ? null
-            : $"Godwit:Migration:{name} must be an absolute http or https URL.";
+            : $"Godwit:Migration:{name} must be an absolute https URL (http only for localhost, 127.0.0.0/8 or [::1]): the legacy system's answers decide who logs in.";
 
     private static string? SecretProblem(Uri? hook, string? secret, string name) =>
         hook is not null && (secret is null || secret.Length < MinSecretLength)

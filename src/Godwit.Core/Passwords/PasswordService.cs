@@ -24,6 +24,7 @@ public sealed class PasswordService(
     HashingGate gate,
     PasswordLogin login,
     OneTimeSecretIssuer issuer,
+    RedirectUrlAllowlist redirectUrls,
     IOneTimeSecretStore secrets,
     PasswordOptions options,
     TimeProvider clock)
@@ -119,9 +120,9 @@ public sealed class PasswordService(
         }
 
         var url = command.ResetUrl ?? options.ResetUrl;
-        if (command.ResetUrl is not null && !MagicLinkUrl.IsValid(command.ResetUrl))
+        if (redirectUrls.Refusal(url, ErrorCatalog.UnregisteredResetUrl) is { } refused)
         {
-            return ErrorCatalog.InvalidUrl;
+            return refused;
         }
 
         if (url is null)

@@ -29,6 +29,8 @@ public sealed class GodwitLoginOptions
     /// Configured rather than taken from the request's Host header, which a caller controls: a link
     /// pointing at someone else's host would hand them the token. Null: the project's default
     /// redirect URL (Godwit's <c>Godwit:MagicLinks:DefaultLoginUrl</c>, or Stytch's dashboard).
+    /// Register the URL as a redirect URL (Godwit's <c>Godwit:RedirectUrls</c>, or Stytch's
+    /// dashboard): an unregistered one is refused with <c>no_match_for_provided_magic_link_url</c>.
     /// </summary>
     public Uri? MagicLinkUrl { get; set; }
 

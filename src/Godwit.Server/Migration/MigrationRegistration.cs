@@ -21,6 +21,10 @@ internal static class MigrationRegistration
                 // The resilience pipeline's timeout governs; this one would hide timeouts from the circuit breaker.
                 client.Timeout = Timeout.InfiniteTimeSpan;
             });
+            // A redirect is an answer outside the contract, never followed: following one would take
+            // the verdict on who logs in from whatever host it names, and a 307 or 308 would repeat
+            // the password POST there. The callers treat its 3xx status as the legacy system failing.
+            endpoint.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
             endpoint.AddResilienceHandler(name, (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<MigrationOptions>();

@@ -139,7 +139,7 @@ public sealed class LoginFlowTests(SqliteGodwit godwit) : IClassFixture<SqliteGo
         await using var app = await TestApp.StartAsync(godwit.Host, login: options =>
         {
             options.Method = GodwitLoginMethod.EmailMagicLink;
-            options.MagicLinkUrl = new Uri("http://app.example/login/magic-link");
+            options.MagicLinkUrl = new Uri("https://app.example/login/magic-link");
         });
         var email = ApiCalls.UniqueEmail();
         var existing = await app.Database.AddUserAsync(email: email);
@@ -169,7 +169,7 @@ public sealed class LoginFlowTests(SqliteGodwit godwit) : IClassFixture<SqliteGo
         await using var app = await TestApp.StartAsync(godwit.Host, login: options =>
         {
             options.Method = GodwitLoginMethod.EmailMagicLink;
-            options.MagicLinkUrl = new Uri("http://app.example/login/magic-link");
+            options.MagicLinkUrl = new Uri("https://app.example/login/magic-link");
         });
         var email = ApiCalls.UniqueEmail();
         using var asking = app.Browser();
@@ -193,7 +193,7 @@ public sealed class LoginFlowTests(SqliteGodwit godwit) : IClassFixture<SqliteGo
         await using var app = await TestApp.StartAsync(godwit.Host, login: options =>
         {
             options.Method = GodwitLoginMethod.EmailMagicLink;
-            options.MagicLinkUrl = new Uri("http://app.example/login/magic-link");
+            options.MagicLinkUrl = new Uri("https://app.example/login/magic-link");
         });
         var email = ApiCalls.UniqueEmail();
         using var asking = app.Browser();

@@ -54,6 +54,20 @@ public sealed class HookTestCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_hook_that_redirects_fails_as_it_would_in_godwit_and_the_redirect_is_not_followed()
+    {
+        var email = ApiCalls.UniqueEmail();
+        legacy.AddAccount(email, Password);
+        await using var moved = await RedirectingServer.StartAsync(legacy.BaseUrl);
+
+        var (exitCode, output) = await RunAsync("hook", "test", moved.Here(legacy.PasswordHookUrl).ToString(), "--secret", LegacySystem.PasswordHookSecret, "--email", email, "--password", Password);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("FAIL  known password answers match: not a valid answer: answered status 307", output, StringComparison.Ordinal);
+        Assert.Empty(legacy.ReceivedBodies);
+    }
+
+    [Fact]
     public async Task Missing_arguments_are_a_usage_error()
     {
         var (exitCode, output) = await RunAsync("hook", "test", legacy.PasswordHookUrl.ToString(), "--email", "ada@example.com");

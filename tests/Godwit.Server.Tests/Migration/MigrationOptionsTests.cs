@@ -12,7 +12,7 @@ public sealed class MigrationOptionsTests
     public static TheoryData<string, string, string> Problems => new()
     {
         { "Godwit:Migration:LegacyPasswordHook", "https://legacy.example.test/hook", "LegacyPasswordHookSecret" },
-        { "Godwit:Migration:LegacyPasswordHook", "ftp://legacy.example.test/hook", "absolute http or https" },
+        { "Godwit:Migration:LegacyPasswordHook", "ftp://legacy.example.test/hook", "LegacyPasswordHook must be an absolute https URL" },
         { "Godwit:Migration:LegacySessionHook", "https://legacy.example.test/session", "LegacySessionHookSecret" },
         { "Godwit:Migration:LegacyJwksUrl", "https://legacy.example.test/jwks", "LegacyJwtIssuer and LegacyJwtAudience" },
         { "Godwit:Migration:Timeout", "00:05:00", "Timeout" },
@@ -30,6 +30,35 @@ public sealed class MigrationOptionsTests
         var refused = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<MigrationOptions>>().Value);
 
         Assert.Contains(named, refused.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Godwit:Migration:LegacyPasswordHook", "http://legacy.example.test/hook")]
+    [InlineData("Godwit:Migration:LegacySessionHook", "http://legacy.example.test/session")]
+    [InlineData("Godwit:Migration:UserInfoUrl", "http://legacy.example.test/userinfo")]
+    [InlineData("Godwit:Migration:LegacyJwksUrl", "http://legacy.example.test/jwks")]
+    [InlineData("Godwit:Migration:LegacyJwksUrl", "http://10.0.0.7/jwks")]
+    [InlineData("Godwit:Migration:UserInfoUrl", "http://localhost.legacy.example.test/userinfo")]
+    public void A_trust_anchor_over_http_to_a_host_that_is_not_loopback_is_refused(string key, string url)
+    {
+        using var services = Build(new() { [key] = url });
+
+        var refused = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<MigrationOptions>>().Value);
+
+        Assert.StartsWith($"{key} must be an absolute https URL (http only for localhost, 127.0.0.0/8 or [::1])", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://localhost:8080/userinfo")]
+    [InlineData("http://127.0.0.1:8080/userinfo")]
+    [InlineData("http://127.10.0.1/userinfo")]
+    [InlineData("http://[::1]:8080/userinfo")]
+    [InlineData("https://legacy.example.test/userinfo")]
+    public void A_trust_anchor_over_https_or_on_loopback_is_accepted(string url)
+    {
+        using var services = Build(new() { ["Godwit:Migration:UserInfoUrl"] = url });
+
+        Assert.Equal(new Uri(url), services.GetRequiredService<MigrationOptions>().UserInfoUrl);
     }
 
     [Fact]

@@ -20,6 +20,27 @@ public sealed record GodwitHostOptions
 
     public string Environment { get; init; } = "Production";
 
+    /// <summary>Godwit:RedirectUrls; by default <see cref="TestRedirectUrls"/>.</summary>
+    public IReadOnlyList<string> RedirectUrls { get; init; } = TestRedirectUrls;
+
+    /// <summary>
+    /// Every URL the test suites (C#, tests/sdk and the migration login flow) point magic links and
+    /// password resets to, as an operator would register them. Queries may vary; paths may not.
+    /// </summary>
+    public static IReadOnlyList<string> TestRedirectUrls { get; } =
+    [
+        "https://app.godwit.test/authenticate",
+        "https://app.example/signup",
+        "https://app.example/invite",
+        "https://app.example/reset",
+        "https://app.example/cb",
+        "https://app.example/login/magic-link",
+        "https://app.example.com/login",
+        "https://app.example.com/signup",
+        "https://app.example.com/reset",
+        "http://localhost:3000/login",
+    ];
+
     /// <summary>Further configuration, as key/value pairs such as <c>Godwit:Otps:MaxAttempts</c>.</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 }
@@ -88,6 +109,11 @@ public sealed class GodwitHost : IAsyncDisposable
             ["Godwit:Sms:WebhookUrl"] = sms.Url.ToString(),
             ["Godwit:MagicLinks:DefaultLoginUrl"] = "https://app.godwit.test/authenticate",
         };
+        for (var i = 0; i < options.RedirectUrls.Count; i++)
+        {
+            settings[$"Godwit:RedirectUrls:{i}"] = options.RedirectUrls[i];
+        }
+
         if (options.PostgresConnectionString is { } postgres)
         {
             settings["Godwit:Database:Provider"] = "postgres";
