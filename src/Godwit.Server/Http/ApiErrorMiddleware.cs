@@ -35,7 +35,7 @@ internal sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorM
         }
         catch (PasswordHashingOverloadedException overloaded)
         {
-            // Thrown before any hashing or change, wherever a flow needs a hash; see HashingGate.
+            // The hashing queue is full: refused before the hash it was asked for; see HashingGate.
             await WriteAsync(context, ErrorCatalog.PasswordHashingOverloaded.WithRetryAfter(overloaded.RetryAfter));
         }
         catch (BadHttpRequestException badRequest)

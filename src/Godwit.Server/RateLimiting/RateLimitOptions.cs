@@ -5,8 +5,8 @@ namespace Godwit.Server.RateLimiting;
 /// bursts up to a minute's worth; 0 turns that one limit off, <see cref="Enabled"/> false turns them all
 /// off. They guard the server against floods and runaway loops; the limits a client can meet by
 /// design (sends per address, passcode and password attempts) are counted in the database apart
-/// from these. Stytch documents no project-wide numbers; it asks migration scripts to stay under 65
-/// requests a second, so no default here is below 100 a second (6,000 a minute).
+/// from these. Stytch publishes no project-wide numbers; it asks migration scripts to stay under 65
+/// requests a second, so every family of one-user calls allows at least 100 a second (6,000 a minute).
 /// </summary>
 internal sealed class RateLimitOptions
 {

@@ -38,6 +38,47 @@ public sealed class PublicRateLimitTests
     }
 
     [Fact]
+    public async Task Behind_a_proxy_with_forwarded_headers_enabled_each_forwarded_client_has_its_own_budget()
+    {
+        await using var host = await GodwitHost.StartAsync(new GodwitHostOptions
+        {
+            Settings = new Dictionary<string, string?>
+            {
+                ["Godwit:RateLimits:PublicPerIp"] = "1",
+                // What ASPNETCORE_FORWARDEDHEADERS_ENABLED=true sets.
+                ["ForwardedHeaders_Enabled"] = "true",
+            },
+        });
+        var jwks = $"/v1/sessions/jwks/{host.ProjectId}";
+
+        var first = await ForwardedForAsync(host, "203.0.113.7", jwks);
+        var again = await ForwardedForAsync(host, "203.0.113.7", jwks);
+        var another = await ForwardedForAsync(host, "203.0.113.8", jwks);
+
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        StytchShaped.AssertTooManyRequests(again, maxRetryAfterSeconds: 60);
+        Assert.Equal(HttpStatusCode.OK, another.Status);
+    }
+
+    [Fact]
+    public async Task Addresses_in_one_ipv6_64_share_a_budget_and_another_64_has_its_own()
+    {
+        await using var host = await GodwitHost.StartAsync(new GodwitHostOptions
+        {
+            Settings = new Dictionary<string, string?> { ["Godwit:RateLimits:PublicPerIp"] = "1", ["ForwardedHeaders_Enabled"] = "true" },
+        });
+        var jwks = $"/v1/sessions/jwks/{host.ProjectId}";
+
+        var first = await ForwardedForAsync(host, "2001:db8:0:1::1", jwks);
+        var sameNetwork = await ForwardedForAsync(host, "2001:db8:0:1:ffff::2", jwks);
+        var otherNetwork = await ForwardedForAsync(host, "2001:db8:0:2::1", jwks);
+
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        StytchShaped.AssertTooManyRequests(sameNetwork, maxRetryAfterSeconds: 60);
+        Assert.Equal(HttpStatusCode.OK, otherNetwork.Status);
+    }
+
+    [Fact]
     public async Task Api_calls_without_a_credential_draw_from_the_client_addresss_budget()
     {
         await using var host = await GodwitHost.StartAsync(new GodwitHostOptions
@@ -53,5 +94,12 @@ public sealed class PublicRateLimitTests
         Assert.Equal("unauthorized_credentials", first.ErrorType);
         Assert.Equal("route_not_found", second.ErrorType);
         StytchShaped.AssertTooManyRequests(third, maxRetryAfterSeconds: 30);
+    }
+
+    private static async Task<ApiAnswer> ForwardedForAsync(GodwitHost host, string client, string path)
+    {
+        using var proxy = new HttpClient { BaseAddress = host.BaseUrl };
+        proxy.DefaultRequestHeaders.Add("X-Forwarded-For", client);
+        return await proxy.GetJsonAsync(path);
     }
 }
