@@ -66,7 +66,7 @@ public static class ErrorCatalog
     public static readonly ApiError MissingResetUrl = new(400, "no_password_reset_redirect_url", "Pass reset_password_redirect_url, or configure Godwit:Passwords:ResetUrl.");
     public static readonly ApiError SessionTooOldToResetPassword = new(400, "session_too_old_to_reset_password", "The session has no authentication factor from the last 5 minutes. Authenticate again, then reset the password.");
     // Godwit's own (Stytch has no such answer): the password-hashing queue is full, see HashingGate.
-    public static readonly ApiError PasswordHashingOverloaded = new(503, "password_hashing_overloaded", "Too many password checks are waiting on this server. Nothing was checked or changed; retry after the time in the Retry-After header.");
+    public static readonly ApiError PasswordHashingOverloaded = new(503, "password_hashing_overloaded", "Too many password checks are waiting on this server. Retry after the time in the Retry-After header.");
 
     // One-time secrets (magic links and passcodes).
     public static readonly ApiError InvalidExpirationMinutes = new(400, "invalid_expiration", "Magic link expiration minutes must be between 5 and 10080.");
