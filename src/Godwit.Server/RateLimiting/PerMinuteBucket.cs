@@ -24,7 +24,7 @@ internal static class PerMinuteBucket
         });
     }
 
-    /// <summary>The wait a refusal carries, in whole seconds (at least one) as Retry-After needs.</summary>
+    /// <summary>The wait a refusal carries; at least a second, since Retry-After counts whole seconds.</summary>
     public static TimeSpan RetryAfter(RateLimitLease lease) =>
         lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) && wait > TimeSpan.FromSeconds(1) ? wait : TimeSpan.FromSeconds(1);
 
