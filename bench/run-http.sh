@@ -2,6 +2,8 @@
 # Builds Godwit, the baseline and the orchestrator in Release (into bench/.artifacts, apart from
 # the Debug outputs other work uses) and runs the HTTP benchmark. Arguments go to the
 # orchestrator, for example: bench/run-http.sh --quick    or    bench/run-http.sh --warmup 120 --runs 5
+# The orchestrator starts Godwit with Godwit__RateLimits__Enabled=false (see Godwit.Bench.Http/Program.cs):
+# the load comes from one address with one credential, far past the default limits.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "wrk is required (Debian: apt-get install wrk)" >&2; exit 1; }

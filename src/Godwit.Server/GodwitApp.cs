@@ -11,6 +11,7 @@ using Godwit.Server.MagicLinks;
 using Godwit.Server.Migration;
 using Godwit.Server.Otps;
 using Godwit.Server.Passwords;
+using Godwit.Server.RateLimiting;
 using Godwit.Server.Security;
 using Godwit.Server.Sessions;
 using Godwit.Server.Totps;
@@ -74,11 +75,13 @@ public static class GodwitApp
         services.AddGodwitMigration(builder.Configuration);
         services.AddGodwitTotps(builder.Configuration);
         services.AddGodwitDelivery(builder.Configuration, builder.Environment, project.DataFolder);
+        services.AddGodwitRateLimits(builder.Configuration);
         var migrate = services.AddGodwitDatabase(database, project);
         services.AddSingleton(new StartupTasks(migrate));
 
         var app = builder.Build();
         app.UseMiddleware<ApiErrorMiddleware>();
+        app.UseGodwitRateLimits();
         app.MapHealth();
         app.MapJwks();
         var v1 = ProjectAuthentication.RequireProject(app.MapGroup("/v1"));

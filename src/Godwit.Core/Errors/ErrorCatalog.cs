@@ -69,6 +69,8 @@ public static class ErrorCatalog
     // magic links; reset URLs are redirect URLs of the same list, so they answer with it too.
     public static readonly ApiError UnregisteredResetUrl = new(400, "no_match_for_provided_magic_link_url", "reset_password_redirect_url did not match any redirect URL in Godwit:RedirectUrls: its scheme, host, port and path must equal one of them. Register it there, or pass one that is.");
     public static readonly ApiError SessionTooOldToResetPassword = new(400, "session_too_old_to_reset_password", "The session has no authentication factor from the last 5 minutes. Authenticate again, then reset the password.");
+    // Godwit's own (Stytch has no such answer): the password-hashing queue is full, see HashingGate.
+    public static readonly ApiError PasswordHashingOverloaded = new(503, "password_hashing_overloaded", "Too many password checks are waiting on this server. Retry after the time in the Retry-After header.");
 
     // One-time secrets (magic links and passcodes).
     public static readonly ApiError InvalidExpirationMinutes = new(400, "invalid_expiration", "Magic link expiration minutes must be between 5 and 10080.");

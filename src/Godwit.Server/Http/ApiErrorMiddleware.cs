@@ -1,4 +1,5 @@
 using Godwit.Core.Errors;
+using Godwit.Core.Passwords;
 
 namespace Godwit.Server.Http;
 
@@ -32,6 +33,11 @@ internal sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorM
         {
             await WriteAsync(context, rejected.Error);
         }
+        catch (PasswordHashingOverloadedException overloaded)
+        {
+            // The hashing queue is full: refused before the hash it was asked for; see HashingGate.
+            await WriteAsync(context, ErrorCatalog.PasswordHashingOverloaded.WithRetryAfter(overloaded.RetryAfter));
+        }
         catch (BadHttpRequestException badRequest)
         {
             await WriteAsync(context, badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge
@@ -57,6 +63,6 @@ internal sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorM
         }
 
         context.Response.Clear();
-        return ApiResults.WriteAsync(context, new Contracts.Errors.ErrorResponse(error.ErrorType, error.Message, error.Url), error.StatusCode);
+        return ApiResults.Error(error).ExecuteAsync(context);
     }
 }

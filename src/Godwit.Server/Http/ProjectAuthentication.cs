@@ -1,15 +1,38 @@
 using System.Security.Cryptography;
 using System.Text;
 using Godwit.Core.Errors;
+using Godwit.Server.RateLimiting;
 
 namespace Godwit.Server.Http;
 
 /// <summary>Backend endpoints require HTTP Basic auth with <c>project_id:secret</c>.</summary>
 internal sealed class ProjectAuthentication(string projectId, string secret)
 {
+    private static readonly object VerdictKey = new();
+    private static readonly object Authorized = true;
+    private static readonly object Unauthorized = false;
+
     private readonly byte[] expectedDigest = SHA256.HashData(Encoding.UTF8.GetBytes($"{projectId}:{secret}"));
 
-    public bool IsAuthorized(HttpRequest request)
+    public string ProjectId => projectId;
+
+    /// <summary>
+    /// Whether the request carries the project's credential. Asked by the rate limiter (to choose the
+    /// budget) and by the endpoint filter; the verdict is kept on the request so it is worked out once.
+    /// </summary>
+    public bool IsAuthorized(HttpContext context)
+    {
+        if (context.Items.TryGetValue(VerdictKey, out var known))
+        {
+            return ReferenceEquals(known, Authorized);
+        }
+
+        var verdict = IsAuthorized(context.Request);
+        context.Items[VerdictKey] = verdict ? Authorized : Unauthorized;
+        return verdict;
+    }
+
+    private bool IsAuthorized(HttpRequest request)
     {
         var header = request.Headers.Authorization.ToString();
         if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
@@ -27,14 +50,25 @@ internal sealed class ProjectAuthentication(string projectId, string secret)
         return CryptographicOperations.FixedTimeEquals(SHA256.HashData(decoded[..length]), expectedDigest);
     }
 
+    /// <summary>
+    /// Puts the group behind Basic auth. Failures are counted per client address, and an address that
+    /// has used up its failures is refused (429) before its credential is even looked at.
+    /// </summary>
     public static RouteGroupBuilder RequireProject(RouteGroupBuilder group)
     {
         group.AddEndpointFilter(async (context, next) =>
         {
-            var authentication = context.HttpContext.RequestServices.GetRequiredService<ProjectAuthentication>();
-            return authentication.IsAuthorized(context.HttpContext.Request)
+            var http = context.HttpContext;
+            var throttle = http.RequestServices.GetRequiredService<FailedAuthenticationThrottle>();
+            if (throttle.Refusal(http) is { } refused)
+            {
+                return ApiResults.Error(refused);
+            }
+
+            var authentication = http.RequestServices.GetRequiredService<ProjectAuthentication>();
+            return authentication.IsAuthorized(http)
                 ? await next(context)
-                : ApiResults.Error(ErrorCatalog.UnauthorizedCredentials);
+                : ApiResults.Error(throttle.CountFailure(http) ?? ErrorCatalog.UnauthorizedCredentials);
         });
         return group;
     }

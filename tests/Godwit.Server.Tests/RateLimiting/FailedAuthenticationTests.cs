@@ -1,0 +1,47 @@
+using System.Net;
+using Godwit.Testing.Hosting;
+using Godwit.Testing.Http;
+
+namespace Godwit.Server.Tests.RateLimiting;
+
+/// <summary>Guessing the project secret online: failures are counted per client address.</summary>
+public sealed class FailedAuthenticationTests : IAsyncLifetime
+{
+    private GodwitHost host = null!;
+
+    public async ValueTask InitializeAsync() => host = await GodwitHost.StartAsync();
+
+    public async ValueTask DisposeAsync() => await host.DisposeAsync();
+
+    private static string SomeUserPath => $"/v1/users/user-live-{Guid.NewGuid():D}";
+
+    [Fact]
+    public async Task After_twenty_wrong_secrets_an_address_is_refused_even_with_the_right_one_while_others_are_served()
+    {
+        using var guesser = ClientsFrom.Address(host, "127.0.0.2", secret: "secret-live-guessed");
+        using var guesserWithTheSecret = ClientsFrom.Address(host, "127.0.0.2", secret: host.Secret);
+        using var otherWithTheSecret = ClientsFrom.Address(host, "127.0.0.3", secret: host.Secret);
+        using var otherGuesser = ClientsFrom.Address(host, "127.0.0.3", secret: "secret-live-guessed");
+
+        var guesses = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            guesses.Add((await guesser.GetJsonAsync(SomeUserPath)).ErrorType);
+        }
+
+        var twentyFirst = await guesser.GetJsonAsync(SomeUserPath);
+        var rightSecretFromGuesser = await guesserWithTheSecret.GetJsonAsync(SomeUserPath);
+        var rightSecretElsewhere = await otherWithTheSecret.GetJsonAsync(SomeUserPath);
+        var wrongSecretElsewhere = await otherGuesser.GetJsonAsync(SomeUserPath);
+        var sameProjectLocally = await host.Client.GetJsonAsync(SomeUserPath);
+
+        Assert.All(guesses, errorType => Assert.Equal("unauthorized_credentials", errorType));
+        // Twenty a minute is one more every three seconds.
+        StytchShaped.AssertTooManyRequests(twentyFirst, maxRetryAfterSeconds: 3);
+        // The same answer as a wrong guess, so it cannot tell the guesser the secret was right.
+        StytchShaped.AssertTooManyRequests(rightSecretFromGuesser, maxRetryAfterSeconds: 3);
+        Assert.Equal((HttpStatusCode.NotFound, "user_not_found"), (rightSecretElsewhere.Status, rightSecretElsewhere.ErrorType));
+        Assert.Equal("unauthorized_credentials", wrongSecretElsewhere.ErrorType);
+        Assert.Equal(HttpStatusCode.NotFound, sameProjectLocally.Status);
+    }
+}
