@@ -19,11 +19,17 @@ var godwitConfig = new Dictionary<string, string>
     ["Godwit__ProjectId"] = ProjectId,
     ["Godwit__Secret"] = secret,
     ["Godwit__DataFolder"] = dataFolder,
-    // The benchmark measures how fast Godwit serves, at tens of thousands of session checks a second
-    // from one address with one project credential: the default rate limits (60,000 session calls a
-    // minute per project) would answer most of them 429 and measure the limiter instead.
-    ["Godwit__RateLimits__Enabled"] = "false",
 };
+
+// The abuse run measures Godwit with its limits as shipped. Every other scenario measures how fast
+// Godwit serves, at tens of thousands of session checks a second from one address with one project
+// credential: the default rate limits (60,000 session calls a minute per project) would answer most
+// of them 429 and measure the limiter instead.
+var abuseRun = options.Scenarios.SetEquals(["abuse"]);
+if (!abuseRun)
+{
+    godwitConfig["Godwit__RateLimits__Enabled"] = "false";
+}
 var basicAuth = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{ProjectId}:{secret}"));
 
 var seedWatch = System.Diagnostics.Stopwatch.StartNew();
@@ -34,6 +40,11 @@ await using var godwit = await ServerProcess.StartAsync("godwit", options.Godwit
 await using var baseline = await ServerProcess.StartAsync("baseline", options.BaselineDll, ["--Database", Path.Combine(dataFolder, "godwit.db")], new Dictionary<string, string>(), 5811, Path.Combine(results, "baseline.log"), "/health");
 var idle = godwit.Memory();
 Console.WriteLine($"Godwit pid {godwit.Pid} idle RSS {idle.RssMiB:F0} MiB; baseline pid {baseline.Pid} idle RSS {baseline.Memory().RssMiB:F0} MiB.");
+
+if (abuseRun)
+{
+    return await AbuseRun.RunAsync(options, godwit, basicAuth, seeded, results);
+}
 
 var scenarios = new List<Scenario>();
 var token = File.ReadLines(seeded.TokensFile).First();

@@ -94,7 +94,7 @@ internal static class Seeder
 
         var legacyFiles = new List<string>();
         string? argon2idFile = null;
-        if (options.Scenarios.Contains("passwords"))
+        if (options.Scenarios.Contains("passwords") || options.Scenarios.Contains("abuse"))
         {
             // Every user of a kind gets the same hash (one password, one salt): verifying costs the
             // same for each, and seeding stays fast. The bcrypt users' first logins upgrade them.

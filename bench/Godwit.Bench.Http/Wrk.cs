@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace Godwit.Bench.Http;
 
 /// <summary>One wrk measurement, as reported by the scripts' <c>done</c> hook.</summary>
-internal sealed record WrkResult(long Requests, double Seconds, double P50Ms, double P90Ms, double P99Ms, double MaxMs, long Non2xx, long SocketErrors, double Load1)
+internal sealed record WrkResult(long Requests, double Seconds, double P50Ms, double P90Ms, double P99Ms, double MaxMs, long Non2xx, long SocketErrors, double Load1, string Output)
 {
     public double RequestsPerSecond => Requests / Seconds;
 
@@ -54,7 +54,8 @@ internal static partial class Wrk
             Value("max") / 1e3,
             Value("non2xx"),
             Value("connect") + Value("read") + Value("write") + Value("timeout"),
-            load);
+            load,
+            output);
     }
 
     /// <summary>The one-minute load average, recorded with every figure: other work shares the machine.</summary>

@@ -66,9 +66,16 @@ internal sealed class ProjectAuthentication(string projectId, string secret)
             }
 
             var authentication = http.RequestServices.GetRequiredService<ProjectAuthentication>();
-            return authentication.IsAuthorized(http)
-                ? await next(context)
-                : ApiResults.Error(throttle.CountFailure(http) ?? ErrorCatalog.UnauthorizedCredentials);
+            if (authentication.IsAuthorized(http))
+            {
+                return await next(context);
+            }
+
+            // Only a presented credential is a guess at the secret; a request without one (a
+            // health probe, a misconfigured client) is refused without spending the budget.
+            return ApiResults.Error(http.Request.Headers.Authorization.Count == 0
+                ? ErrorCatalog.UnauthorizedCredentials
+                : throttle.CountFailure(http) ?? ErrorCatalog.UnauthorizedCredentials);
         });
         return group;
     }

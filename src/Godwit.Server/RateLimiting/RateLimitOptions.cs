@@ -30,7 +30,7 @@ internal sealed class RateLimitOptions
     /// refused, the right credential too, until the budget refills (one failure's worth every
     /// 60 / n seconds).
     /// </summary>
-    public int FailedAuthenticationsPerIp { get; set; } = 20;
+    public int FailedAuthenticationsPerIp { get; set; } = 100;
 
     /// <summary>What is wrong with these settings, checked at startup; null when they are usable.</summary>
     public string? Problem() =>

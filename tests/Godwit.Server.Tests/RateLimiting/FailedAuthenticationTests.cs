@@ -16,7 +16,7 @@ public sealed class FailedAuthenticationTests : IAsyncLifetime
     private static string SomeUserPath => $"/v1/users/user-live-{Guid.NewGuid():D}";
 
     [Fact]
-    public async Task After_twenty_wrong_secrets_an_address_is_refused_even_with_the_right_one_while_others_are_served()
+    public async Task After_a_hundred_wrong_secrets_an_address_is_refused_even_with_the_right_one_while_others_are_served()
     {
         using var guesser = ClientsFrom.Address(host, "127.0.0.2", secret: "secret-live-guessed");
         using var guesserWithTheSecret = ClientsFrom.Address(host, "127.0.0.2", secret: host.Secret);
@@ -24,24 +24,42 @@ public sealed class FailedAuthenticationTests : IAsyncLifetime
         using var otherGuesser = ClientsFrom.Address(host, "127.0.0.3", secret: "secret-live-guessed");
 
         var guesses = new List<string>();
-        for (var i = 0; i < 20; i++)
+        for (var i = 0; i < 100; i++)
         {
             guesses.Add((await guesser.GetJsonAsync(SomeUserPath)).ErrorType);
         }
 
-        var twentyFirst = await guesser.GetJsonAsync(SomeUserPath);
+        var hundredAndFirst = await guesser.GetJsonAsync(SomeUserPath);
         var rightSecretFromGuesser = await guesserWithTheSecret.GetJsonAsync(SomeUserPath);
         var rightSecretElsewhere = await otherWithTheSecret.GetJsonAsync(SomeUserPath);
         var wrongSecretElsewhere = await otherGuesser.GetJsonAsync(SomeUserPath);
         var sameProjectLocally = await host.Client.GetJsonAsync(SomeUserPath);
 
         Assert.All(guesses, errorType => Assert.Equal("unauthorized_credentials", errorType));
-        // Twenty a minute is one more every three seconds.
-        StytchShaped.AssertTooManyRequests(twentyFirst, maxRetryAfterSeconds: 3);
+        // A hundred a minute is one more every 0.6 seconds.
+        StytchShaped.AssertTooManyRequests(hundredAndFirst, maxRetryAfterSeconds: 1);
         // The same answer as a wrong guess, so it cannot tell the guesser the secret was right.
-        StytchShaped.AssertTooManyRequests(rightSecretFromGuesser, maxRetryAfterSeconds: 3);
+        StytchShaped.AssertTooManyRequests(rightSecretFromGuesser, maxRetryAfterSeconds: 1);
         Assert.Equal((HttpStatusCode.NotFound, "user_not_found"), (rightSecretElsewhere.Status, rightSecretElsewhere.ErrorType));
         Assert.Equal("unauthorized_credentials", wrongSecretElsewhere.ErrorType);
         Assert.Equal(HttpStatusCode.NotFound, sameProjectLocally.Status);
+    }
+
+    [Fact]
+    public async Task Requests_without_credentials_are_refused_without_spending_the_addresss_budget()
+    {
+        using var anonymous = ClientsFrom.Address(host, "127.0.0.4", secret: null);
+        using var withTheSecret = ClientsFrom.Address(host, "127.0.0.4", secret: host.Secret);
+
+        var answers = new List<string>();
+        for (var i = 0; i < 150; i++)
+        {
+            answers.Add((await anonymous.GetJsonAsync(SomeUserPath)).ErrorType);
+        }
+
+        var served = await withTheSecret.GetJsonAsync(SomeUserPath);
+
+        Assert.All(answers, errorType => Assert.Equal("unauthorized_credentials", errorType));
+        Assert.Equal((HttpStatusCode.NotFound, "user_not_found"), (served.Status, served.ErrorType));
     }
 }
