@@ -29,6 +29,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IWebAuthnStore, EfWebAuthnStore>();
         services.AddScoped<IBiometricStore, EfBiometricStore>();
         services.AddScoped<ITotpStore, EfTotpStore>();
+        services.AddScoped<ISealedSecretStore, EfSealedSecretStore>();
         return services;
     }
 }
