@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -34,7 +35,8 @@ internal sealed class DevelopmentProjectFile(string dataFolder)
         }
 
         using (var stream = new FileStream(temporary, create))
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        // Relaxed escaping keeps base64's '+' as it is, so the key can be copied out of the file.
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             stored.WriteTo(writer);
         }
