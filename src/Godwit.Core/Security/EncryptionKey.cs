@@ -37,7 +37,7 @@ public sealed class EncryptionKey
     /// The key Godwit derived from the project secret before it had a ring (the same HKDF labels,
     /// the secret as input), kept for opening the values sealed then.
     /// </summary>
-    public static EncryptionKey DerivedFromSecret(string projectSecret) => new(null, Encoding.UTF8.GetBytes(projectSecret));
+    internal static EncryptionKey DerivedFromSecret(string projectSecret) => new(null, Encoding.UTF8.GetBytes(projectSecret));
 
     /// <summary>Reads the setting form, <c>&lt;id&gt;:&lt;base64 of 32 bytes&gt;</c>; the problem when it is not one.</summary>
     public static EncryptionKey? TryParse(string? text, out string? problem)
