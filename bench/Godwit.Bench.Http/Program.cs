@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using Godwit.Bench.Http;
+using Godwit.Core.Security;
 
 // Seeds a fresh SQLite file, starts Godwit and the bare baseline as their own processes on it,
 // warms both up, then measures each scenario several times with wrk and prints a markdown table.
@@ -18,6 +19,7 @@ var godwitConfig = new Dictionary<string, string>
 {
     ["Godwit__ProjectId"] = ProjectId,
     ["Godwit__Secret"] = secret,
+    ["Godwit__EncryptionKeys"] = EncryptionKey.NewSetting(DateTimeOffset.UtcNow),
     ["Godwit__DataFolder"] = dataFolder,
 };
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Godwit.Bench.Http;
 using Godwit.Bench.Import;
+using Godwit.Core.Security;
 using Godwit.Server;
 using Godwit.Testing;
 
@@ -19,6 +20,7 @@ var apiUsers = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture
 var work = Directory.CreateTempSubdirectory("godwit-import-bench-").FullName;
 const string ProjectId = "project-live-5f0d1c9e-0000-4000-8000-00000000b3c4";
 const string Secret = "secret-live-import-bench-0123456789abcdef0123456789";
+var encryptionKeys = EncryptionKey.NewSetting(DateTimeOffset.UtcNow);
 Console.WriteLine($"{users:N0} users; {Environment.ProcessorCount} cores; load {File.ReadAllText("/proc/loadavg").Trim()}; work folder {work}");
 Console.WriteLine("| database | export | bare insert s | godwit import s | import / bare | import users/s |");
 Console.WriteLine("|---|---|---:|---:|---:|---:|");
@@ -30,12 +32,12 @@ foreach (var withPasswords in new[] { false, true })
     await ExportGenerator.WriteAsync("supabase", users, withPasswords, export);
     foreach (var database in databases)
     {
-        var bare = await FreshDatabaseAsync(database, work, $"bare-{kind}");
+        var bare = await FreshDatabaseAsync(database, work, $"bare-{kind}", encryptionKeys);
         var bareTime = database == "sqlite"
             ? BareInsert.Sqlite(bare.ConnectionString, users, withPasswords)
             : await BareInsert.PostgresAsync(bare.ConnectionString, users, withPasswords);
-        var target = await FreshDatabaseAsync(database, work, $"import-{kind}");
-        var importTime = await ImportAsync(godwitDll, export, target, database, work);
+        var target = await FreshDatabaseAsync(database, work, $"import-{kind}", encryptionKeys);
+        var importTime = await ImportAsync(godwitDll, export, target, database, work, encryptionKeys);
         Console.WriteLine($"| {database} | {kind} | {bareTime.TotalSeconds:F1} | {importTime.TotalSeconds:F1} | {importTime / bareTime:F2} | {users / importTime.TotalSeconds:N0} |");
     }
 }
@@ -57,9 +59,9 @@ if (apiUsers > 0)
             "godwit", godwitDll, ["serve"],
             // Rate limits off: the targets are measured at full speed (hundreds of Migrate Password
             // calls a second), which the default limits would pace to 100 a second.
-            new Dictionary<string, string> { ["Godwit__ProjectId"] = ProjectId, ["Godwit__Secret"] = Secret, ["Godwit__DataFolder"] = folder, ["Godwit__RateLimits__Enabled"] = "false" },
+            new Dictionary<string, string> { ["Godwit__ProjectId"] = ProjectId, ["Godwit__Secret"] = Secret, ["Godwit__EncryptionKeys"] = encryptionKeys, ["Godwit__DataFolder"] = folder, ["Godwit__RateLimits__Enabled"] = "false" },
             port, Path.Combine(folder, "server.log"), "/health");
-        var time = await ImportAsync(godwitDll, export, (folder, ""), "api", work,
+        var time = await ImportAsync(godwitDll, export, (folder, ""), "api", work, encryptionKeys,
             ["--target", target, "--url", server.BaseUrl.ToString(), "--project-id", ProjectId, "--secret", Secret, "--rate", "1000000"]);
         Console.WriteLine($"| {target} | {requests} | {time.TotalSeconds:F1} | {apiUsers / time.TotalSeconds:N0} |");
     }
@@ -68,7 +70,7 @@ if (apiUsers > 0)
 return 0;
 
 // An empty, migrated Godwit database: a SQLite file in its own data folder, or a new PostgreSQL database.
-static async Task<(string DataFolder, string ConnectionString)> FreshDatabaseAsync(string database, string work, string name)
+static async Task<(string DataFolder, string ConnectionString)> FreshDatabaseAsync(string database, string work, string name, string encryptionKeys)
 {
     var folder = Path.Combine(work, name + "-" + database);
     Directory.CreateDirectory(folder);
@@ -76,7 +78,7 @@ static async Task<(string DataFolder, string ConnectionString)> FreshDatabaseAsy
         ? $"Data Source={Path.Combine(folder, "godwit.db")}"
         : await (await PostgresCluster.Shared).CreateDatabaseAsync();
     var app = GodwitApp.Build([
-        $"--Godwit:ProjectId={ProjectId}", $"--Godwit:Secret={Secret}", $"--Godwit:DataFolder={folder}",
+        $"--Godwit:ProjectId={ProjectId}", $"--Godwit:Secret={Secret}", $"--Godwit:EncryptionKeys={encryptionKeys}", $"--Godwit:DataFolder={folder}",
         $"--Godwit:Database:Provider={database}", $"--Godwit:Database:ConnectionString={connection}"]);
     await GodwitApp.PrepareAsync(app);
     await app.DisposeAsync();
@@ -84,7 +86,7 @@ static async Task<(string DataFolder, string ConnectionString)> FreshDatabaseAsy
 }
 
 // Runs `godwit import` into the database (or, with targetArguments, through an API target) and times the process.
-static async Task<TimeSpan> ImportAsync(string godwitDll, string export, (string DataFolder, string ConnectionString) target, string database, string work, string[]? targetArguments = null)
+static async Task<TimeSpan> ImportAsync(string godwitDll, string export, (string DataFolder, string ConnectionString) target, string database, string work, string encryptionKeys, string[]? targetArguments = null)
 {
     var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true };
     string[] into = targetArguments ?? [
@@ -98,6 +100,7 @@ static async Task<TimeSpan> ImportAsync(string godwitDll, string export, (string
 
     start.Environment["Godwit__ProjectId"] = ProjectId;
     start.Environment["Godwit__Secret"] = Secret;
+    start.Environment["Godwit__EncryptionKeys"] = encryptionKeys;
     var watch = Stopwatch.StartNew();
     using var process = Process.Start(start)!;
     var output = await process.StandardOutput.ReadToEndAsync();

@@ -21,7 +21,7 @@ public class SessionBenchmarks
     public async Task SetupAsync()
     {
         var options = new SessionTokenOptions();
-        var keys = new SigningKeyRing(new ProjectKeys("secret-live-micro-benchmark"), options, TimeProvider.System, NullLogger<SigningKeyRing>.Instance);
+        var keys = new SigningKeyRing(new ProjectKeys(new EncryptionKeyRing([EncryptionKey.TryParse(EncryptionKey.NewSetting(DateTimeOffset.UtcNow), out _)!], projectSecret: null)), options, TimeProvider.System, NullLogger<SigningKeyRing>.Instance);
         await keys.RefreshAsync(new InMemorySigningKeyStore(), CancellationToken.None);
         jwts = new SessionJwts(keys, options, TimeProvider.System, "http://localhost:5000", "project-live-5f0d1c9e-0000-4000-8000-00000000b3c4");
         var now = DateTime.UtcNow;

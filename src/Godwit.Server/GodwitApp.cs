@@ -49,13 +49,16 @@ public static class GodwitApp
         var database = builder.Configuration.GetSection("Godwit:Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         var sessionOptions = builder.Configuration.GetSection("Godwit:Sessions").Get<SessionTokenOptions>() ?? new SessionTokenOptions();
         using var startupLogs = LoggerFactory.Create(logging => logging.AddConsole());
-        var (projectId, secret) = ProjectCredentials.Resolve(project, builder.Environment, startupLogs.CreateLogger("Godwit"));
+        var startupLog = startupLogs.CreateLogger("Godwit");
+        var developmentFile = new DevelopmentProjectFile(project.DataFolder);
+        var (projectId, secret) = ProjectCredentials.Resolve(project, builder.Environment, developmentFile, startupLog);
+        var encryption = EncryptionKeySettings.Resolve(builder.Configuration, builder.Environment, secret, developmentFile, startupLog);
         var resolved = new ResolvedProject(projectId, secret, project.Issuer);
 
         var services = builder.Services;
         services.AddSingleton(resolved);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(new ProjectKeys(secret));
+        services.AddSingleton(new ProjectKeys(encryption));
         services.AddSingleton(new ProjectAuthentication(projectId, secret));
         services.AddSingleton(sessionOptions);
         services.AddSingleton<SigningKeyRing>();
@@ -101,10 +104,14 @@ public static class GodwitApp
     /// <summary>Applies migrations and loads (or creates) the JWT signing keys before serving.</summary>
     public static async Task PrepareAsync(WebApplication app, CancellationToken cancellationToken = default)
     {
-        await app.Services.GetRequiredService<StartupTasks>().Migrate(app.Services, cancellationToken);
+        await MigrateAsync(app, cancellationToken);
         await using var scope = app.Services.CreateAsyncScope();
         await app.Services.GetRequiredService<SigningKeyRing>().RefreshAsync(scope.ServiceProvider.GetRequiredService<ISigningKeyStore>(), cancellationToken);
     }
+
+    /// <summary>Applies migrations only, for commands that work on the stored data without serving.</summary>
+    public static Task MigrateAsync(WebApplication app, CancellationToken cancellationToken = default) =>
+        app.Services.GetRequiredService<StartupTasks>().Migrate(app.Services, cancellationToken);
 
     private sealed record StartupTasks(Func<IServiceProvider, CancellationToken, Task> Migrate);
 }

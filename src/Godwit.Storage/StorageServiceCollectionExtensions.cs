@@ -30,6 +30,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IBiometricStore, EfBiometricStore>();
         services.AddScoped<ITotpStore, EfTotpStore>();
         services.AddScoped<IBudgetStore, EfBudgetStore>();
+        services.AddScoped<ISealedSecretStore, EfSealedSecretStore>();
         return services;
     }
 }

@@ -27,7 +27,7 @@ internal sealed class ImportTargets : IAsyncDisposable
     public PasswordHashLimits HashLimits { get; }
 
     /// <summary>
-    /// The keys imported TOTP secrets are sealed under: the database's own project secret. Null for
+    /// The keys imported TOTP secrets are sealed under: the configured encryption keys. Null for
     /// the API targets, whose create and migrate endpoints take no TOTP secrets.
     /// </summary>
     public ProjectKeys? TotpKeys { get; }

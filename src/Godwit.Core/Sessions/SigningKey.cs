@@ -7,7 +7,7 @@ public sealed class SigningKey
 
     public DateTime CreatedAt { get; init; }
 
-    /// <summary>PKCS#8 private key sealed with AES-GCM under a key derived from the project secret.</summary>
+    /// <summary>PKCS#8 private key sealed with AES-GCM under a key of the encryption ring (<see cref="Security.SecretSeal"/>).</summary>
     public required byte[] EncryptedPrivateKey { get; init; }
 }
 

@@ -106,8 +106,8 @@ public sealed class SigningKeyRing(ProjectKeys projectKeys, SessionTokenOptions 
             }
             else
             {
-                // A key sealed under another project secret cannot sign; a new one replaces it.
-                logger.LogWarning("Signing key {Kid} cannot be decrypted with the configured project secret and is ignored.", stored.Kid);
+                // A key sealed under a key no longer configured cannot sign; a new one replaces it.
+                logger.LogWarning("Signing key {Kid} cannot be decrypted with the configured encryption keys and is ignored.", stored.Kid);
             }
         }
 
@@ -118,7 +118,7 @@ public sealed class SigningKeyRing(ProjectKeys projectKeys, SessionTokenOptions 
     {
         using var rsa = RSA.Create(2048);
         var pkcs8 = rsa.ExportPkcs8PrivateKey();
-        var sealedKey = SecretSeal.Seal(projectKeys.SigningKeyEncryptionKey, pkcs8);
+        var sealedKey = projectKeys.Encryption.Seal(SealPurpose.SigningKey, pkcs8);
         CryptographicOperations.ZeroMemory(pkcs8);
         var kid = "jwk-live-" + Guid.CreateVersion7().ToString("D");
         return new SigningKey { Kid = kid, CreatedAt = now, EncryptedPrivateKey = sealedKey };
@@ -126,7 +126,7 @@ public sealed class SigningKeyRing(ProjectKeys projectKeys, SessionTokenOptions 
 
     private LoadedKey? TryOpen(SigningKey stored)
     {
-        if (SecretSeal.Open(projectKeys.SigningKeyEncryptionKey, stored.EncryptedPrivateKey) is not { } pkcs8)
+        if (projectKeys.Encryption.Open(SealPurpose.SigningKey, stored.EncryptedPrivateKey)?.Plaintext is not { } pkcs8)
         {
             return null;
         }

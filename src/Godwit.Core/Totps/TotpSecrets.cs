@@ -66,7 +66,7 @@ public static class TotpSecrets
     }
 
     /// <summary>
-    /// A TOTP ready to be written, its secret and recovery codes sealed under the project's TOTP
+    /// A TOTP ready to be written, its secret and recovery codes sealed under the newest encryption
     /// key with their own ids as associated data. The caller still holds the plaintext to show once.
     /// </summary>
     public static UserTotp Seal(ProjectKeys keys, string userId, byte[] secret, IEnumerable<string> recoveryCodes, bool verified, DateTime now, DateTime? expiresAt)
@@ -76,7 +76,7 @@ public static class TotpSecrets
         {
             TotpId = totpId,
             UserId = userId,
-            EncryptedSecret = SecretSeal.Seal(keys.TotpEncryptionKey, secret, Encoding.UTF8.GetBytes(totpId)),
+            EncryptedSecret = keys.Encryption.Seal(SealPurpose.Totp, secret, AssociatedData(totpId)),
             Verified = verified,
             CreatedAt = now,
             ExpiresAt = verified ? null : expiresAt,
@@ -87,19 +87,22 @@ public static class TotpSecrets
                 {
                     RecoveryCodeId = codeId,
                     TotpId = totpId,
-                    EncryptedCode = SecretSeal.Seal(keys.TotpEncryptionKey, Encoding.UTF8.GetBytes(code), Encoding.UTF8.GetBytes(codeId)),
+                    EncryptedCode = keys.Encryption.Seal(SealPurpose.Totp, Encoding.UTF8.GetBytes(code), AssociatedData(codeId)),
                 };
             }).ToList(),
         };
     }
 
-    /// <summary>The raw secret, or null when it was sealed under another project secret.</summary>
+    /// <summary>The raw secret, or null when no configured key opens it.</summary>
     public static byte[]? OpenSecret(ProjectKeys keys, UserTotp totp) =>
-        SecretSeal.Open(keys.TotpEncryptionKey, totp.EncryptedSecret, Encoding.UTF8.GetBytes(totp.TotpId));
+        keys.Encryption.Open(SealPurpose.Totp, totp.EncryptedSecret, AssociatedData(totp.TotpId))?.Plaintext;
 
-    /// <summary>The code's UTF-8 text, or null when it was sealed under another project secret.</summary>
+    /// <summary>The code's UTF-8 text, or null when no configured key opens it.</summary>
     public static byte[]? OpenRecoveryCode(ProjectKeys keys, TotpRecoveryCode code) =>
-        SecretSeal.Open(keys.TotpEncryptionKey, code.EncryptedCode, Encoding.UTF8.GetBytes(code.RecoveryCodeId));
+        keys.Encryption.Open(SealPurpose.Totp, code.EncryptedCode, AssociatedData(code.RecoveryCodeId))?.Plaintext;
+
+    /// <summary>What a TOTP secret or recovery code is sealed with besides the key: the id of its own row.</summary>
+    public static byte[] AssociatedData(string rowId) => Encoding.UTF8.GetBytes(rowId);
 
     private static string NewRecoveryCode()
     {

@@ -16,11 +16,11 @@ internal static class DatabaseRegistration
                 return SqliteStorage.MigrateAsync;
             case "postgres" or "postgresql":
                 var postgres = database.ConnectionString
-                    ?? throw new InvalidOperationException("Godwit:Database:ConnectionString is required when Godwit:Database:Provider is postgres.");
+                    ?? throw new ConfigurationProblemException("Godwit:Database:ConnectionString is required when Godwit:Database:Provider is postgres.");
                 services.AddGodwitPostgres(postgres);
                 return PostgresStorage.MigrateAsync;
             default:
-                throw new InvalidOperationException($"Godwit:Database:Provider must be sqlite or postgres, not '{database.Provider}'.");
+                throw new ConfigurationProblemException($"Godwit:Database:Provider must be sqlite or postgres, not '{database.Provider}'.");
         }
     }
 }

@@ -1,49 +1,48 @@
 using System.Security.Cryptography;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Godwit.Core.Security;
 
 namespace Godwit.Server.Hosting;
 
 /// <summary>
-/// Resolves the project id and secret. Production must configure both; Development generates them
-/// once and keeps them in the data folder so a newcomer needs no setup and restarts keep working.
+/// Resolves the project id and API secret. Production must configure both; Development generates
+/// them once and keeps them in the data folder so a newcomer needs no setup and restarts keep working.
 /// </summary>
 internal static class ProjectCredentials
 {
-    public static (string ProjectId, string Secret) Resolve(ProjectOptions options, IHostEnvironment environment, ILogger logger)
+    /// <summary>What a guessing attacker faces: 32 characters of a generated secret are far beyond reach.</summary>
+    public const int MinSecretLength = 32;
+
+    public static (string ProjectId, string Secret) Resolve(ProjectOptions options, IHostEnvironment environment, DevelopmentProjectFile file, ILogger logger)
     {
         if (!string.IsNullOrWhiteSpace(options.ProjectId) && !string.IsNullOrWhiteSpace(options.Secret))
         {
+            if (options.Secret.Length < MinSecretLength && !environment.IsDevelopment())
+            {
+                throw new ConfigurationProblemException(
+                    $"Godwit:Secret must be at least {MinSecretLength} characters outside Development; generate one with `openssl rand -base64 32`.");
+            }
+
             return (options.ProjectId, options.Secret);
         }
 
         if (!environment.IsDevelopment())
         {
-            throw new InvalidOperationException(
+            throw new ConfigurationProblemException(
                 "Godwit:ProjectId and Godwit:Secret must both be set outside Development (for example with the environment variables Godwit__ProjectId and Godwit__Secret).");
         }
 
-        var file = Path.Combine(options.DataFolder, "project.json");
-        if (File.Exists(file))
+        if (file.Read("project_id") is { } id && file.Read("secret") is { } stored)
         {
-            var stored = JsonNode.Parse(File.ReadAllText(file))!;
-            var id = stored["project_id"]!.GetValue<string>();
-            logger.LogInformation("Development project {ProjectId}; its secret is in {File}.", id, Path.GetFullPath(file));
-            return (id, stored["secret"]!.GetValue<string>());
+            logger.LogInformation("Development project {ProjectId}; its secret is in {File}.", id, file.Path);
+            return (id, stored);
         }
 
-        Directory.CreateDirectory(options.DataFolder);
         var projectId = "project-live-" + Guid.NewGuid().ToString("D");
         var secret = "secret-live-" + SecretTokens.Base64Url(RandomNumberGenerator.GetBytes(30));
-        File.WriteAllText(file, new JsonObject { ["project_id"] = projectId, ["secret"] = secret }.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
+        file.Write(new Dictionary<string, string> { ["project_id"] = projectId, ["secret"] = secret });
 
         // Printed once, at creation, so the developer can copy it; never logged again.
-        Console.WriteLine($"Created a development project.\n  project_id: {projectId}\n  secret:     {secret}\n  (kept in {Path.GetFullPath(file)})");
+        Console.WriteLine($"Created a development project.\n  project_id: {projectId}\n  secret:     {secret}\n  (kept in {file.Path})");
         return (projectId, secret);
     }
 }

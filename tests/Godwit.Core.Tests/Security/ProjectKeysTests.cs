@@ -5,16 +5,20 @@ namespace Godwit.Core.Tests.Security;
 public sealed class ProjectKeysTests
 {
     [Fact]
-    public void Each_purpose_gets_its_own_key_and_the_same_secret_gives_the_same_keys()
+    public void The_passcode_and_pseudonym_keys_follow_the_newest_encryption_key_and_not_the_api_secret()
     {
-        var keys = new ProjectKeys("secret-live-a");
-        var again = new ProjectKeys("secret-live-a");
-        var other = new ProjectKeys("secret-live-b");
+        var older = TestKeys.NewKey();
+        var newer = TestKeys.NewKey();
 
-        Assert.Equal(32, keys.OneTimeCodeKey.Length);
-        Assert.NotEqual(keys.OneTimeCodeKey, keys.SigningKeyEncryptionKey);
-        Assert.Equal(keys.OneTimeCodeKey, again.OneTimeCodeKey);
-        Assert.Equal(keys.SigningKeyEncryptionKey, again.SigningKeyEncryptionKey);
-        Assert.NotEqual(keys.OneTimeCodeKey, other.OneTimeCodeKey);
+        var before = new ProjectKeys(new EncryptionKeyRing([older], "secret-live-a-0123456789abcdef0123456789"));
+        var secretRotated = new ProjectKeys(new EncryptionKeyRing([older], "secret-live-b-0123456789abcdef0123456789"));
+        var keyRotated = new ProjectKeys(new EncryptionKeyRing([newer, older], "secret-live-a-0123456789abcdef0123456789"));
+
+        Assert.Equal(32, before.OneTimeCodeKey.Length);
+        Assert.Equal(before.OneTimeCodeKey, secretRotated.OneTimeCodeKey);
+        Assert.Equal(before.LogPseudonym("ada@example.com"), secretRotated.LogPseudonym("ada@example.com"));
+        Assert.NotEqual(before.OneTimeCodeKey, keyRotated.OneTimeCodeKey);
+        Assert.NotEqual(before.LogPseudonym("ada@example.com"), keyRotated.LogPseudonym("ada@example.com"));
+        Assert.NotEqual(before.LogPseudonym("ada@example.com"), before.LogPseudonym("bob@example.com"));
     }
 }

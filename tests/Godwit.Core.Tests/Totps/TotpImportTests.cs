@@ -1,4 +1,5 @@
 using Godwit.Core.Security;
+using Godwit.Core.Tests.Security;
 using Godwit.Core.Totps;
 using Godwit.Core.Users;
 
@@ -6,7 +7,7 @@ namespace Godwit.Core.Tests.Totps;
 
 public sealed class TotpImportTests
 {
-    private static readonly ProjectKeys Keys = new("secret-live-a");
+    private static readonly ProjectKeys Keys = TestKeys.NewProject();
 
     [Fact]
     public void An_imported_totp_is_verified_never_expires_and_holds_its_codes_sealed_and_lower_cased()

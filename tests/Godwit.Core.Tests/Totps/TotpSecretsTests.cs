@@ -1,4 +1,5 @@
 using Godwit.Core.Security;
+using Godwit.Core.Tests.Security;
 using Godwit.Core.Totps;
 using Godwit.Core.Users;
 
@@ -67,9 +68,9 @@ public sealed class TotpSecretsTests
     public void A_totp_code_is_six_ascii_digits(string code, bool valid) => Assert.Equal(valid, TotpSecrets.IsTotpCode(code));
 
     [Fact]
-    public void A_sealed_totp_opens_only_in_its_own_row()
+    public void A_sealed_totp_opens_only_in_its_own_row_and_under_its_own_keys()
     {
-        var keys = new ProjectKeys("secret-live-a");
+        var keys = TestKeys.NewProject();
         var secret = TotpSecrets.NewSecret();
 
         var totp = TotpSecrets.Seal(keys, PrefixedId.New(PrefixedId.User), secret, ["abcd-efgh-ijkl"], verified: false, DateTime.UtcNow, DateTime.UtcNow.AddDays(1));
@@ -77,7 +78,7 @@ public sealed class TotpSecretsTests
 
         Assert.Equal(secret, TotpSecrets.OpenSecret(keys, totp));
         Assert.Null(TotpSecrets.OpenSecret(keys, moved));
-        Assert.Null(TotpSecrets.OpenSecret(new ProjectKeys("secret-live-b"), totp));
+        Assert.Null(TotpSecrets.OpenSecret(TestKeys.NewProject(), totp));
         Assert.Equal("abcd-efgh-ijkl"u8.ToArray(), TotpSecrets.OpenRecoveryCode(keys, Assert.Single(totp.RecoveryCodes)));
     }
 }

@@ -8,6 +8,9 @@ internal static class GodwitCli
     public const string ProjectId = "project-live-00000000-0000-4000-8000-000000000002";
     public const string Secret = "secret-live-import-cli-tests-0123456789abcdef01234";
 
+    /// <summary>A fixed key, so every run of the command opens what an earlier one sealed.</summary>
+    public const string EncryptionKeys = "import-cli-tests:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+
     private static readonly Lazy<string> Dll = new(() =>
     {
         // tests/Godwit.Import.Tests/bin/<Configuration>/net10.0 → src/Godwit.Cli/bin/<Configuration>/net10.0
@@ -35,6 +38,7 @@ internal static class GodwitCli
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Godwit__ProjectId"] = ProjectId;
         start.Environment["Godwit__Secret"] = Secret;
+        start.Environment["Godwit__EncryptionKeys"] = EncryptionKeys;
         return Process.Start(start) ?? throw new InvalidOperationException("could not start godwit");
     }
 

@@ -32,7 +32,7 @@ public sealed class ImportWhileServingTests
 
         var import = GodwitCli.RunAsync([
             "import", export, "--preset", "supabase", "--batch-size", "12000",
-            $"--Godwit:ProjectId={host.ProjectId}", $"--Godwit:Secret={host.Secret}",
+            $"--Godwit:ProjectId={host.ProjectId}", $"--Godwit:Secret={host.Secret}", $"--Godwit:EncryptionKeys={host.EncryptionKeys}",
             $"--Godwit:DataFolder={host.DataFolder}", "--Godwit:Database:Provider=sqlite", $"--Godwit:Database:ConnectionString=Data Source={database}"]);
         var signUps = new List<(int Status, string Body)>();
         while (!import.IsCompleted)

@@ -42,6 +42,7 @@ public sealed class ImportDatabase : IAsyncDisposable
         var app = GodwitApp.Build([
             "--Godwit:ProjectId=project-live-00000000-0000-4000-8000-000000000001",
             "--Godwit:Secret=secret-live-import-tests-0123456789abcdef0123456789",
+            "--Godwit:EncryptionKeys=import-tests:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
             $"--Godwit:DataFolder={folder}",
             $"--Godwit:Database:Provider={provider}",
             $"--Godwit:Database:ConnectionString={connection}"]);

@@ -32,6 +32,7 @@ public sealed class SharedBudgetTests : IAsyncLifetime
             {
                 ["Godwit:ProjectId"] = first.ProjectId,
                 ["Godwit:Secret"] = first.Secret,
+                ["Godwit:EncryptionKeys"] = first.EncryptionKeys,
                 ["Godwit:PublicUrl"] = first.BaseUrl.ToString().TrimEnd('/'),
             },
         });

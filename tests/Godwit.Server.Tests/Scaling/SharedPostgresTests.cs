@@ -33,6 +33,7 @@ public sealed class SharedPostgresTests : IAsyncLifetime
             {
                 ["Godwit:ProjectId"] = first.ProjectId,
                 ["Godwit:Secret"] = first.Secret,
+                ["Godwit:EncryptionKeys"] = first.EncryptionKeys,
                 ["Godwit:PublicUrl"] = first.BaseUrl.ToString().TrimEnd('/'),
             },
         });

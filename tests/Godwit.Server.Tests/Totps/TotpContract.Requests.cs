@@ -82,7 +82,9 @@ public abstract partial class TotpContract
 
         var rawSecret = Base32Encoding.ToBytes(totp.Secret);
         Assert.Equal(20, rawSecret.Length);
-        Assert.Equal(12 + 16 + 20, row.EncryptedSecret.Length);
+        // "gk1", the key id's length and the id, then nonce, tag and the 20-byte secret.
+        var keyId = Host.EncryptionKeys[..Host.EncryptionKeys.IndexOf(':', StringComparison.Ordinal)];
+        Assert.Equal(3 + 1 + keyId.Length + 12 + 16 + 20, row.EncryptedSecret.Length);
         Assert.False(Contains(row.EncryptedSecret, rawSecret));
         Assert.False(Contains(row.EncryptedSecret, Encoding.ASCII.GetBytes(totp.Secret)));
         Assert.Equal(10, codes.Count);

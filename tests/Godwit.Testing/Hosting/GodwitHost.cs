@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Godwit.Core.Security;
 using Godwit.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -41,6 +42,12 @@ public sealed record GodwitHostOptions
         "http://localhost:3000/login",
     ];
 
+    /// <summary>
+    /// The loopback port to serve on, or null for a free one. A server restarted on the same port
+    /// keeps its public URL, the issuer of the JWTs it signed before.
+    /// </summary>
+    public int? Port { get; init; }
+
     /// <summary>Further configuration, as key/value pairs such as <c>Godwit:Otps:MaxAttempts</c>.</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 }
@@ -53,12 +60,13 @@ public sealed class GodwitHost : IAsyncDisposable
 {
     private readonly WebApplication app;
 
-    private GodwitHost(WebApplication app, Uri baseUrl, string projectId, string secret, SmtpSink smtp, WebhookSink sms, string dataFolder)
+    private GodwitHost(WebApplication app, Uri baseUrl, string projectId, string secret, string encryptionKeys, SmtpSink smtp, WebhookSink sms, string dataFolder)
     {
         this.app = app;
         BaseUrl = baseUrl;
         ProjectId = projectId;
         Secret = secret;
+        EncryptionKeys = encryptionKeys;
         Smtp = smtp;
         Sms = sms;
         DataFolder = dataFolder;
@@ -72,6 +80,12 @@ public sealed class GodwitHost : IAsyncDisposable
     public string ProjectId { get; }
 
     public string Secret { get; }
+
+    /// <summary>
+    /// The <c>Godwit:EncryptionKeys</c> value the server runs with (a new key per host unless the
+    /// settings give one), for a second server or a command on the same database.
+    /// </summary>
+    public string EncryptionKeys { get; }
 
     public SmtpSink Smtp { get; }
 
@@ -93,7 +107,7 @@ public sealed class GodwitHost : IAsyncDisposable
         var smtp = await SmtpSink.StartAsync();
         var sms = await WebhookSink.StartAsync();
         var dataFolder = Directory.CreateTempSubdirectory("godwit-test-").FullName;
-        var port = FreePort.Next();
+        var port = options.Port ?? FreePort.Next();
         var baseUrl = new Uri($"http://127.0.0.1:{port}");
         var projectId = "project-live-" + Guid.NewGuid().ToString("D");
         var secret = "secret-live-" + Guid.NewGuid().ToString("N");
@@ -101,6 +115,7 @@ public sealed class GodwitHost : IAsyncDisposable
         {
             ["Godwit:ProjectId"] = projectId,
             ["Godwit:Secret"] = secret,
+            ["Godwit:EncryptionKeys"] = EncryptionKey.NewSetting(DateTimeOffset.UtcNow),
             ["Godwit:PublicUrl"] = baseUrl.ToString().TrimEnd('/'),
             ["Godwit:DataFolder"] = dataFolder,
             ["Godwit:Email:Smtp:Host"] = smtp.Host,
@@ -140,7 +155,7 @@ public sealed class GodwitHost : IAsyncDisposable
         await app.StartAsync();
         // Settings may override the generated credentials; the clients use what the server resolved.
         var project = app.Services.GetRequiredService<Godwit.Server.Hosting.ResolvedProject>();
-        return new GodwitHost(app, new Uri(project.Issuer), project.ProjectId, project.Secret, smtp, sms, dataFolder);
+        return new GodwitHost(app, new Uri(project.Issuer), project.ProjectId, project.Secret, settings["Godwit:EncryptionKeys"] ?? "", smtp, sms, dataFolder);
     }
 
     public async ValueTask DisposeAsync()
