@@ -60,6 +60,8 @@ internal static partial class AbuseRun
         report.AppendLine();
         report.AppendLine(CultureInfo.InvariantCulture, $"{result.RequestsPerSecond:F0} req/s, p50 {result.P50Ms:F2} ms, p99 {result.P99Ms:F2} ms, socket errors {result.SocketErrors}.");
         report.AppendLine(CultureInfo.InvariantCulture, $"Godwit RSS: {early:F0} MiB at most in the first tenth of the run, {late:F0} MiB at most in the last tenth.");
+        var tenths = Enumerable.Range(1, 10).Select(i => samples.Where(s => s.Seconds <= i * tenth).Select(s => s.RssMiB).DefaultIfEmpty(0).Last());
+        report.AppendLine(CultureInfo.InvariantCulture, $"RSS at each tenth of the run (MiB): {string.Join(", ", tenths.Select(r => r.ToString("F0", CultureInfo.InvariantCulture)))}.");
         var serverErrors = statuses.Where(s => s.Status >= 500).Sum(s => s.Count);
         report.AppendLine(serverErrors == 0 ? "No 5xx answers." : $"{serverErrors} 5xx answers: see {Path.Combine(results, "godwit.log")}.");
         Console.WriteLine(report);

@@ -32,6 +32,7 @@ if (!abuseRun)
 {
     godwitConfig["Godwit__RateLimits__Enabled"] = "false";
 }
+
 var basicAuth = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{ProjectId}:{secret}"));
 
 var seedWatch = System.Diagnostics.Stopwatch.StartNew();

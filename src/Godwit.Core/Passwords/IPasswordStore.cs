@@ -14,6 +14,9 @@ public interface IPasswordStore
     /// </summary>
     Task<bool> TryReserveGuessAsync(string userId, int threshold, DateTime now, CancellationToken cancellationToken);
 
+    /// <summary>Gives back a reserved guess that was never checked (the hashing queue was full).</summary>
+    Task ReleaseGuessAsync(string userId, CancellationToken cancellationToken);
+
     /// <summary>
     /// After a wrong guess: locks the user until <paramref name="lockUntil"/> and starts counting
     /// afresh once <paramref name="threshold"/> guesses are counted. True when this call set the lock.

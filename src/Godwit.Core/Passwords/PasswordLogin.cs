@@ -36,13 +36,27 @@ public sealed class PasswordLogin(
             return guess.Error!;
         }
 
+        try
+        {
+            return await CheckReservedAsync(normalized, password, user, guess.Value, cancellationToken);
+        }
+        catch (PasswordHashingOverloadedException)
+        {
+            // Refused before the password was checked: the guess does not count.
+            await ReleaseAsync(guess.Value, cancellationToken);
+            throw;
+        }
+    }
+
+    private async Task<Result<(User User, UserEmail Email)>> CheckReservedAsync(string normalized, string password, User? user, Guess guess, CancellationToken cancellationToken)
+    {
         if (user?.Password is null && legacyPasswords.Enabled && user?.PasswordDeletedAt is null)
         {
             var legacy = await legacyPasswords.LogInAsync(normalized, password, user, cancellationToken);
             switch (legacy.Outcome)
             {
                 case LegacyLoginOutcome.Imported:
-                    await SucceededAsync(guess.Value, cancellationToken);
+                    await SucceededAsync(guess, cancellationToken);
                     return (legacy.User!, legacy.Email!);
                 case LegacyLoginOutcome.Refused:
                     return legacy.Error!;
@@ -61,7 +75,7 @@ public sealed class PasswordLogin(
             // The same hashing work as a real check, so that neither the answer nor its timing
             // tells a caller whether the email has an account (unless configured to, as at Stytch).
             await gate.RunAsync(() => decoy.Hash.Verify(password), cancellationToken);
-            await FailedAsync(guess.Value, cancellationToken);
+            await FailedAsync(guess, cancellationToken);
             return !options.RevealUnknownEmails ? ErrorCatalog.UnauthorizedPasswordCredentials
                 : user is null ? ErrorCatalog.EmailNotFound
                 : ErrorCatalog.NoUserPassword;
@@ -70,11 +84,11 @@ public sealed class PasswordLogin(
         var hash = StoredPasswordHash.Deserialize(stored.Hash);
         if (!await gate.RunAsync(() => hash.Verify(password), cancellationToken))
         {
-            await FailedAsync(guess.Value, cancellationToken);
+            await FailedAsync(guess, cancellationToken);
             return ErrorCatalog.UnauthorizedPasswordCredentials;
         }
 
-        await SucceededAsync(guess.Value, cancellationToken);
+        await SucceededAsync(guess, cancellationToken);
         if (stored.ResetRequired)
         {
             // Right, but set before anyone proved the email: only a reset by email makes it good.
@@ -83,9 +97,16 @@ public sealed class PasswordLogin(
 
         if (hash.NeedsRehash(options.Hashing))
         {
-            // Conditional on the hash just verified: a concurrent reset's new password wins.
-            var upgraded = await gate.RunAsync(() => hasher.Hash(password), cancellationToken);
-            await passwords.TryReplaceHashAsync(stored.PasswordId, stored.Hash, upgraded.HashType, upgraded.Serialize(), clock.GetUtcNow().UtcDateTime, cancellationToken);
+            try
+            {
+                // Conditional on the hash just verified: a concurrent reset's new password wins.
+                var upgraded = await gate.RunAsync(() => hasher.Hash(password), cancellationToken);
+                await passwords.TryReplaceHashAsync(stored.PasswordId, stored.Hash, upgraded.HashType, upgraded.Serialize(), clock.GetUtcNow().UtcDateTime, cancellationToken);
+            }
+            catch (PasswordHashingOverloadedException)
+            {
+                // The person proved the password; the upgrade waits for a quieter login.
+            }
         }
 
         return (user, user.Emails.First(e => e.Address == normalized));
@@ -131,6 +152,18 @@ public sealed class PasswordLogin(
         if (guess.UserId is { } userId)
         {
             await passwords.ClearFailuresAsync(userId, cancellationToken);
+        }
+        else if (guess.BudgetKey is { } key)
+        {
+            await budgets.GiveBackAsync(key, cancellationToken);
+        }
+    }
+
+    private async Task ReleaseAsync(Guess guess, CancellationToken cancellationToken)
+    {
+        if (guess.UserId is { } userId)
+        {
+            await passwords.ReleaseGuessAsync(userId, cancellationToken);
         }
         else if (guess.BudgetKey is { } key)
         {

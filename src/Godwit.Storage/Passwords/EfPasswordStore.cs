@@ -10,6 +10,10 @@ internal sealed class EfPasswordStore(GodwitDbContext db) : IPasswordStore
             .Where(u => u.UserId == userId && u.FailedAuthentications < threshold && (u.LockExpiresAt == null || u.LockExpiresAt <= now))
             .ExecuteUpdateAsync(set => set.SetProperty(u => u.FailedAuthentications, u => u.FailedAuthentications + 1), cancellationToken) == 1;
 
+    public Task ReleaseGuessAsync(string userId, CancellationToken cancellationToken) =>
+        db.Users.Where(u => u.UserId == userId && u.FailedAuthentications > 0)
+            .ExecuteUpdateAsync(set => set.SetProperty(u => u.FailedAuthentications, u => u.FailedAuthentications - 1), cancellationToken);
+
     // Of several wrong guesses finishing at once, exactly one sees the threshold and sets the lock.
     public async Task<bool> LockIfThresholdReachedAsync(string userId, int threshold, DateTime now, DateTime lockUntil, CancellationToken cancellationToken) =>
         await db.Users.Where(u => u.UserId == userId && u.FailedAuthentications >= threshold)
