@@ -21,7 +21,7 @@ public sealed class SharedPostgresTests : IAsyncLifetime
     {
         if (PostgresCluster.UnavailableReason is { } reason)
         {
-            Assert.Skip(reason);
+            MissingTool.Skip(reason);
         }
 
         var database = await (await PostgresCluster.Shared).CreateDatabaseAsync();
