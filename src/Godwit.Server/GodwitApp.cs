@@ -76,6 +76,7 @@ public static class GodwitApp
 
         var app = builder.Build();
         app.UseMiddleware<ApiErrorMiddleware>();
+        app.UseMiddleware<QueryStringGuard>();
         app.MapHealth();
         app.MapJwks();
         var v1 = ProjectAuthentication.RequireProject(app.MapGroup("/v1"));
