@@ -57,9 +57,9 @@ internal static class HostileValues
 
         if (kind is FieldKind.Object or FieldKind.Any)
         {
-            foreach (var text in Strings().Concat(Numbers()))
+            foreach (var inner in Nested())
             {
-                yield return new HostileValue($"object with {text.Name}", [.. "{\"k\": "u8, .. text.Json, .. "}"u8]);
+                yield return new HostileValue($"object holding {inner.Name}", [.. "{\"k\": "u8, .. inner.Json, .. "}"u8]);
             }
 
             yield return HostileValue.Text("object with a lone surrogate key", "{\"\\ud800\": 1}");
@@ -68,21 +68,24 @@ internal static class HostileValues
         if (kind is FieldKind.Array or FieldKind.Any)
         {
             yield return HostileValue.Text("array of null", "[null]");
-            foreach (var text in Strings().Concat(Numbers()))
+            foreach (var inner in Nested())
             {
-                yield return new HostileValue($"array of {text.Name}", [.. "["u8, .. text.Json, .. "]"u8]);
+                yield return new HostileValue($"array of {inner.Name}", [.. "["u8, .. inner.Json, .. "]"u8]);
             }
         }
     }
 
+    /// <summary>The hostile values worth repeating inside objects and arrays (the text checks walk the whole body).</summary>
+    private static IEnumerable<HostileValue> Nested() =>
+        Strings().Where(text => text.Name is "NUL" or "lone high surrogate" or "invalid UTF-8" or "huge")
+            .Concat(Numbers().Where(number => number.Name is "1e400"));
+
     private static IEnumerable<HostileValue> Numbers()
     {
         yield return HostileValue.Text("1e400", "1e400");
-        yield return HostileValue.Text("-1e400", "-1e400");
         yield return HostileValue.Text("2^64", "18446744073709551616");
         yield return HostileValue.Text("below long", "-9223372036854775809");
         yield return HostileValue.Text("2^31", "2147483648");
-        yield return HostileValue.Text("below int", "-2147483649");
         yield return HostileValue.Text("1e-400", "1e-400");
         yield return HostileValue.Text("exponent form", "1E+2");
         yield return HostileValue.Text("negative", "-1");
@@ -95,10 +98,8 @@ internal static class HostileValues
         yield return HostileValue.Text("control characters", "\"\\u0001\\u001f\\u007f\\u0085\\u2028\\u202e\"");
         yield return HostileValue.Text("lone high surrogate", "\"\\ud800\"");
         yield return HostileValue.Text("lone low surrogate", "\"x\\udc00y\"");
-        yield return HostileValue.Text("reversed surrogates", "\"\\udc00\\ud800\"");
         yield return HostileValue.Raw("invalid UTF-8", "\"", [0xFF, 0xFE, 0x41], "\"");
         yield return HostileValue.Raw("UTF-8 encoded surrogate", "\"", [0xED, 0xB2, 0x80], "\"");
         yield return HostileValue.Text("huge", "\"" + new string('a', HugeLength) + "\"");
-        yield return HostileValue.Text("huge of escapes", "\"" + string.Concat(Enumerable.Repeat("\\u00e9", HugeLength / 6)) + "\"");
     }
 }

@@ -28,7 +28,19 @@ internal static partial class ReachableFields
             bases[route] = await BaseAsync(sweep, route, fields);
         }
 
-        var probes = (from route in bases.Keys from field in fields select new ReachedField(route, field, bases[route].Fields)).ToList();
+        // Top-level fields first; a nested one (name.first_name) only where its parent is read.
+        var reached = await ProbeAsync(sweep, bases, from route in bases.Keys from field in fields where field.Path.Count == 1 select (route, field));
+        var parents = reached.Select(found => (found.Route, found.Field.Name)).ToHashSet();
+        var nested = await ProbeAsync(sweep, bases,
+            from route in bases.Keys from field in fields where field.Path.Count > 1 && parents.Contains((route, string.Join('.', field.Path.SkipLast(1)))) select (route, field));
+        return [.. reached, .. nested];
+    }
+
+    /// <summary>The fields that change the route's answer when given the wrong type, or that the route requires.</summary>
+    private static async Task<List<ReachedField>> ProbeAsync(
+        BadInputSweep sweep, Dictionary<SweptRoute, (Dictionary<string, string> Fields, SweepAnswer Answer)> bases, IEnumerable<(SweptRoute Route, SweptField Field)> candidates)
+    {
+        var probes = candidates.Select(candidate => new ReachedField(candidate.Route, candidate.Field, bases[candidate.Route].Fields)).ToList();
         var answers = await sweep.SendAsync(probes.Select(probe =>
             sweep.Request(probe.Route, $"{probe.Field.Name} = {WrongType(probe.Field.Kind)} (probe)", probe.BodyWith(Encoding.UTF8.GetBytes(WrongType(probe.Field.Kind))))));
         return probes
