@@ -141,7 +141,7 @@ internal sealed partial class BadInputSweep : IDisposable
         SweepAnswer answer;
         try
         {
-            answer = await RawCall.SendAsync(client, request.Route, request.Path, request.Case, request.Body, cancellationToken);
+            answer = await RawCall.SendAsync(client, request, cancellationToken);
         }
         catch (HttpRequestException exception) when (!request.MayCloseConnection)
         {

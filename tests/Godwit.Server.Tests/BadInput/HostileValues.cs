@@ -17,10 +17,11 @@ internal static class HostileValues
     /// <summary>Hundreds of kilobytes, well inside the 1 MiB body limit, so the field itself is what is judged.</summary>
     public const int HugeLength = 300 * 1024;
 
-    private static readonly (FieldKind Kind, HostileValue Value)[] Typed =
+    /// <summary>A value of each JSON type, and the kind of field it suits (a fraction suits none).</summary>
+    private static readonly (FieldKind? Suits, HostileValue Value)[] Typed =
     [
         (FieldKind.Integer, HostileValue.Text("number", "42")),
-        (FieldKind.Any, HostileValue.Text("fraction", "2.5")),
+        (null, HostileValue.Text("fraction", "2.5")),
         (FieldKind.String, HostileValue.Text("string", "\"text\"")),
         (FieldKind.String, HostileValue.Text("numeric string", "\"5\"")),
         (FieldKind.Boolean, HostileValue.Text("boolean", "true")),
@@ -30,9 +31,9 @@ internal static class HostileValues
 
     public static IEnumerable<HostileValue> For(FieldKind kind)
     {
-        foreach (var (of, value) in Typed)
+        foreach (var (suits, value) in Typed)
         {
-            if (of != kind || kind == FieldKind.Any)
+            if (suits != kind || kind == FieldKind.Any)
             {
                 yield return value;
             }

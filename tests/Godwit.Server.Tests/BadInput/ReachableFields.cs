@@ -16,7 +16,7 @@ internal sealed record ReachedField(SweptRoute Route, SweptField Field, IReadOnl
 /// email, say): the whole body is then read, and nothing can be written. A field the route reads
 /// changes the answer when given the wrong type; fields it ignores would test nothing, and are left out.
 /// </summary>
-internal static partial class ReachableFields
+internal static class ReachableFields
 {
     private const int MaxRequiredFields = 6;
 

@@ -100,17 +100,25 @@ internal sealed record SweptField(IReadOnlyList<string> Path, FieldKind Kind)
         }
     }
 
+    private static readonly Dictionary<Type, FieldKind> Scalars = new()
+    {
+        [typeof(string)] = FieldKind.String,
+        [typeof(int)] = FieldKind.Integer,
+        [typeof(long)] = FieldKind.Integer,
+        [typeof(bool)] = FieldKind.Boolean,
+        [typeof(JsonNode)] = FieldKind.Any,
+        [typeof(JsonElement)] = FieldKind.Any,
+    };
+
     private static FieldKind KindOf(Type type)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
-        return type switch
+        if (Scalars.TryGetValue(type, out var kind))
         {
-            _ when type == typeof(string) => FieldKind.String,
-            _ when type == typeof(int) || type == typeof(long) => FieldKind.Integer,
-            _ when type == typeof(bool) => FieldKind.Boolean,
-            _ when type == typeof(JsonNode) || type == typeof(JsonElement) || type == typeof(object) => FieldKind.Any,
-            _ when typeof(IEnumerable).IsAssignableFrom(type) && type != typeof(JsonObject) && !typeof(IDictionary).IsAssignableFrom(type) => FieldKind.Array,
-            _ => FieldKind.Object,
-        };
+            return kind;
+        }
+
+        // JsonObject is enumerable too, but an object on the wire.
+        return type != typeof(JsonObject) && typeof(IEnumerable).IsAssignableFrom(type) ? FieldKind.Array : FieldKind.Object;
     }
 }
