@@ -16,7 +16,7 @@ internal static class StorableText
         "The request body is not valid JSON: a key or string is not valid Unicode (invalid UTF-8, or a lone UTF-16 surrogate escape such as \\ud800).");
 
     public static readonly ApiError HoldsNul = ErrorCatalog.BadRequest.WithMessage(
-        "A key or string in the request holds the NUL character (U+0000), which Godwit does not accept.");
+        "A key or string in the request body holds the NUL character (U+0000), which Godwit does not accept.");
 
     /// <summary>The first reason a key or string of <paramref name="element"/> is refused, or null when all are text Godwit accepts.</summary>
     public static ApiError? ProblemIn(JsonElement element)
