@@ -84,6 +84,7 @@ public static class GodwitApp
 
         var app = builder.Build();
         app.UseMiddleware<ApiErrorMiddleware>();
+        app.UseMiddleware<QueryStringGuard>();
         app.UseGodwitRateLimits();
         app.MapHealth();
         app.MapJwks();

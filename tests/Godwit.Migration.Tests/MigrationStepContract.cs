@@ -281,7 +281,7 @@ public abstract class MigrationStepContract(SqliteGodwit godwit) : IAsyncLifetim
 
     private static Exception SkipException()
     {
-        Assert.Skip(PostgresCluster.UnavailableReason ?? "This database is unavailable here.");
+        MissingTool.Skip(PostgresCluster.UnavailableReason ?? "This database is unavailable here.");
         return new InvalidOperationException();
     }
 }

@@ -5,7 +5,7 @@ namespace Godwit.Server.Tests;
 
 /// <summary>
 /// One Godwit on a fresh database of the shared PostgreSQL cluster, shared by the test classes that
-/// ask for it. Where no cluster can run, <see cref="Host"/> skips the test instead of failing it.
+/// ask for it. Where no cluster can run, <see cref="Host"/> skips the test (fails it under CI, see <see cref="MissingTool"/>).
 /// </summary>
 public sealed class PostgresGodwit : IAsyncLifetime
 {
@@ -25,12 +25,12 @@ public sealed class PostgresGodwit : IAsyncLifetime
         return await GodwitHost.StartAsync(options with { PostgresConnectionString = await cluster.CreateDatabaseAsync() });
     }
 
-    /// <summary>The host, or a skip with the reason PostgreSQL is unavailable.</summary>
+    /// <summary>The host, or <see cref="MissingTool.Skip(string)"/> with the reason PostgreSQL is unavailable.</summary>
     public static GodwitHost Require(GodwitHost? started)
     {
         if (started is null)
         {
-            Assert.Skip(PostgresCluster.UnavailableReason ?? "PostgreSQL is unavailable.");
+            MissingTool.Skip(PostgresCluster.UnavailableReason ?? "PostgreSQL is unavailable.");
         }
 
         return started;

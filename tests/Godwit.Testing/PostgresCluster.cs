@@ -32,7 +32,7 @@ public sealed class PostgresCluster : IAsyncDisposable
 
     /// <summary>
     /// Why no cluster can be started on this machine, or null when one can. Tests pass it to
-    /// <c>Assert.Skip</c>; a cluster that fails to start although the binaries exist is a failure, not a skip.
+    /// <see cref="MissingTool.Skip(string)"/>; a cluster that fails to start although the binaries exist is a failure, not a skip.
     /// </summary>
     public static string? UnavailableReason => binaries.Value.Reason;
 

@@ -11,7 +11,10 @@ namespace Godwit.Server.Http;
 /// </summary>
 internal sealed class JsonBody
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32 };
+    // Duplicate keys are refused: a proxy or WAF that reads the first value while Godwit acted on
+    // the last would check one request and let another through.
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32, AllowDuplicateProperties = false };
+
     private readonly JsonElement root;
 
     private JsonBody(JsonElement root) => this.root = root;
@@ -48,11 +51,21 @@ internal sealed class JsonBody
                 throw new RequestRejectedException(ErrorCatalog.BadRequest.WithMessage("The request body must be a JSON object."));
             }
 
+            if (StorableText.ProblemIn(document.RootElement) is { } problem)
+            {
+                throw new RequestRejectedException(problem);
+            }
+
             return new JsonBody(document.RootElement.Clone());
         }
         catch (JsonException exception)
         {
             throw new RequestRejectedException(ErrorCatalog.InvalidJson.WithMessage($"The request body is not valid JSON: {exception.Message}"));
+        }
+        catch (InvalidOperationException)
+        {
+            // The duplicate-key check decodes every key, and throws this for one that is not text.
+            throw new RequestRejectedException(StorableText.NotUnicode);
         }
     }
 

@@ -93,7 +93,7 @@ public abstract class KilledImportContract
 
         if (PostgresCluster.UnavailableReason is { } reason)
         {
-            Assert.Skip(reason);
+            MissingTool.Skip(reason);
         }
 
         return await (await PostgresCluster.Shared).CreateDatabaseAsync(TestContext.Current.CancellationToken);

@@ -188,7 +188,7 @@ public abstract class ImportRunnerContract
         var db = await ImportDatabase.StartAsync(Provider);
         if (db is null)
         {
-            Assert.Skip(PostgresCluster.UnavailableReason ?? "PostgreSQL is unavailable.");
+            MissingTool.Skip(PostgresCluster.UnavailableReason ?? "PostgreSQL is unavailable.");
         }
 
         return db;

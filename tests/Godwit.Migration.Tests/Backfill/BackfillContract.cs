@@ -217,7 +217,7 @@ public abstract class BackfillContract(SqliteGodwit godwit) : IAsyncLifetime
 
     private static Exception SkipException()
     {
-        Assert.Skip(PostgresCluster.UnavailableReason ?? "This database is unavailable here.");
+        MissingTool.Skip(PostgresCluster.UnavailableReason ?? "This database is unavailable here.");
         return new InvalidOperationException();
     }
 

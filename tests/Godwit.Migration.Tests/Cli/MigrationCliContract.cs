@@ -179,7 +179,7 @@ public abstract class MigrationCliContract(SqliteGodwit godwit) : IAsyncLifetime
 
     private static Exception SkipException()
     {
-        Assert.Skip(PostgresCluster.UnavailableReason ?? "This database is unavailable here.");
+        MissingTool.Skip(PostgresCluster.UnavailableReason ?? "This database is unavailable here.");
         return new InvalidOperationException();
     }
 }

@@ -45,7 +45,7 @@ public sealed class TableShapesTests(SqliteGodwit godwit) : IClassFixture<Sqlite
     {
         if (PostgresCluster.UnavailableReason is { } reason)
         {
-            Assert.Skip(reason);
+            MissingTool.Skip(reason);
         }
 
         var connection = await (await PostgresCluster.Shared).CreateDatabaseAsync(Cancel);

@@ -44,7 +44,7 @@ internal sealed class SampleBrowser : IAsyncDisposable
     {
         if (UnavailableReason() is { } reason)
         {
-            Assert.Skip(reason);
+            MissingTool.Skip(reason);
         }
 
         var folder = Chromium.ScriptsFolder;

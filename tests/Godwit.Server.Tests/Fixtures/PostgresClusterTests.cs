@@ -11,7 +11,7 @@ public sealed class PostgresClusterTests
     {
         if (PostgresCluster.UnavailableReason is { } reason)
         {
-            Assert.Skip(reason);
+            MissingTool.Skip(reason);
         }
 
         var cluster = await PostgresCluster.Shared;
@@ -28,7 +28,7 @@ public sealed class PostgresClusterTests
     {
         if (PostgresCluster.UnavailableReason is { } reason)
         {
-            Assert.Skip(reason);
+            MissingTool.Skip(reason);
         }
 
         var cluster = await PostgresCluster.Shared;

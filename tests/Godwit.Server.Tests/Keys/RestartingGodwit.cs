@@ -23,7 +23,7 @@ internal sealed class RestartingGodwit(KeysDatabase database) : IAsyncDisposable
         var database = await KeysDatabase.CreateAsync(provider);
         if (database is null)
         {
-            Assert.Skip(PostgresCluster.UnavailableReason ?? "PostgreSQL is unavailable.");
+            MissingTool.Skip(PostgresCluster.UnavailableReason ?? "PostgreSQL is unavailable.");
         }
 
         return new RestartingGodwit(database);

@@ -12,45 +12,11 @@ namespace Godwit.Server.Tests.Scaling;
 /// Two Godwit processes' worth of servers on one PostgreSQL database must behave as one service:
 /// nothing that only one of them knows may decide an answer.
 /// </summary>
-public sealed class SharedPostgresTests : IAsyncLifetime
+public sealed class SharedPostgresTests(TwoServers servers) : IClassFixture<TwoServers>
 {
-    private GodwitHost first = null!;
-    private GodwitHost second = null!;
+    private GodwitHost First => servers.First;
 
-    public async ValueTask InitializeAsync()
-    {
-        if (PostgresCluster.UnavailableReason is { } reason)
-        {
-            Assert.Skip(reason);
-        }
-
-        var database = await (await PostgresCluster.Shared).CreateDatabaseAsync();
-        first = await GodwitHost.StartAsync(new GodwitHostOptions { PostgresConnectionString = database });
-        second = await GodwitHost.StartAsync(new GodwitHostOptions
-        {
-            PostgresConnectionString = database,
-            Settings = new Dictionary<string, string?>
-            {
-                ["Godwit:ProjectId"] = first.ProjectId,
-                ["Godwit:Secret"] = first.Secret,
-                ["Godwit:EncryptionKeys"] = first.EncryptionKeys,
-                ["Godwit:PublicUrl"] = first.BaseUrl.ToString().TrimEnd('/'),
-            },
-        });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (first is not null)
-        {
-            await first.DisposeAsync();
-        }
-
-        if (second is not null)
-        {
-            await second.DisposeAsync();
-        }
-    }
+    private GodwitHost Second => servers.Second;
 
     [Fact]
     public async Task Simultaneous_sign_ups_of_one_email_on_two_servers_create_one_user()
@@ -58,11 +24,11 @@ public sealed class SharedPostgresTests : IAsyncLifetime
         var email = ApiCalls.UniqueEmail();
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
-            (i % 2 == 0 ? first : second).Client.PostAsync("/v1/users", new { email })));
+            (i % 2 == 0 ? First : Second).Client.PostAsync("/v1/users", new { email })));
 
         Assert.Single(answers, a => a.Status == HttpStatusCode.OK);
         Assert.All(answers.Where(a => a.Status != HttpStatusCode.OK), a => Assert.Equal("duplicate_email", a.ErrorType));
-        var search = await second.Client.PostAsync("/v1/users/search", new
+        var search = await Second.Client.PostAsync("/v1/users/search", new
         {
             query = new { @operator = "AND", operands = new object[] { new { filter_name = "email_address", filter_value = new[] { email } } } },
         });
@@ -72,12 +38,12 @@ public sealed class SharedPostgresTests : IAsyncLifetime
     [Fact]
     public async Task A_session_started_on_one_server_is_checked_and_revoked_on_the_other()
     {
-        var issued = await StartSessionAsync(first);
+        var issued = await StartSessionAsync(First);
 
-        var byJwtElsewhere = await second.Client.PostAsync("/v1/sessions/authenticate", new { session_jwt = issued.SessionJwt });
-        var byTokenElsewhere = await second.Client.PostAsync("/v1/sessions/authenticate", new { session_token = issued.SessionToken });
-        var revoked = await second.Client.PostAsync("/v1/sessions/revoke", new { session_id = issued.Session.SessionId });
-        var afterRevoke = await first.Client.PostAsync("/v1/sessions/authenticate", new { session_token = issued.SessionToken });
+        var byJwtElsewhere = await Second.Client.PostAsync("/v1/sessions/authenticate", new { session_jwt = issued.SessionJwt });
+        var byTokenElsewhere = await Second.Client.PostAsync("/v1/sessions/authenticate", new { session_token = issued.SessionToken });
+        var revoked = await Second.Client.PostAsync("/v1/sessions/revoke", new { session_id = issued.Session.SessionId });
+        var afterRevoke = await First.Client.PostAsync("/v1/sessions/authenticate", new { session_token = issued.SessionToken });
 
         Assert.Equal(HttpStatusCode.OK, byJwtElsewhere.Status);
         Assert.Equal(HttpStatusCode.OK, byTokenElsewhere.Status);
@@ -88,8 +54,8 @@ public sealed class SharedPostgresTests : IAsyncLifetime
     [Fact]
     public async Task Both_servers_publish_the_same_signing_keys()
     {
-        var fromFirst = await first.Anonymous.GetJsonAsync($"/v1/sessions/jwks/{first.ProjectId}");
-        var fromSecond = await second.Anonymous.GetJsonAsync($"/v1/sessions/jwks/{second.ProjectId}");
+        var fromFirst = await First.Anonymous.GetJsonAsync($"/v1/sessions/jwks/{First.ProjectId}");
+        var fromSecond = await Second.Anonymous.GetJsonAsync($"/v1/sessions/jwks/{Second.ProjectId}");
 
         Assert.Equal(HttpStatusCode.OK, fromFirst.Status);
         var kids = (ApiAnswer a) => a.Body.GetProperty("keys").EnumerateArray().Select(k => k.GetProperty("kid").GetString()).ToList();

@@ -1,5 +1,6 @@
 using Godwit.Testing.Hosting;
 using Microsoft.Extensions.Time.Testing;
+using Godwit.Testing;
 
 namespace Godwit.Server.Tests.WebAuthn;
 
@@ -54,7 +55,7 @@ public sealed class BrowserGodwit : IAsyncLifetime
 
     private static Exception SkipException()
     {
-        Assert.Skip(ChromiumAuthenticator.UnavailableReason() ?? "The browser did not start.");
+        MissingTool.Skip(ChromiumAuthenticator.UnavailableReason() ?? "The browser did not start.");
         return new InvalidOperationException();
     }
 }

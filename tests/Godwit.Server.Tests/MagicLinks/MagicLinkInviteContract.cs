@@ -1,11 +1,15 @@
 using System.Net;
+using Godwit.Testing.Hosting;
 using Godwit.Testing.Http;
 
 namespace Godwit.Server.Tests.MagicLinks;
 
-public sealed class MagicLinkInviteTests(SqliteGodwit godwit) : IClassFixture<SqliteGodwit>
+/// <summary>Invites by magic link, and revoking them, on every database.</summary>
+public abstract class MagicLinkInviteContract
 {
-    private HttpClient Client => godwit.Host.Client;
+    protected abstract GodwitHost Host { get; }
+
+    private HttpClient Client => Host.Client;
 
     [Fact]
     public async Task An_invite_creates_a_pending_user_who_becomes_active_by_following_the_link()
@@ -25,7 +29,7 @@ public sealed class MagicLinkInviteTests(SqliteGodwit godwit) : IClassFixture<Sq
         Assert.Equal("pending", user.Text("status"));
         Assert.Equal("Grace", user.Body.GetProperty("name").GetProperty("first_name").GetString());
         Assert.Equal("team", user.Body.GetProperty("trusted_metadata").GetProperty("plan").GetString());
-        var message = await godwit.Host.EmailAsync(email);
+        var message = await Host.EmailAsync(email);
         Assert.Equal("You have been invited", message.Subject);
         Assert.Contains("https://app.example/invite?stytch_token_type=magic_links&token=", message.TextBody, StringComparison.Ordinal);
         Assert.Contains("expires in 1 hour", message.TextBody, StringComparison.Ordinal);
@@ -42,13 +46,13 @@ public sealed class MagicLinkInviteTests(SqliteGodwit godwit) : IClassFixture<Sq
         var first = await Client.PostAsync("/v1/magic_links/email/invite", new { email });
 
         var second = await Client.PostAsync("/v1/magic_links/email/invite", new { email });
-        await Client.PostAsync("/v1/magic_links/authenticate", new { token = await godwit.Host.LinkTokenAsync(email) });
+        await Client.PostAsync("/v1/magic_links/authenticate", new { token = await Host.LinkTokenAsync(email) });
         var third = await Client.PostAsync("/v1/magic_links/email/invite", new { email });
 
         Assert.Equal(HttpStatusCode.OK, second.Status);
         Assert.Equal(first.Text("user_id"), second.Text("user_id"));
         Assert.Equal((HttpStatusCode.BadRequest, "duplicate_email"), (third.Status, third.ErrorType));
-        Assert.Equal(2, godwit.Host.EmailsTo(email));
+        Assert.Equal(2, Host.EmailsTo(email));
     }
 
     [Fact]
@@ -56,7 +60,7 @@ public sealed class MagicLinkInviteTests(SqliteGodwit godwit) : IClassFixture<Sq
     {
         var email = ApiCalls.UniqueEmail();
         await Client.PostAsync("/v1/magic_links/email/invite", new { email });
-        var token = await godwit.Host.LinkTokenAsync(email);
+        var token = await Host.LinkTokenAsync(email);
 
         var revoked = await Client.PostAsync("/v1/magic_links/email/revoke_invite", new { email });
         var used = await Client.PostAsync("/v1/magic_links/authenticate", new { token });
@@ -93,4 +97,14 @@ public sealed class MagicLinkInviteTests(SqliteGodwit godwit) : IClassFixture<Sq
         Assert.Equal((HttpStatusCode.BadRequest, errorType), (answer.Status, answer.ErrorType));
         Assert.Equal("email_not_found", (await Client.PostAsync("/v1/magic_links/email/send", new { email })).ErrorType);
     }
+}
+
+public sealed class MagicLinkInviteOnSqlite(SqliteGodwit godwit) : MagicLinkInviteContract, IClassFixture<SqliteGodwit>
+{
+    protected override GodwitHost Host => godwit.Host;
+}
+
+public sealed class MagicLinkInviteOnPostgres(PostgresGodwit godwit) : MagicLinkInviteContract, IClassFixture<PostgresGodwit>
+{
+    protected override GodwitHost Host => godwit.Host;
 }

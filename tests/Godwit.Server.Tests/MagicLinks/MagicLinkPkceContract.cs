@@ -1,15 +1,19 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using Godwit.Testing.Hosting;
 using Godwit.Testing.Http;
 
 namespace Godwit.Server.Tests.MagicLinks;
 
-public sealed class MagicLinkPkceTests(SqliteGodwit godwit) : IClassFixture<SqliteGodwit>
+/// <summary>Magic links sent with a PKCE challenge, on every database.</summary>
+public abstract class MagicLinkPkceContract
 {
+    protected abstract GodwitHost Host { get; }
+
     private const string Verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
 
-    private HttpClient Client => godwit.Host.Client;
+    private HttpClient Client => Host.Client;
 
     [Fact]
     public void The_challenge_is_the_rfc_7636_appendix_b_example()
@@ -22,7 +26,7 @@ public sealed class MagicLinkPkceTests(SqliteGodwit godwit) : IClassFixture<Sqli
     {
         var email = ApiCalls.UniqueEmail();
         await Client.PostAsync("/v1/magic_links/email/login_or_create", new { email, code_challenge = Challenge(Verifier) });
-        var token = await godwit.Host.LinkTokenAsync(email);
+        var token = await Host.LinkTokenAsync(email);
 
         var missing = await Client.PostAsync("/v1/magic_links/authenticate", new { token });
         var wrong = await Client.PostAsync("/v1/magic_links/authenticate", new { token, code_verifier = Verifier + "x" });
@@ -38,7 +42,7 @@ public sealed class MagicLinkPkceTests(SqliteGodwit godwit) : IClassFixture<Sqli
     {
         var email = ApiCalls.UniqueEmail();
         await Client.PostAsync("/v1/magic_links/email/login_or_create", new { email });
-        var token = await godwit.Host.LinkTokenAsync(email);
+        var token = await Host.LinkTokenAsync(email);
 
         var unexpected = await Client.PostAsync("/v1/magic_links/authenticate", new { token, code_verifier = Verifier });
         var plain = await Client.PostAsync("/v1/magic_links/authenticate", new { token });
@@ -49,4 +53,14 @@ public sealed class MagicLinkPkceTests(SqliteGodwit godwit) : IClassFixture<Sqli
 
     private static string Challenge(string verifier) =>
         Convert.ToBase64String(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
+
+public sealed class MagicLinkPkceOnSqlite(SqliteGodwit godwit) : MagicLinkPkceContract, IClassFixture<SqliteGodwit>
+{
+    protected override GodwitHost Host => godwit.Host;
+}
+
+public sealed class MagicLinkPkceOnPostgres(PostgresGodwit godwit) : MagicLinkPkceContract, IClassFixture<PostgresGodwit>
+{
+    protected override GodwitHost Host => godwit.Host;
 }

@@ -1,14 +1,18 @@
 using System.Net;
 using Godwit.Core.Security;
 using Godwit.Server.Tests.MagicLinks;
+using Godwit.Testing.Hosting;
 using Godwit.Testing.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Godwit.Server.Tests.Otps;
 
-public sealed class EmailOtpTests(SqliteGodwit godwit) : IClassFixture<SqliteGodwit>
+/// <summary>Email passcodes: sending, authenticating, attempts and malformed requests, on every database.</summary>
+public abstract class EmailOtpContract
 {
-    private HttpClient Client => godwit.Host.Client;
+    protected abstract GodwitHost Host { get; }
+
+    private HttpClient Client => Host.Client;
 
     [Fact]
     public async Task A_new_address_gets_a_pending_user_and_a_six_digit_code_that_expires_in_two_minutes()
@@ -20,7 +24,7 @@ public sealed class EmailOtpTests(SqliteGodwit godwit) : IClassFixture<SqliteGod
         Assert.Equal(HttpStatusCode.OK, sent.Status);
         Assert.True(sent.Body.GetProperty("user_created").GetBoolean());
         Assert.Equal("pending", (await Client.GetJsonAsync($"/v1/users/{sent.Text("user_id")}")).Text("status"));
-        var message = await godwit.Host.EmailAsync(email);
+        var message = await Host.EmailAsync(email);
         Assert.Matches(@"^Your Godwit code is \d{6}\. It expires in 2 minutes\.", message.TextBody);
         Assert.Contains("Your Godwit code is ", message.HtmlBody, StringComparison.Ordinal);
     }
@@ -30,7 +34,7 @@ public sealed class EmailOtpTests(SqliteGodwit godwit) : IClassFixture<SqliteGod
     {
         var email = ApiCalls.UniqueEmail();
         var sent = await Client.PostAsync("/v1/otps/email/login_or_create", new { email, expiration_minutes = 10 });
-        var code = await godwit.Host.EmailCodeAsync(email);
+        var code = await Host.EmailCodeAsync(email);
 
         var answer = await Client.PostAsync("/v1/otps/authenticate", new { method_id = sent.Text("email_id"), code, session_duration_minutes = 60 });
 
@@ -77,7 +81,7 @@ public sealed class EmailOtpTests(SqliteGodwit godwit) : IClassFixture<SqliteGod
     {
         var (email, emailId, first) = await SendAsync();
         await Client.PostAsync("/v1/otps/email/send", new { email });
-        var second = await godwit.Host.EmailCodeAsync(email);
+        var second = await Host.EmailCodeAsync(email);
 
         var old = first == second ? null : await Authenticate(emailId, first);
         var current = await Authenticate(emailId, second);
@@ -96,6 +100,18 @@ public sealed class EmailOtpTests(SqliteGodwit godwit) : IClassFixture<SqliteGod
         var again = await Authenticate(emailId, code);
 
         Assert.Equal((HttpStatusCode.Unauthorized, "unable_to_auth_otp_code"), (again.Status, again.ErrorType));
+    }
+
+    [Fact]
+    public async Task Ten_simultaneous_uses_of_one_code_let_exactly_one_through()
+    {
+        var (_, emailId, code) = await SendAsync();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
+            Client.PostAsync("/v1/otps/authenticate", new { method_id = emailId, code, session_duration_minutes = 30 })));
+
+        Assert.Single(answers, answer => answer.Status == HttpStatusCode.OK);
+        Assert.All(answers.Where(answer => answer.Status != HttpStatusCode.OK), answer => Assert.Equal("unable_to_auth_otp_code", answer.ErrorType));
     }
 
     [Fact]
@@ -119,7 +135,7 @@ public sealed class EmailOtpTests(SqliteGodwit godwit) : IClassFixture<SqliteGod
         var sent = await Client.PostAsync("/v1/otps/email/send", new { email });
 
         Assert.Equal((HttpStatusCode.NotFound, "email_not_found"), (sent.Status, sent.ErrorType));
-        Assert.Equal(0, godwit.Host.EmailsTo(email));
+        Assert.Equal(0, Host.EmailsTo(email));
     }
 
     [Fact]
@@ -131,12 +147,12 @@ public sealed class EmailOtpTests(SqliteGodwit godwit) : IClassFixture<SqliteGod
 
         var refused = await Client.PostAsync("/v1/otps/email/send", new { email, user_id = created.Text("user_id") });
         await Client.PostAsync("/v1/otps/sms/send", new { phone_number = phone });
-        await Authenticate(created.Text("phone_id"), godwit.Host.SmsCode(phone));
+        await Authenticate(created.Text("phone_id"), Host.SmsCode(phone));
         var attached = await Client.PostAsync("/v1/otps/email/send", new { email, user_id = created.Text("user_id") });
 
         Assert.Equal("unverified_primary_factor", refused.ErrorType);
         Assert.Equal(HttpStatusCode.OK, attached.Status);
-        Assert.Equal(HttpStatusCode.OK, (await Authenticate(attached.Text("email_id"), await godwit.Host.EmailCodeAsync(email))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await Authenticate(attached.Text("email_id"), await Host.EmailCodeAsync(email))).Status);
     }
 
     [Fact]
@@ -144,7 +160,7 @@ public sealed class EmailOtpTests(SqliteGodwit godwit) : IClassFixture<SqliteGod
     {
         var email = ApiCalls.UniqueEmail();
         var created = await Client.PostAsync("/v1/users", new { email });
-        godwit.Host.Smtp.RejectMessages = true;
+        Host.Smtp.RejectMessages = true;
         ApiAnswer sent;
         try
         {
@@ -152,11 +168,11 @@ public sealed class EmailOtpTests(SqliteGodwit godwit) : IClassFixture<SqliteGod
         }
         finally
         {
-            godwit.Host.Smtp.RejectMessages = false;
+            Host.Smtp.RejectMessages = false;
         }
 
         Assert.Equal((HttpStatusCode.ServiceUnavailable, "email_delivery_failed"), (sent.Status, sent.ErrorType));
-        await using var scope = godwit.Host.Services.CreateAsyncScope();
+        await using var scope = Host.Services.CreateAsyncScope();
         var live = await scope.ServiceProvider.GetRequiredService<IOneTimeSecretStore>()
             .FindLiveOtpAsync(created.Text("email_id"), DateTime.UtcNow, TestContext.Current.CancellationToken);
         Assert.Null(live);
@@ -219,9 +235,19 @@ public sealed class EmailOtpTests(SqliteGodwit godwit) : IClassFixture<SqliteGod
     {
         var email = ApiCalls.UniqueEmail();
         var sent = await Client.PostAsync("/v1/otps/email/login_or_create", new { email });
-        return (email, sent.Text("email_id"), await godwit.Host.EmailCodeAsync(email));
+        return (email, sent.Text("email_id"), await Host.EmailCodeAsync(email));
     }
 
     private Task<ApiAnswer> Authenticate(string methodId, string code) =>
         Client.PostAsync("/v1/otps/authenticate", new { method_id = methodId, code });
+}
+
+public sealed class EmailOtpOnSqlite(SqliteGodwit godwit) : EmailOtpContract, IClassFixture<SqliteGodwit>
+{
+    protected override GodwitHost Host => godwit.Host;
+}
+
+public sealed class EmailOtpOnPostgres(PostgresGodwit godwit) : EmailOtpContract, IClassFixture<PostgresGodwit>
+{
+    protected override GodwitHost Host => godwit.Host;
 }

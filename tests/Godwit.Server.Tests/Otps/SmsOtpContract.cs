@@ -1,13 +1,17 @@
 using System.Net;
 using System.Text.Json;
 using Godwit.Server.Tests.MagicLinks;
+using Godwit.Testing.Hosting;
 using Godwit.Testing.Http;
 
 namespace Godwit.Server.Tests.Otps;
 
-public sealed class SmsOtpTests(SqliteGodwit godwit) : IClassFixture<SqliteGodwit>
+/// <summary>SMS passcodes: the webhook, authenticating and malformed numbers, on every database.</summary>
+public abstract class SmsOtpContract
 {
-    private HttpClient Client => godwit.Host.Client;
+    protected abstract GodwitHost Host { get; }
+
+    private HttpClient Client => Host.Client;
 
     [Fact]
     public async Task A_code_reaches_the_webhook_as_json_with_the_normalised_number_the_text_and_the_channel()
@@ -20,7 +24,7 @@ public sealed class SmsOtpTests(SqliteGodwit godwit) : IClassFixture<SqliteGodwi
         Assert.Equal(HttpStatusCode.OK, sent.Status);
         Assert.True(sent.Body.GetProperty("user_created").GetBoolean());
         Assert.Matches("^phone-number-live-", sent.Text("phone_id"));
-        var request = godwit.Host.Sms.Requests.Single(r => r.Body.Contains(phone, StringComparison.Ordinal));
+        var request = Host.Sms.Requests.Single(r => r.Body.Contains(phone, StringComparison.Ordinal));
         Assert.Equal("POST", request.Method);
         using var json = JsonDocument.Parse(request.Body);
         Assert.Equal(["to", "body", "channel"], json.RootElement.EnumerateObject().Select(p => p.Name));
@@ -35,10 +39,10 @@ public sealed class SmsOtpTests(SqliteGodwit godwit) : IClassFixture<SqliteGodwi
         var phone = ApiCalls.UniquePhone();
         var sent = await Client.PostAsync("/v1/otps/sms/login_or_create", new { phone_number = phone, expiration_minutes = 1 });
 
-        var answer = await Client.PostAsync("/v1/otps/authenticate", new { method_id = sent.Text("phone_id"), code = godwit.Host.SmsCode(phone), session_duration_minutes = 5 });
+        var answer = await Client.PostAsync("/v1/otps/authenticate", new { method_id = sent.Text("phone_id"), code = Host.SmsCode(phone), session_duration_minutes = 5 });
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
-        Assert.Contains("expires in 1 minute.", godwit.Host.SmsBodies(phone)[0], StringComparison.Ordinal);
+        Assert.Contains("expires in 1 minute.", Host.SmsBodies(phone)[0], StringComparison.Ordinal);
         var user = answer.Body.GetProperty("user");
         Assert.Equal("active", user.GetProperty("status").GetString());
         Assert.True(user.GetProperty("phone_numbers")[0].GetProperty("verified").GetBoolean());
@@ -60,14 +64,14 @@ public sealed class SmsOtpTests(SqliteGodwit godwit) : IClassFixture<SqliteGodwi
     {
         var phone = ApiCalls.UniquePhone();
         var owner = await Client.PostAsync("/v1/users", new { phone_number = phone });
-        var other = await godwit.Host.LogInByMagicLinkAsync(ApiCalls.UniqueEmail());
+        var other = await Host.LogInByMagicLinkAsync(ApiCalls.UniqueEmail());
 
         var sent = await Client.PostAsync("/v1/otps/sms/send", new { phone_number = phone });
         var stolen = await Client.PostAsync("/v1/otps/sms/send", new { phone_number = phone, session_jwt = other.Text("session_jwt") });
 
         Assert.Equal(owner.Text("phone_id"), sent.Text("phone_id"));
         Assert.Equal((HttpStatusCode.BadRequest, "duplicate_phone_number"), (stolen.Status, stolen.ErrorType));
-        Assert.Single(godwit.Host.SmsBodies(phone));
+        Assert.Single(Host.SmsBodies(phone));
     }
 
     [Fact]
@@ -75,7 +79,7 @@ public sealed class SmsOtpTests(SqliteGodwit godwit) : IClassFixture<SqliteGodwi
     {
         var phone = ApiCalls.UniquePhone();
         var created = await Client.PostAsync("/v1/users", new { phone_number = phone });
-        godwit.Host.Sms.ResponseStatus = HttpStatusCode.InternalServerError;
+        Host.Sms.ResponseStatus = HttpStatusCode.InternalServerError;
         ApiAnswer sent;
         try
         {
@@ -83,10 +87,10 @@ public sealed class SmsOtpTests(SqliteGodwit godwit) : IClassFixture<SqliteGodwi
         }
         finally
         {
-            godwit.Host.Sms.ResponseStatus = HttpStatusCode.OK;
+            Host.Sms.ResponseStatus = HttpStatusCode.OK;
         }
 
-        var answer = await Client.PostAsync("/v1/otps/authenticate", new { method_id = created.Text("phone_id"), code = godwit.Host.SmsCode(phone) });
+        var answer = await Client.PostAsync("/v1/otps/authenticate", new { method_id = created.Text("phone_id"), code = Host.SmsCode(phone) });
 
         Assert.Equal((HttpStatusCode.ServiceUnavailable, "sms_delivery_failed"), (sent.Status, sent.ErrorType));
         Assert.Equal((HttpStatusCode.Unauthorized, "unable_to_auth_otp_code"), (answer.Status, answer.ErrorType));
@@ -107,4 +111,14 @@ public sealed class SmsOtpTests(SqliteGodwit godwit) : IClassFixture<SqliteGodwi
         Assert.Equal((HttpStatusCode.BadRequest, errorType), (loginOrCreate.Status, loginOrCreate.ErrorType));
         Assert.Equal((HttpStatusCode.BadRequest, errorType), (send.Status, send.ErrorType));
     }
+}
+
+public sealed class SmsOtpOnSqlite(SqliteGodwit godwit) : SmsOtpContract, IClassFixture<SqliteGodwit>
+{
+    protected override GodwitHost Host => godwit.Host;
+}
+
+public sealed class SmsOtpOnPostgres(PostgresGodwit godwit) : SmsOtpContract, IClassFixture<PostgresGodwit>
+{
+    protected override GodwitHost Host => godwit.Host;
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Godwit.Core.Sessions;
+using Godwit.Testing.Hosting;
 using Godwit.Testing.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -10,18 +11,20 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Godwit.Server.Tests.Sessions;
 
-/// <summary>Session JWTs as a relying party sees them: Stytch's layout, verifiable with the public JWKS alone.</summary>
-public sealed class SessionJwtTests(SqliteGodwit godwit) : IClassFixture<SqliteGodwit>
+/// <summary>Session JWTs as a relying party sees them (Stytch's layout, verifiable with the public JWKS alone), on every database.</summary>
+public abstract class SessionJwtContract
 {
-    private HttpClient Client => godwit.Host.Client;
+    protected abstract GodwitHost Host { get; }
+
+    private HttpClient Client => Host.Client;
 
     [Fact]
     public async Task The_jwt_header_names_rs256_jwt_and_a_key_id_the_jwks_publishes()
     {
-        var started = await TestSessions.StartAsync(godwit.Host);
+        var started = await TestSessions.StartAsync(Host);
 
         var header = JwtParts.Header(started.Jwt);
-        var jwks = await godwit.Host.Anonymous.GetJsonAsync($"/v1/sessions/jwks/{godwit.Host.ProjectId}");
+        var jwks = await Host.Anonymous.GetJsonAsync($"/v1/sessions/jwks/{Host.ProjectId}");
 
         Assert.Equal("RS256", header.GetProperty("alg").GetString());
         Assert.Equal("JWT", header.GetProperty("typ").GetString());
@@ -32,13 +35,13 @@ public sealed class SessionJwtTests(SqliteGodwit godwit) : IClassFixture<SqliteG
     [Fact]
     public async Task The_jwt_claims_name_the_issuer_the_project_the_user_and_the_session()
     {
-        var started = await TestSessions.StartAsync(godwit.Host, customClaims: new JsonObject { ["tenant"] = "acme" });
+        var started = await TestSessions.StartAsync(Host, customClaims: new JsonObject { ["tenant"] = "acme" });
         var session = (await Client.PostAsync("/v1/sessions/authenticate", new { session_token = started.Token })).Body.GetProperty("session");
 
         var claims = JwtParts.Payload(started.Jwt);
 
-        Assert.Equal(godwit.Host.BaseUrl.ToString().TrimEnd('/'), claims.GetProperty("iss").GetString());
-        Assert.Contains(godwit.Host.ProjectId, Audiences(claims));
+        Assert.Equal(Host.BaseUrl.ToString().TrimEnd('/'), claims.GetProperty("iss").GetString());
+        Assert.Contains(Host.ProjectId, Audiences(claims));
         Assert.Equal(started.UserId, claims.GetProperty("sub").GetString());
         Assert.Equal(300, claims.GetProperty("exp").GetInt64() - claims.GetProperty("iat").GetInt64());
         Assert.InRange(claims.GetProperty("iat").GetInt64(), DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeSeconds(), DateTimeOffset.UtcNow.AddMinutes(1).ToUnixTimeSeconds());
@@ -56,14 +59,14 @@ public sealed class SessionJwtTests(SqliteGodwit godwit) : IClassFixture<SqliteG
     [Fact]
     public async Task The_jwt_signature_verifies_against_the_jwks_fetched_without_credentials()
     {
-        var started = await TestSessions.StartAsync(godwit.Host);
-        using var response = await godwit.Host.Anonymous.GetAsync(new Uri($"/v1/sessions/jwks/{godwit.Host.ProjectId}", UriKind.Relative), TestContext.Current.CancellationToken);
+        var started = await TestSessions.StartAsync(Host);
+        using var response = await Host.Anonymous.GetAsync(new Uri($"/v1/sessions/jwks/{Host.ProjectId}", UriKind.Relative), TestContext.Current.CancellationToken);
         var keySet = new JsonWebKeySet(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
 
         var result = await new JsonWebTokenHandler().ValidateTokenAsync(started.Jwt, new TokenValidationParameters
         {
-            ValidIssuer = godwit.Host.BaseUrl.ToString().TrimEnd('/'),
-            ValidAudience = godwit.Host.ProjectId,
+            ValidIssuer = Host.BaseUrl.ToString().TrimEnd('/'),
+            ValidAudience = Host.ProjectId,
             IssuerSigningKeys = keySet.GetSigningKeys(),
             ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
         });
@@ -76,7 +79,7 @@ public sealed class SessionJwtTests(SqliteGodwit godwit) : IClassFixture<SqliteG
     [Fact]
     public async Task The_jwks_publishes_rsa_signing_keys_without_private_parts()
     {
-        var jwks = await godwit.Host.Anonymous.GetJsonAsync($"/v1/sessions/jwks/{godwit.Host.ProjectId}");
+        var jwks = await Host.Anonymous.GetJsonAsync($"/v1/sessions/jwks/{Host.ProjectId}");
 
         Assert.Equal(HttpStatusCode.OK, jwks.Status);
         var key = jwks.Body.GetProperty("keys")[0];
@@ -92,7 +95,7 @@ public sealed class SessionJwtTests(SqliteGodwit godwit) : IClassFixture<SqliteG
     [Fact]
     public async Task The_jwks_of_another_project_id_is_not_found()
     {
-        var answer = await godwit.Host.Anonymous.GetJsonAsync($"/v1/sessions/jwks/project-live-{Guid.NewGuid():D}");
+        var answer = await Host.Anonymous.GetJsonAsync($"/v1/sessions/jwks/project-live-{Guid.NewGuid():D}");
 
         Assert.Equal(HttpStatusCode.NotFound, answer.Status);
         Assert.Equal("project_not_found", answer.ErrorType);
@@ -101,8 +104,8 @@ public sealed class SessionJwtTests(SqliteGodwit godwit) : IClassFixture<SqliteG
     [Fact]
     public async Task A_jwt_with_a_tampered_payload_is_unable_to_parse_session_jwt()
     {
-        var started = await TestSessions.StartAsync(godwit.Host);
-        var victim = await TestSessions.StartAsync(godwit.Host);
+        var started = await TestSessions.StartAsync(Host);
+        var victim = await TestSessions.StartAsync(Host);
         var parts = started.Jwt.Split('.');
         var claims = JsonNode.Parse(JwtParts.Payload(started.Jwt).GetRawText())!.AsObject();
         claims["sub"] = victim.UserId;
@@ -116,7 +119,7 @@ public sealed class SessionJwtTests(SqliteGodwit godwit) : IClassFixture<SqliteG
     [Fact]
     public async Task A_jwt_signed_by_another_key_under_the_projects_key_id_is_unable_to_parse_session_jwt()
     {
-        var started = await TestSessions.StartAsync(godwit.Host);
+        var started = await TestSessions.StartAsync(Host);
         var kid = JwtParts.Header(started.Jwt).GetProperty("kid").GetString()!;
         using var rsa = RSA.Create(2048);
 
@@ -129,7 +132,7 @@ public sealed class SessionJwtTests(SqliteGodwit godwit) : IClassFixture<SqliteG
     [Fact]
     public async Task A_jwt_signed_by_an_unknown_key_is_unable_to_parse_session_jwt()
     {
-        var started = await TestSessions.StartAsync(godwit.Host);
+        var started = await TestSessions.StartAsync(Host);
         using var rsa = RSA.Create(2048);
 
         var forged = Sign(JwtParts.Payload(started.Jwt).GetRawText(), new RsaSecurityKey(rsa) { KeyId = "jwk-live-" + Guid.NewGuid() });
@@ -141,7 +144,7 @@ public sealed class SessionJwtTests(SqliteGodwit godwit) : IClassFixture<SqliteG
     [Fact]
     public async Task An_unsigned_jwt_is_unable_to_parse_session_jwt()
     {
-        var started = await TestSessions.StartAsync(godwit.Host);
+        var started = await TestSessions.StartAsync(Host);
         var kid = JwtParts.Header(started.Jwt).GetProperty("kid").GetString();
         var header = JwtParts.Encode($$"""{"alg":"none","typ":"JWT","kid":"{{kid}}"}""");
 
@@ -155,7 +158,7 @@ public sealed class SessionJwtTests(SqliteGodwit godwit) : IClassFixture<SqliteG
     [InlineData("aud", "project-live-00000000-0000-0000-0000-000000000000")]
     public async Task A_jwt_signed_by_the_project_key_for_another_issuer_or_audience_is_unable_to_parse_session_jwt(string claim, string value)
     {
-        var started = await TestSessions.StartAsync(godwit.Host);
+        var started = await TestSessions.StartAsync(Host);
         var claims = JsonNode.Parse(JwtParts.Payload(started.Jwt).GetRawText())!.AsObject();
         claims[claim] = value;
 
@@ -167,7 +170,7 @@ public sealed class SessionJwtTests(SqliteGodwit godwit) : IClassFixture<SqliteG
     [Fact]
     public async Task A_genuine_jwt_naming_a_session_that_does_not_exist_is_session_not_found()
     {
-        var started = await TestSessions.StartAsync(godwit.Host);
+        var started = await TestSessions.StartAsync(Host);
         var claims = JsonNode.Parse(JwtParts.Payload(started.Jwt).GetRawText())!.AsObject();
         claims["https://stytch.com/session"]!["id"] = $"session-live-{Guid.NewGuid():D}";
 
@@ -190,7 +193,7 @@ public sealed class SessionJwtTests(SqliteGodwit godwit) : IClassFixture<SqliteG
     private Task<ApiAnswer> Authenticate(string jwt) => Client.PostAsync("/v1/sessions/authenticate", new { session_jwt = jwt });
 
     /// <summary>The project's own private key, taken from the running host to forge otherwise-genuine tokens.</summary>
-    private SecurityKey ProjectSigningKey() => godwit.Host.Services.GetRequiredService<SigningKeyRing>().SigningKey.SecurityKey;
+    private SecurityKey ProjectSigningKey() => Host.Services.GetRequiredService<SigningKeyRing>().SigningKey.SecurityKey;
 
     private static string Sign(string payload, SecurityKey key) =>
         new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(payload, new SigningCredentials(key, SecurityAlgorithms.RsaSha256));
@@ -200,4 +203,14 @@ public sealed class SessionJwtTests(SqliteGodwit godwit) : IClassFixture<SqliteG
         var audience = claims.GetProperty("aud");
         return audience.ValueKind == JsonValueKind.Array ? audience.EnumerateArray().Select(a => a.GetString()) : [audience.GetString()];
     }
+}
+
+public sealed class SessionJwtOnSqlite(SqliteGodwit godwit) : SessionJwtContract, IClassFixture<SqliteGodwit>
+{
+    protected override GodwitHost Host => godwit.Host;
+}
+
+public sealed class SessionJwtOnPostgres(PostgresGodwit godwit) : SessionJwtContract, IClassFixture<PostgresGodwit>
+{
+    protected override GodwitHost Host => godwit.Host;
 }

@@ -1,11 +1,15 @@
 using System.Net;
+using Godwit.Testing.Hosting;
 using Godwit.Testing.Http;
 
 namespace Godwit.Server.Tests.MagicLinks;
 
-public sealed class MagicLinkLoginTests(SqliteGodwit godwit) : IClassFixture<SqliteGodwit>
+/// <summary>Magic link login_or_create and authenticate, single use even when used twice at once, on every database.</summary>
+public abstract class MagicLinkLoginContract
 {
-    private HttpClient Client => godwit.Host.Client;
+    protected abstract GodwitHost Host { get; }
+
+    private HttpClient Client => Host.Client;
 
     [Fact]
     public async Task A_new_address_gets_a_pending_user_and_a_sign_up_link_carrying_the_token()
@@ -21,7 +25,7 @@ public sealed class MagicLinkLoginTests(SqliteGodwit godwit) : IClassFixture<Sql
         Assert.Equal("pending", user.Text("status"));
         Assert.Equal(email, user.Body.GetProperty("emails")[0].GetProperty("email").GetString());
         Assert.False(user.Body.GetProperty("emails")[0].GetProperty("verified").GetBoolean());
-        var message = await godwit.Host.EmailAsync(email);
+        var message = await Host.EmailAsync(email);
         var token = Inbox.TokenIn(message);
         Assert.Equal("Finish signing up", message.Subject);
         Assert.Contains($"https://app.godwit.test/authenticate?stytch_token_type=magic_links&token={token}", message.TextBody, StringComparison.Ordinal);
@@ -33,7 +37,7 @@ public sealed class MagicLinkLoginTests(SqliteGodwit godwit) : IClassFixture<Sql
     {
         var email = ApiCalls.UniqueEmail();
         var sent = await Client.PostAsync("/v1/magic_links/email/login_or_create", new { email });
-        var token = await godwit.Host.LinkTokenAsync(email);
+        var token = await Host.LinkTokenAsync(email);
 
         var answer = await Client.PostAsync("/v1/magic_links/authenticate", new { token, session_duration_minutes = 60 });
 
@@ -59,7 +63,7 @@ public sealed class MagicLinkLoginTests(SqliteGodwit godwit) : IClassFixture<Sql
         var email = ApiCalls.UniqueEmail();
         await Client.PostAsync("/v1/magic_links/email/login_or_create", new { email });
 
-        var answer = await Client.PostAsync("/v1/magic_links/authenticate", new { token = await godwit.Host.LinkTokenAsync(email) });
+        var answer = await Client.PostAsync("/v1/magic_links/authenticate", new { token = await Host.LinkTokenAsync(email) });
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
         Assert.Equal("", answer.Text("session_token"));
@@ -79,7 +83,7 @@ public sealed class MagicLinkLoginTests(SqliteGodwit godwit) : IClassFixture<Sql
         Assert.Equal(HttpStatusCode.OK, sent.Status);
         Assert.False(sent.Body.GetProperty("user_created").GetBoolean());
         Assert.Equal(created.Text("user_id"), sent.Text("user_id"));
-        var message = await godwit.Host.EmailAsync(email);
+        var message = await Host.EmailAsync(email);
         Assert.Equal("Your login link", message.Subject);
         Assert.Contains("expires in 15 minutes", message.TextBody, StringComparison.Ordinal);
     }
@@ -92,7 +96,7 @@ public sealed class MagicLinkLoginTests(SqliteGodwit godwit) : IClassFixture<Sql
         var sent = await Client.PostAsync("/v1/magic_links/email/login_or_create", new { email, create_user_as_pending = false, signup_magic_link_url = "https://app.example/signup" });
 
         Assert.Equal("active", (await Client.GetJsonAsync($"/v1/users/{sent.Text("user_id")}")).Text("status"));
-        var message = await godwit.Host.EmailAsync(email);
+        var message = await Host.EmailAsync(email);
         Assert.Equal("Finish signing up", message.Subject);
         Assert.Contains("https://app.example/signup?stytch_token_type=magic_links&token=", message.TextBody, StringComparison.Ordinal);
         Assert.Contains("expires in 7 days", message.TextBody, StringComparison.Ordinal);
@@ -105,7 +109,7 @@ public sealed class MagicLinkLoginTests(SqliteGodwit godwit) : IClassFixture<Sql
 
         await Client.PostAsync("/v1/magic_links/email/login_or_create", new { email, signup_magic_link_url = "https://app.example/cb?next=%2Fhome&a=<b>#top" });
 
-        var message = await godwit.Host.EmailAsync(email);
+        var message = await Host.EmailAsync(email);
         var token = Inbox.TokenIn(message);
         Assert.Contains($"https://app.example/cb?next=%2Fhome&a=<b>&stytch_token_type=magic_links&token={token}#top", message.TextBody, StringComparison.Ordinal);
         Assert.Contains($"https://app.example/cb?next=%2Fhome&amp;a=&lt;b&gt;&amp;stytch_token_type=magic_links&amp;token={token}#top", message.HtmlBody, StringComparison.Ordinal);
@@ -116,7 +120,7 @@ public sealed class MagicLinkLoginTests(SqliteGodwit godwit) : IClassFixture<Sql
     {
         var email = ApiCalls.UniqueEmail();
         await Client.PostAsync("/v1/magic_links/email/login_or_create", new { email });
-        var token = await godwit.Host.LinkTokenAsync(email);
+        var token = await Host.LinkTokenAsync(email);
         await Client.PostAsync("/v1/magic_links/authenticate", new { token });
 
         var again = await Client.PostAsync("/v1/magic_links/authenticate", new { token });
@@ -130,7 +134,7 @@ public sealed class MagicLinkLoginTests(SqliteGodwit godwit) : IClassFixture<Sql
     {
         var email = ApiCalls.UniqueEmail();
         await Client.PostAsync("/v1/magic_links/email/login_or_create", new { email });
-        var token = await godwit.Host.LinkTokenAsync(email);
+        var token = await Host.LinkTokenAsync(email);
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
             Client.PostAsync("/v1/magic_links/authenticate", new { token, session_duration_minutes = 30 })));
@@ -144,7 +148,7 @@ public sealed class MagicLinkLoginTests(SqliteGodwit godwit) : IClassFixture<Sql
     {
         var email = ApiCalls.UniqueEmail();
         await Client.PostAsync("/v1/magic_links/email/login_or_create", new { email });
-        var token = await godwit.Host.LinkTokenAsync(email);
+        var token = await Host.LinkTokenAsync(email);
 
         var refused = await Client.PostAsync("/v1/magic_links/authenticate", new { token, session_duration_minutes = 4 });
         var mistyped = await Client.PostAsync("/v1/magic_links/authenticate", new { token, session_duration_minutes = "60" });
@@ -196,6 +200,16 @@ public sealed class MagicLinkLoginTests(SqliteGodwit godwit) : IClassFixture<Sql
         Assert.Equal(errorType, answer.ErrorType);
         var send = await Client.PostAsync("/v1/magic_links/email/send", new { email });
         Assert.Equal("email_not_found", send.ErrorType);
-        Assert.Equal(0, godwit.Host.EmailsTo(email));
+        Assert.Equal(0, Host.EmailsTo(email));
     }
+}
+
+public sealed class MagicLinkLoginOnSqlite(SqliteGodwit godwit) : MagicLinkLoginContract, IClassFixture<SqliteGodwit>
+{
+    protected override GodwitHost Host => godwit.Host;
+}
+
+public sealed class MagicLinkLoginOnPostgres(PostgresGodwit godwit) : MagicLinkLoginContract, IClassFixture<PostgresGodwit>
+{
+    protected override GodwitHost Host => godwit.Host;
 }

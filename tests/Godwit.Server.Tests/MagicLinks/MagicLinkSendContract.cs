@@ -1,15 +1,19 @@
 using System.Net;
 using Godwit.Core.Users;
 using Godwit.Storage;
+using Godwit.Testing.Hosting;
 using Godwit.Testing.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Godwit.Server.Tests.MagicLinks;
 
-public sealed class MagicLinkSendTests(SqliteGodwit godwit) : IClassFixture<SqliteGodwit>
+/// <summary>Magic link send: to known addresses, and attaching an address to a user, on every database.</summary>
+public abstract class MagicLinkSendContract
 {
-    private HttpClient Client => godwit.Host.Client;
+    protected abstract GodwitHost Host { get; }
+
+    private HttpClient Client => Host.Client;
 
     [Fact]
     public async Task A_known_address_gets_a_login_link()
@@ -22,7 +26,7 @@ public sealed class MagicLinkSendTests(SqliteGodwit godwit) : IClassFixture<Sqli
         Assert.Equal(HttpStatusCode.OK, sent.Status);
         Assert.Equal(created.Text("user_id"), sent.Text("user_id"));
         Assert.Equal(created.Text("email_id"), sent.Text("email_id"));
-        var message = await godwit.Host.EmailAsync(email);
+        var message = await Host.EmailAsync(email);
         Assert.StartsWith("http://localhost:3000/login?stytch_token_type=magic_links&token=", message.TextBody!.Split('\n')[2], StringComparison.Ordinal);
     }
 
@@ -34,7 +38,7 @@ public sealed class MagicLinkSendTests(SqliteGodwit godwit) : IClassFixture<Sqli
         var sent = await Client.PostAsync("/v1/magic_links/email/send", new { email });
 
         Assert.Equal((HttpStatusCode.NotFound, "email_not_found"), (sent.Status, sent.ErrorType));
-        Assert.Equal(0, godwit.Host.EmailsTo(email));
+        Assert.Equal(0, Host.EmailsTo(email));
     }
 
     [Fact]
@@ -46,9 +50,9 @@ public sealed class MagicLinkSendTests(SqliteGodwit godwit) : IClassFixture<Sqli
         var userId = created.Text("user_id");
 
         var refused = await Client.PostAsync("/v1/magic_links/email/send", new { email = second, user_id = userId });
-        await Client.PostAsync("/v1/magic_links/authenticate", new { token = await godwit.Host.LinkTokenAsync(first) });
+        await Client.PostAsync("/v1/magic_links/authenticate", new { token = await Host.LinkTokenAsync(first) });
         var attached = await Client.PostAsync("/v1/magic_links/email/send", new { email = second, user_id = userId });
-        var verified = await Client.PostAsync("/v1/magic_links/authenticate", new { token = await godwit.Host.LinkTokenAsync(second) });
+        var verified = await Client.PostAsync("/v1/magic_links/authenticate", new { token = await Host.LinkTokenAsync(second) });
 
         Assert.Equal((HttpStatusCode.BadRequest, "unverified_primary_factor"), (refused.Status, refused.ErrorType));
         Assert.Equal(HttpStatusCode.OK, attached.Status);
@@ -62,27 +66,27 @@ public sealed class MagicLinkSendTests(SqliteGodwit godwit) : IClassFixture<Sqli
     [Fact]
     public async Task A_session_token_names_the_user_an_email_is_attached_to()
     {
-        var login = await godwit.Host.LogInByMagicLinkAsync(ApiCalls.UniqueEmail());
+        var login = await Host.LogInByMagicLinkAsync(ApiCalls.UniqueEmail());
         var added = ApiCalls.UniqueEmail("added");
 
         var sent = await Client.PostAsync("/v1/magic_links/email/send", new { email = added, session_token = login.Text("session_token") });
 
         Assert.Equal(HttpStatusCode.OK, sent.Status);
         Assert.Equal(login.Text("user_id"), sent.Text("user_id"));
-        Assert.Equal(1, godwit.Host.EmailsTo(added));
+        Assert.Equal(1, Host.EmailsTo(added));
     }
 
     [Fact]
     public async Task Another_users_email_cannot_be_attached()
     {
-        var login = await godwit.Host.LogInByMagicLinkAsync(ApiCalls.UniqueEmail());
+        var login = await Host.LogInByMagicLinkAsync(ApiCalls.UniqueEmail());
         var taken = ApiCalls.UniqueEmail("taken");
         await Client.PostAsync("/v1/users", new { email = taken });
 
         var sent = await Client.PostAsync("/v1/magic_links/email/send", new { email = taken, user_id = login.Text("user_id") });
 
         Assert.Equal((HttpStatusCode.BadRequest, "duplicate_email"), (sent.Status, sent.ErrorType));
-        Assert.Equal(0, godwit.Host.EmailsTo(taken));
+        Assert.Equal(0, Host.EmailsTo(taken));
     }
 
     [Fact]
@@ -101,7 +105,7 @@ public sealed class MagicLinkSendTests(SqliteGodwit godwit) : IClassFixture<Sqli
     public async Task A_rejected_email_is_email_delivery_failed_and_leaves_no_live_link()
     {
         var email = ApiCalls.UniqueEmail();
-        godwit.Host.Smtp.RejectMessages = true;
+        Host.Smtp.RejectMessages = true;
         ApiAnswer sent;
         try
         {
@@ -109,15 +113,25 @@ public sealed class MagicLinkSendTests(SqliteGodwit godwit) : IClassFixture<Sqli
         }
         finally
         {
-            godwit.Host.Smtp.RejectMessages = false;
+            Host.Smtp.RejectMessages = false;
         }
 
         Assert.Equal((HttpStatusCode.ServiceUnavailable, "email_delivery_failed"), (sent.Status, sent.ErrorType));
-        await using var scope = godwit.Host.Services.CreateAsyncScope();
+        await using var scope = Host.Services.CreateAsyncScope();
         var user = await scope.ServiceProvider.GetRequiredService<IUserStore>().FindByEmailAsync(email, TestContext.Current.CancellationToken);
         var emailId = user!.Emails[0].EmailId;
         var links = await scope.ServiceProvider.GetRequiredService<GodwitDbContext>().OneTimeSecrets
             .Where(secret => secret.MethodId == emailId).ToListAsync(TestContext.Current.CancellationToken);
         Assert.NotNull(Assert.Single(links).ConsumedAt);
     }
+}
+
+public sealed class MagicLinkSendOnSqlite(SqliteGodwit godwit) : MagicLinkSendContract, IClassFixture<SqliteGodwit>
+{
+    protected override GodwitHost Host => godwit.Host;
+}
+
+public sealed class MagicLinkSendOnPostgres(PostgresGodwit godwit) : MagicLinkSendContract, IClassFixture<PostgresGodwit>
+{
+    protected override GodwitHost Host => godwit.Host;
 }
