@@ -36,10 +36,10 @@ public sealed class FailedAuthenticationTests : IAsyncLifetime
         var sameProjectLocally = await host.Client.GetJsonAsync(SomeUserPath);
 
         Assert.All(guesses, errorType => Assert.Equal("unauthorized_credentials", errorType));
-        // A hundred a minute is one more every 0.6 seconds.
-        StytchShaped.AssertTooManyRequests(hundredAndFirst, maxRetryAfterSeconds: 1);
+        // A hundred a minute is five more every three seconds.
+        StytchShaped.AssertTooManyRequests(hundredAndFirst, maxRetryAfterSeconds: 3);
         // The same answer as a wrong guess, so it cannot tell the guesser the secret was right.
-        StytchShaped.AssertTooManyRequests(rightSecretFromGuesser, maxRetryAfterSeconds: 1);
+        StytchShaped.AssertTooManyRequests(rightSecretFromGuesser, maxRetryAfterSeconds: 3);
         Assert.Equal((HttpStatusCode.NotFound, "user_not_found"), (rightSecretElsewhere.Status, rightSecretElsewhere.ErrorType));
         Assert.Equal("unauthorized_credentials", wrongSecretElsewhere.ErrorType);
         Assert.Equal(HttpStatusCode.NotFound, sameProjectLocally.Status);

@@ -1,3 +1,4 @@
+using Godwit.Core.Security;
 using Godwit.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -85,6 +86,7 @@ public sealed class RedirectUrlStartupTests
         {
             ["Godwit:ProjectId"] = "project-live-00000000-0000-4000-8000-0000000000aa",
             ["Godwit:Secret"] = "secret-live-redirect-startup-tests-0123456789",
+            ["Godwit:EncryptionKeys"] = EncryptionKey.NewSetting(DateTimeOffset.UtcNow),
             ["Godwit:DataFolder"] = folder,
         };
         foreach (var (key, value) in settings)
