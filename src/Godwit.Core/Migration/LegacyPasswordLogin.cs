@@ -97,15 +97,7 @@ public sealed class LegacyPasswordLogin(
 
         var firstProof = existing is not null && Complete(user, normalizedEmail, profile);
         var now = clock.GetUtcNow().UtcDateTime;
-        user.Password = new UserPassword
-        {
-            PasswordId = PrefixedId.New(PrefixedId.Password),
-            UserId = user.UserId,
-            HashType = hash.HashType,
-            Hash = hash.Serialize(),
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+        user.Password = UserPassword.Create(user.UserId, hash, now);
         if (belowPolicy)
         {
             MarkBelowPolicy(user);

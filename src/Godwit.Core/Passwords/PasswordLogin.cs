@@ -2,6 +2,7 @@ using Godwit.Core.Errors;
 using Godwit.Core.Migration;
 using Godwit.Core.Passwords.Hashing;
 using Godwit.Core.Security;
+using Godwit.Core.Sessions;
 using Godwit.Core.Users;
 
 namespace Godwit.Core.Passwords;
@@ -19,6 +20,7 @@ public sealed class PasswordLogin(
     HashingGate gate,
     UnknownUserDecoy decoy,
     LegacyPasswordLogin legacyPasswords,
+    SessionService sessions,
     PasswordOptions options,
     TimeProvider clock)
 {
@@ -111,6 +113,21 @@ public sealed class PasswordLogin(
 
         return (user, user.Emails.First(e => e.Address == normalized));
     }
+
+    /// <summary>Records the password factor in the named session, or in a new one (an hour by default).</summary>
+    public async Task<Result<PasswordAuthenticated>> RecordFactorAsync(User user, UserEmail email, SessionRequest session, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var factor = new AuthenticationFactor("password", "knowledge", now, now, EmailFactor: new EmailFactor(email.EmailId, email.Address));
+        var request = session.SessionToken is null && session.SessionJwt is null && session.DurationMinutes is null
+            ? session with { DurationMinutes = options.DefaultSessionDurationMinutes }
+            : session;
+        var issued = await sessions.RecordFactorAsync(user, factor, request, cancellationToken);
+        return issued.Succeeded
+            ? new PasswordAuthenticated(user, email.EmailId, issued.Value!)
+            : issued.Error!;
+    }
+
 
     /// <summary>
     /// Takes one guess from the user's count, or, for an email nobody has or whose user has no

@@ -1,64 +1,27 @@
 using Godwit.Core.Errors;
-using Godwit.Core.MagicLinks;
-using Godwit.Core.Migration;
 using Godwit.Core.Passwords.Hashing;
 using Godwit.Core.Passwords.Strength;
-using Godwit.Core.Security;
 using Godwit.Core.Sessions;
 using Godwit.Core.Users;
 
 namespace Godwit.Core.Passwords;
 
 /// <summary>
-/// Passwords: migrating legacy hashes, logging in (upgrading a legacy hash on the spot), creating,
-/// resetting and deleting them, and locking a user after repeated failures.
+/// Passwords: logging in, creating a user with a password, deleting a password and judging one's
+/// strength. Resets are <see cref="PasswordReset"/>'s, migrated hashes <see cref="PasswordMigration"/>'s,
+/// and the check itself (locks, upgrades, the legacy hook) <see cref="PasswordLogin"/>'s.
 /// </summary>
 public sealed class PasswordService(
     IUserStore users,
     IPasswordStore passwords,
-    ISessionStore sessionStore,
     UserService userService,
-    SessionService sessions,
     PasswordStrengthChecker strength,
     DefaultPasswordHasher hasher,
     HashingGate gate,
     PasswordLogin login,
-    OneTimeSecretIssuer issuer,
-    RedirectUrlAllowlist redirectUrls,
-    IOneTimeSecretStore secrets,
-    PasswordOptions options,
+    PasswordReset reset,
     TimeProvider clock)
 {
-    /// <summary>How recent a session's factor must be for /v1/passwords/session/reset, as at Stytch.</summary>
-    public static readonly TimeSpan SessionResetWindow = TimeSpan.FromMinutes(5);
-
-    private static readonly OneTimeSecretKind[] ResetKind = [OneTimeSecretKind.PasswordReset];
-
-    public async Task<Result<MigratedPassword>> MigrateAsync(MigratePasswordCommand command, CancellationToken cancellationToken)
-    {
-        if (!EmailAddress.TryNormalize(command.Email, out var email))
-        {
-            return ErrorCatalog.InvalidEmail;
-        }
-
-        // The hash is checked first and completely: a bad export fails here, not at login.
-        var parsed = PasswordHashParser.Parse(command.Hash, options.HashLimits);
-        if (!parsed.Succeeded)
-        {
-            return parsed.Error!;
-        }
-
-        var stored = parsed.Value;
-        var migrated = await AttachOrCreateAsync(command, email, stored, cancellationToken);
-        if (migrated.Error == ErrorCatalog.DuplicateEmail)
-        {
-            // Another request created this email's user between our lookup and our insert.
-            migrated = await AttachOrCreateAsync(command, email, stored, cancellationToken);
-        }
-
-        return migrated;
-    }
-
     public async Task<Result<PasswordAuthenticated>> AuthenticateAsync(string email, string password, SessionRequest session, CancellationToken cancellationToken)
     {
         if (SessionService.Validate(session) is { } invalidSession)
@@ -73,7 +36,7 @@ public sealed class PasswordService(
         }
 
         var (user, userEmail) = checkedUser.Value;
-        return await LogInAsync(user, userEmail, session, cancellationToken);
+        return await login.RecordFactorAsync(user, userEmail, session, cancellationToken);
     }
 
     public async Task<Result<PasswordAuthenticated>> CreateAsync(CreatePasswordCommand command, CancellationToken cancellationToken)
@@ -88,7 +51,7 @@ public sealed class PasswordService(
             return ErrorCatalog.InvalidEmail;
         }
 
-        if (CheckStrength(command.Password, email) is { } weak)
+        if (strength.Refusal(command.Password, email) is { } weak)
         {
             return weak;
         }
@@ -102,185 +65,14 @@ public sealed class PasswordService(
         }
 
         var user = prepared.Value;
-        user.Password = NewPassword(user.UserId, await gate.RunAsync(() => hasher.Hash(command.Password), cancellationToken));
+        var hash = await gate.RunAsync(() => hasher.Hash(command.Password), cancellationToken);
+        user.Password = UserPassword.Create(user.UserId, hash, clock.GetUtcNow().UtcDateTime);
         if (await users.SaveAsync(cancellationToken) is { } conflict)
         {
             return conflict;
         }
 
-        return await LogInAsync(user, user.Emails[0], command.Session, cancellationToken);
-    }
-
-    /// <summary>Sends a reset link to the email; the user must exist (with or without a password).</summary>
-    public async Task<Result<(User User, string EmailId)>> StartResetAsync(ResetStartCommand command, CancellationToken cancellationToken)
-    {
-        if (!EmailAddress.TryNormalize(command.Email, out var email))
-        {
-            return ErrorCatalog.InvalidEmail;
-        }
-
-        var url = command.ResetUrl ?? options.ResetUrl;
-        if (redirectUrls.Refusal(url, ErrorCatalog.UnregisteredResetUrl) is { } refused)
-        {
-            return refused;
-        }
-
-        if (url is null)
-        {
-            return ErrorCatalog.MissingResetUrl;
-        }
-
-        var minutes = command.ExpirationMinutes ?? options.DefaultResetExpirationMinutes;
-        if (minutes is < PasswordOptions.MinResetExpirationMinutes or > PasswordOptions.MaxResetExpirationMinutes)
-        {
-            return ErrorCatalog.InvalidResetExpiration;
-        }
-
-        if (command.CodeChallenge is not null && !Pkce.IsValidChallenge(command.CodeChallenge))
-        {
-            return ErrorCatalog.InvalidCodeChallenge;
-        }
-
-        if (await users.FindByEmailAsync(email, cancellationToken) is not { } user)
-        {
-            return ErrorCatalog.EmailNotFound;
-        }
-
-        var emailId = user.Emails.First(e => e.Address == email).EmailId;
-        var recipient = new Recipient(user, emailId, email, UserCreated: false);
-        if (await issuer.CheckSendLimitsAsync(recipient, ResetKind, options.MaxResetSendsPerMinute, "password reset emails", cancellationToken) is { } tooMany)
-        {
-            return tooMany;
-        }
-
-        var token = SecretTokens.NewToken();
-        var secret = issuer.Create(OneTimeSecretKind.PasswordReset, recipient, SecretTokens.HashToken(token), minutes, command.CodeChallenge);
-        var message = MagicLinkEmails.Compose(email, MagicLinkPurpose.PasswordReset, MagicLinkUrl.WithToken(url, token, "reset_password"), minutes);
-        return await issuer.StoreAndSendAsync(secret, message, null, cancellationToken) is { } failed
-            ? failed
-            : (user, emailId);
-    }
-
-    /// <summary>
-    /// Sets a new password with a reset link's token. Following the link proves the email, so it
-    /// becomes verified; the lock is lifted, and every other session of the user is revoked.
-    /// </summary>
-    public async Task<Result<PasswordAuthenticated>> ResetByEmailAsync(ResetByEmailCommand command, CancellationToken cancellationToken)
-    {
-        // Every check on the request comes before the token is consumed.
-        if (SessionService.Validate(command.Session) is { } invalidSession)
-        {
-            return invalidSession;
-        }
-
-        if (!SecretTokens.LooksLikeToken(command.Token))
-        {
-            return ErrorCatalog.UnableToAuthPasswordResetToken;
-        }
-
-        var hash = SecretTokens.HashToken(command.Token);
-        var secret = await secrets.FindByHashAsync(hash, cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (secret is null
-            || secret.Kind != OneTimeSecretKind.PasswordReset
-            || !SecretTokens.FixedTimeEquals(secret.SecretHash, hash)
-            || secret.ConsumedAt is not null
-            || secret.ExpiresAt <= now)
-        {
-            return ErrorCatalog.UnableToAuthPasswordResetToken;
-        }
-
-        if (Pkce.Check(secret.CodeChallenge, command.CodeVerifier) is { } pkceError)
-        {
-            return pkceError;
-        }
-
-        if (await users.FindAsync(secret.UserId, cancellationToken) is not { } user
-            || user.Emails.FirstOrDefault(e => e.EmailId == secret.MethodId) is not { } email)
-        {
-            return ErrorCatalog.UnableToAuthPasswordResetToken;
-        }
-
-        if (CheckStrength(command.Password, email.Address) is { } weak)
-        {
-            return weak;
-        }
-
-        if (!await secrets.TryConsumeAsync(secret.Id, now, cancellationToken))
-        {
-            return ErrorCatalog.UnableToAuthPasswordResetToken;
-        }
-
-        user.MarkVerified(email, null);
-        return await SetPasswordAndLogInAsync(user, email, command.Password, command.Session, keepSessionId: null, cancellationToken);
-    }
-
-    /// <summary>Changes the password for someone who knows the current one; failures count towards the lock.</summary>
-    public async Task<Result<PasswordAuthenticated>> ResetByExistingPasswordAsync(ResetByExistingPasswordCommand command, CancellationToken cancellationToken)
-    {
-        if (SessionService.Validate(command.Session) is { } invalidSession)
-        {
-            return invalidSession;
-        }
-
-        if (!EmailAddress.TryNormalize(command.Email, out var normalized))
-        {
-            return ErrorCatalog.InvalidEmail;
-        }
-
-        if (CheckStrength(command.NewPassword, normalized) is { } weak)
-        {
-            return weak;
-        }
-
-        var checkedUser = await login.CheckAsync(command.Email, command.ExistingPassword, cancellationToken);
-        if (!checkedUser.Succeeded)
-        {
-            return checkedUser.Error!;
-        }
-
-        var (user, email) = checkedUser.Value;
-        return await SetPasswordAndLogInAsync(user, email, command.NewPassword, command.Session, keepSessionId: null, cancellationToken);
-    }
-
-    /// <summary>
-    /// Sets the password of the session's user, when the session proved who they are within the
-    /// last five minutes; the user's other sessions are revoked.
-    /// </summary>
-    public async Task<Result<PasswordAuthenticated>> ResetBySessionAsync(ResetBySessionCommand command, CancellationToken cancellationToken)
-    {
-        var current = await sessions.AuthenticateAsync(command.Session with { DurationMinutes = null, CustomClaims = null }, cancellationToken);
-        if (!current.Succeeded)
-        {
-            return current.Error!;
-        }
-
-        var session = current.Value.Issued.Session;
-        var now = clock.GetUtcNow().UtcDateTime;
-        // A session brought from the legacy system proves only that the legacy system trusted it,
-        // not that anyone authenticated here: its imported factor never counts as recent.
-        if (!session.Factors.Any(f => f.Type != SessionMigrationService.FactorType && now - f.LastAuthenticatedAt <= SessionResetWindow))
-        {
-            return ErrorCatalog.SessionTooOldToResetPassword;
-        }
-
-        if (await users.FindAsync(session.UserId, cancellationToken) is not { } user)
-        {
-            return ErrorCatalog.SessionNotFound;
-        }
-
-        var email = user.Emails.FirstOrDefault();
-        if (CheckStrength(command.Password, email?.Address) is { } weak)
-        {
-            return weak;
-        }
-
-        if (email is null)
-        {
-            return ErrorCatalog.EmailNotFound.WithMessage("The session's user has no email, which a password login needs.");
-        }
-
-        return await SetPasswordAndLogInAsync(user, email, command.Password, command.Session, keepSessionId: session.SessionId, cancellationToken);
+        return await login.RecordFactorAsync(user, user.Emails[0], command.Session, cancellationToken);
     }
 
     /// <summary>Removes a password; the user keeps every other way of logging in.</summary>
@@ -304,7 +96,7 @@ public sealed class PasswordService(
             return error;
         }
 
-        await EndResetLinksAsync(user, cancellationToken);
+        await reset.EndLinksAsync(user, cancellationToken);
         return user;
     }
 
@@ -316,145 +108,5 @@ public sealed class PasswordService(
         }
 
         return strength.TryCheck(password, email, out var result) ? result : ErrorCatalog.InvalidPassword;
-    }
-
-    private async Task<Result<MigratedPassword>> AttachOrCreateAsync(MigratePasswordCommand command, string email, StoredPasswordHash stored, CancellationToken cancellationToken)
-    {
-        if (await users.FindByEmailAsync(email, cancellationToken) is { } existing)
-        {
-            if (existing.Password is not null)
-            {
-                return ErrorCatalog.PasswordAlreadyExists;
-            }
-
-            var existingEmail = existing.Emails.First(e => e.Address == email);
-            // The backend's attestation comes first, so that it does not mark the password it brings.
-            var firstProof = command.SetEmailVerified && existing.MarkVerified(existingEmail, null);
-            existing.Password = NewPassword(existing.UserId, stored);
-            if (await users.SaveAsync(cancellationToken) is { } conflict)
-            {
-                return conflict == ErrorCatalog.DuplicatePassword ? ErrorCatalog.PasswordAlreadyExists : conflict;
-            }
-
-            if (firstProof)
-            {
-                // Sessions started before anyone proved an address of this user end with the proof.
-                await sessionStore.RevokeAllForUserAsync(existing.UserId, null, cancellationToken);
-            }
-
-            return new MigratedPassword(existing, existingEmail.EmailId, UserCreated: false);
-        }
-
-        var prepared = await userService.PrepareNewAsync(
-            new CreateUserCommand(email, command.PhoneNumber, command.Name, command.TrustedMetadata, command.UntrustedMetadata, command.ExternalId, CreateAsPending: false),
-            cancellationToken);
-        if (!prepared.Succeeded)
-        {
-            return prepared.Error!;
-        }
-
-        var user = prepared.Value;
-        user.Emails[0].Verified = command.SetEmailVerified;
-        if (user.Phones.FirstOrDefault() is { } phone)
-        {
-            phone.Verified = command.SetPhoneNumberVerified;
-        }
-
-        user.Password = NewPassword(user.UserId, stored);
-        return await users.SaveAsync(cancellationToken) is { } error
-            ? error
-            : new MigratedPassword(user, user.Emails[0].EmailId, UserCreated: true);
-    }
-
-    private async Task<Result<PasswordAuthenticated>> SetPasswordAndLogInAsync(
-        User user, UserEmail email, string password, SessionRequest session, string? keepSessionId, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var hashed = await gate.RunAsync(() => hasher.Hash(password), cancellationToken);
-        if (user.Password is { } existing)
-        {
-            existing.HashType = hashed.HashType;
-            existing.Hash = hashed.Serialize();
-            existing.UpdatedAt = now;
-            existing.ResetRequired = false;
-        }
-        else
-        {
-            user.Password = NewPassword(user.UserId, hashed);
-        }
-
-        // The new password passed today's policy, so a legacy password's mark goes with the old one.
-        user.TrustedMetadata = LegacyPasswordLogin.WithoutBelowPolicyMark(user.TrustedMetadata);
-
-        // Whoever knew the old password must not keep a way in.
-        user.FailedAuthentications = 0;
-        user.LockCreatedAt = null;
-        user.LockExpiresAt = null;
-        if (await users.SaveAsync(cancellationToken) is { } error)
-        {
-            return error;
-        }
-
-        await EndResetLinksAsync(user, cancellationToken);
-        var loggedIn = await LogInAsync(user, email, session, cancellationToken);
-        if (loggedIn.Succeeded)
-        {
-            await sessionStore.RevokeAllForUserAsync(user.UserId, keepSessionId ?? loggedIn.Value.Session.Session.SessionId, cancellationToken);
-        }
-
-        return loggedIn;
-    }
-
-    /// <summary>Records the password factor in the named session, or in a new one (an hour by default).</summary>
-    private async Task<Result<PasswordAuthenticated>> LogInAsync(User user, UserEmail email, SessionRequest session, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var factor = new AuthenticationFactor("password", "knowledge", now, now, EmailFactor: new EmailFactor(email.EmailId, email.Address));
-        var request = session.SessionToken is null && session.SessionJwt is null && session.DurationMinutes is null
-            ? session with { DurationMinutes = options.DefaultSessionDurationMinutes }
-            : session;
-        var issued = await sessions.RecordFactorAsync(user, factor, request, cancellationToken);
-        return issued.Succeeded
-            ? new PasswordAuthenticated(user, email.EmailId, issued.Value!)
-            : issued.Error!;
-    }
-
-    /// <summary>
-    /// A changed or deleted password ends every reset link still live: a link sent before the
-    /// change was asked for the old state of the account (perhaps by someone who has since lost it).
-    /// </summary>
-    private async Task EndResetLinksAsync(User user, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var email in user.Emails)
-        {
-            await secrets.ConsumeAllAsync(email.EmailId, OneTimeSecretKind.PasswordReset, now, cancellationToken);
-        }
-    }
-
-    private ApiError? CheckStrength(string password, string? email)
-    {
-        if (!strength.TryCheck(password, email, out var result))
-        {
-            return ErrorCatalog.InvalidPassword;
-        }
-
-        return result.Valid ? null
-            : result.Breached ? ErrorCatalog.BreachedPassword
-            : ErrorCatalog.WeakPassword;
-    }
-
-    private UserPassword NewPassword(string userId, StoredPasswordHash hash)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        return new UserPassword
-        {
-            PasswordId = PrefixedId.New(PrefixedId.Password),
-            UserId = userId,
-            HashType = hash.HashType,
-            Hash = hash.Serialize(),
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
     }
 }

@@ -1,3 +1,6 @@
+using Godwit.Core.Passwords.Hashing;
+using Godwit.Core.Users;
+
 namespace Godwit.Core.Passwords;
 
 /// <summary>
@@ -26,4 +29,15 @@ public sealed class UserPassword
     public DateTime CreatedAt { get; init; }
 
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>A new password of the user, held as <paramref name="hash"/>.</summary>
+    public static UserPassword Create(string userId, StoredPasswordHash hash, DateTime now) => new()
+    {
+        PasswordId = PrefixedId.New(PrefixedId.Password),
+        UserId = userId,
+        HashType = hash.HashType,
+        Hash = hash.Serialize(),
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
 }

@@ -26,7 +26,7 @@ internal static class PasswordEndpoints
         v1.MapDelete("/users/passwords/{passwordId}", DeleteAsync);
     }
 
-    private static async Task<IResult> MigrateAsync(HttpRequest request, PasswordService passwords, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> MigrateAsync(HttpRequest request, PasswordMigration passwords, TimeProvider clock, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync(request, cancellationToken);
         var command = new MigratePasswordCommand(
@@ -82,7 +82,7 @@ internal static class PasswordEndpoints
         return ApiResults.From(result, ToWire);
     }
 
-    private static async Task<IResult> ResetStartAsync(HttpRequest request, PasswordService passwords, CancellationToken cancellationToken)
+    private static async Task<IResult> ResetStartAsync(HttpRequest request, PasswordReset passwords, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync(request, cancellationToken);
         PasswordlessRequests.ReadIgnoredFields(body);
@@ -96,7 +96,7 @@ internal static class PasswordEndpoints
         return ApiResults.From(await passwords.StartResetAsync(command, cancellationToken), sent => new ResetStartResponse(sent.User.UserId, sent.EmailId));
     }
 
-    private static async Task<IResult> ResetByEmailAsync(HttpRequest request, PasswordService passwords, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> ResetByEmailAsync(HttpRequest request, PasswordReset passwords, TimeProvider clock, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync(request, cancellationToken);
         PasswordlessRequests.ReadIgnoredFields(body);
@@ -108,7 +108,7 @@ internal static class PasswordEndpoints
         return ApiResults.From(await passwords.ResetByEmailAsync(command, cancellationToken), reset => SessionAnswer(reset, clock));
     }
 
-    private static async Task<IResult> ResetByExistingPasswordAsync(HttpRequest request, PasswordService passwords, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> ResetByExistingPasswordAsync(HttpRequest request, PasswordReset passwords, TimeProvider clock, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync(request, cancellationToken);
         body.String("telemetry_id", ErrorCatalog.BadRequest.WithMessage("telemetry_id must be a string."));
@@ -120,7 +120,7 @@ internal static class PasswordEndpoints
         return ApiResults.From(await passwords.ResetByExistingPasswordAsync(command, cancellationToken), reset => SessionAnswer(reset, clock));
     }
 
-    private static async Task<IResult> ResetBySessionAsync(HttpRequest request, PasswordService passwords, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> ResetBySessionAsync(HttpRequest request, PasswordReset passwords, TimeProvider clock, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync(request, cancellationToken);
         body.String("telemetry_id", ErrorCatalog.BadRequest.WithMessage("telemetry_id must be a string."));

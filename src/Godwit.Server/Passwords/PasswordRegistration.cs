@@ -17,6 +17,8 @@ internal static class PasswordRegistration
         services.AddSingleton<HashingGate>();
         services.AddSingleton<UnknownUserDecoy>();
         services.AddScoped<PasswordLogin>();
+        services.AddScoped<PasswordReset>();
+        services.AddScoped<PasswordMigration>();
         services.AddScoped<PasswordService>();
         return services;
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Godwit.Core.Errors;
 
 namespace Godwit.Core.Passwords.Strength;
 
@@ -15,6 +16,19 @@ public sealed class PasswordStrengthChecker(PasswordStrengthOptions options)
     /// password.
     /// </summary>
     public const int MaxLength = 256;
+
+    /// <summary>The error a new password is refused with, or null when it passes the policy.</summary>
+    public ApiError? Refusal(string password, string? email)
+    {
+        if (!TryCheck(password, email, out var result))
+        {
+            return ErrorCatalog.InvalidPassword;
+        }
+
+        return result.Valid ? null
+            : result.Breached ? ErrorCatalog.BreachedPassword
+            : ErrorCatalog.WeakPassword;
+    }
 
     /// <summary>
     /// Judges <paramref name="password"/>. Returns false, judging nothing, when it is longer than

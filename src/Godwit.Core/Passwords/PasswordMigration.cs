@@ -1,0 +1,91 @@
+using Godwit.Core.Errors;
+using Godwit.Core.Passwords.Hashing;
+using Godwit.Core.Sessions;
+using Godwit.Core.Users;
+
+namespace Godwit.Core.Passwords;
+
+/// <summary>
+/// <c>POST /v1/passwords/migrate</c>: a legacy hash, checked completely, given to the email's user
+/// or to a new one; it is replaced by the current default at its owner's first login.
+/// </summary>
+public sealed class PasswordMigration(
+    IUserStore users,
+    ISessionStore sessionStore,
+    UserService userService,
+    PasswordOptions options,
+    TimeProvider clock)
+{
+    public async Task<Result<MigratedPassword>> MigrateAsync(MigratePasswordCommand command, CancellationToken cancellationToken)
+    {
+        if (!EmailAddress.TryNormalize(command.Email, out var email))
+        {
+            return ErrorCatalog.InvalidEmail;
+        }
+
+        // The hash is checked first and completely: a bad export fails here, not at login.
+        var parsed = PasswordHashParser.Parse(command.Hash, options.HashLimits);
+        if (!parsed.Succeeded)
+        {
+            return parsed.Error!;
+        }
+
+        var stored = parsed.Value;
+        var migrated = await AttachOrCreateAsync(command, email, stored, cancellationToken);
+        if (migrated.Error == ErrorCatalog.DuplicateEmail)
+        {
+            // Another request created this email's user between our lookup and our insert.
+            migrated = await AttachOrCreateAsync(command, email, stored, cancellationToken);
+        }
+
+        return migrated;
+    }
+
+    private async Task<Result<MigratedPassword>> AttachOrCreateAsync(MigratePasswordCommand command, string email, StoredPasswordHash stored, CancellationToken cancellationToken)
+    {
+        if (await users.FindByEmailAsync(email, cancellationToken) is { } existing)
+        {
+            if (existing.Password is not null)
+            {
+                return ErrorCatalog.PasswordAlreadyExists;
+            }
+
+            var existingEmail = existing.Emails.First(e => e.Address == email);
+            // The backend's attestation comes first, so that it does not mark the password it brings.
+            var firstProof = command.SetEmailVerified && existing.MarkVerified(existingEmail, null);
+            existing.Password = UserPassword.Create(existing.UserId, stored, clock.GetUtcNow().UtcDateTime);
+            if (await users.SaveAsync(cancellationToken) is { } conflict)
+            {
+                return conflict == ErrorCatalog.DuplicatePassword ? ErrorCatalog.PasswordAlreadyExists : conflict;
+            }
+
+            if (firstProof)
+            {
+                // Sessions started before anyone proved an address of this user end with the proof.
+                await sessionStore.RevokeAllForUserAsync(existing.UserId, null, cancellationToken);
+            }
+
+            return new MigratedPassword(existing, existingEmail.EmailId, UserCreated: false);
+        }
+
+        var prepared = await userService.PrepareNewAsync(
+            new CreateUserCommand(email, command.PhoneNumber, command.Name, command.TrustedMetadata, command.UntrustedMetadata, command.ExternalId, CreateAsPending: false),
+            cancellationToken);
+        if (!prepared.Succeeded)
+        {
+            return prepared.Error!;
+        }
+
+        var user = prepared.Value;
+        user.Emails[0].Verified = command.SetEmailVerified;
+        if (user.Phones.FirstOrDefault() is { } phone)
+        {
+            phone.Verified = command.SetPhoneNumberVerified;
+        }
+
+        user.Password = UserPassword.Create(user.UserId, stored, clock.GetUtcNow().UtcDateTime);
+        return await users.SaveAsync(cancellationToken) is { } error
+            ? error
+            : new MigratedPassword(user, user.Emails[0].EmailId, UserCreated: true);
+    }
+}
