@@ -105,15 +105,7 @@ public sealed class ImportValidation(PasswordHashLimits limits, TimeProvider clo
 
         if (hash is not null)
         {
-            user.Password = new UserPassword
-            {
-                PasswordId = PrefixedId.New(PrefixedId.Password),
-                UserId = userId,
-                HashType = hash.HashType,
-                Hash = hash.Serialize(),
-                CreatedAt = now,
-                UpdatedAt = now,
-            };
+            user.Password = UserPassword.Create(userId, hash, now);
         }
 
         if (totp is not null)
