@@ -37,7 +37,7 @@ internal sealed class Auth0Preset(string? hashesPath) : IExportPreset
         if (first is null && last is null && name?.Contains('@', StringComparison.Ordinal) == false)
         {
             // Auth0 fills "name" with the email address when a user has none; that is no name.
-            (first, last) = PersonName.Split(name);
+            (first, last) = FullName.Split(name);
         }
 
         var credentials = userId is null ? null : hashes?.Find(userId, email, fields);

@@ -105,7 +105,7 @@ internal sealed class CognitoPreset : IExportPreset
         var (first, last) = (fields.Text("given_name"), fields.Text("family_name"));
         if (first is null && last is null)
         {
-            (first, last) = PersonName.Split(fields.Text("name"));
+            (first, last) = FullName.Split(fields.Text("name"));
         }
 
         return fields.Finish(new ImportUser(

@@ -43,7 +43,7 @@ internal sealed class FirebasePreset(FirebaseHashParameters parameters) : IExpor
     {
         var fields = new FieldReader(record);
         var localId = fields.Required("localId");
-        var (first, last) = PersonName.Split(fields.Text("displayName"));
+        var (first, last) = FullName.Split(fields.Text("displayName"));
         var hash = fields.Text("passwordHash");
         var salt = fields.Text("salt");
         if (hash is not null && salt is null)

@@ -65,7 +65,7 @@ internal sealed class GenericPreset(GenericMapping mapping) : IExportPreset
         var (first, last) = (Text("first_name"), Text("last_name"));
         if (first is null && last is null)
         {
-            (first, last) = PersonName.Split(Text("name"));
+            (first, last) = FullName.Split(Text("name"));
         }
 
         return fields.Finish(new ImportUser(record.Line, legacyId, Text("email"), Flag("email_verified"), Text("phone_number"), Flag("phone_verified"))

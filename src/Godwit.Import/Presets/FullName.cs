@@ -5,7 +5,7 @@ namespace Godwit.Import.Presets;
 /// last: the first word, then the rest as it is. "Jean Paul Sartre" gives "Jean" and "Paul Sartre";
 /// no rule splits every culture's names right, and this one loses nothing.
 /// </summary>
-internal static class PersonName
+internal static class FullName
 {
     public static (string? First, string? Last) Split(string? fullName)
     {
