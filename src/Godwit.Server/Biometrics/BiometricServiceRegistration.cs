@@ -3,6 +3,7 @@ using Godwit.Server.MagicLinks;
 
 namespace Godwit.Server.Biometrics;
 
+// Not "BiometricRegistration", the feature's own entity, which this file's code must be able to name.
 internal static class BiometricServiceRegistration
 {
     /// <summary>Registers biometric keys and their options, checked at startup.</summary>

@@ -3,6 +3,7 @@ using Godwit.Server.MagicLinks;
 
 namespace Godwit.Server.WebAuthn;
 
+// Not "WebAuthnRegistration", the feature's own entity, which this file's code must be able to name.
 internal static class WebAuthnServiceRegistration
 {
     /// <summary>Registers passkeys and WebAuthn with their options, checked at startup.</summary>
