@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Net;
 using Godwit.Server.Tests.MagicLinks;
+using Godwit.Storage;
 using Godwit.Testing.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Godwit.Server.Tests.Integrity;
 
@@ -144,6 +147,30 @@ public abstract class GuessBudgetContract
         Assert.Equal((HttpStatusCode.TooManyRequests, "too_many_requests"), (answers[^1].Status, answers[^1].ErrorType));
         Assert.Empty(Godwit.Host.SmsBodies($"{prefix}{BudgetedGodwit.TextsPerPrefixPerHour}"));
         Assert.Equal(HttpStatusCode.OK, elsewhere.Status);
+    }
+
+    [Fact]
+    public async Task A_budget_is_pruned_once_its_window_is_long_over()
+    {
+        var sent = await Client.PostAsync("/v1/otps/email/login_or_create", new { email = ApiCalls.UniqueEmail() });
+        var key = "sends:" + sent.Text("email_id");
+        Assert.True(await BudgetExistsAsync(key));
+
+        // The pruner runs every ten minutes on Godwit's clock and drops windows over an hour old.
+        Godwit.Clock.Advance(TimeSpan.FromMinutes(75));
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (await BudgetExistsAsync(key) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        Assert.False(await BudgetExistsAsync(key));
+    }
+
+    private async Task<bool> BudgetExistsAsync(string key)
+    {
+        await using var scope = Godwit.Host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<GodwitDbContext>().Budgets.AnyAsync(b => b.Key == key, TestContext.Current.CancellationToken);
     }
 
     private Task<ApiAnswer> Authenticate(string methodId, string code) =>

@@ -42,4 +42,35 @@ public sealed class HashingQueueTests
             Assert.True(answer.RetryAfterSeconds >= 1, answer.ToString());
         });
     }
+
+    [Fact]
+    public async Task A_login_refused_by_a_full_hashing_queue_gives_its_guess_back()
+    {
+        await using var host = await GodwitHost.StartAsync(new GodwitHostOptions
+        {
+            Settings = new Dictionary<string, string?>
+            {
+                ["Godwit:Passwords:Hashing:QueueLimitPerCore"] = "1",
+                ["Godwit:Passwords:Hashing:MemoryKiB"] = "8192",
+                ["Godwit:Passwords:Hashing:Iterations"] = "100",
+            },
+        });
+        var email = ApiCalls.UniqueEmail();
+        const string password = "the owner's slow-hashed password 2026";
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.PostAsync("/v1/passwords", new { email, password })).Status);
+
+        // The hashing queue admits a few guesses and refuses the rest at once; a refused guess is given
+        // back, so the lock counts only the few that were checked.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 30).Select(i =>
+            host.Client.PostAsync("/v1/passwords/authenticate", new { email, password = $"wrong guess {i}" })))
+            .WaitAsync(TimeSpan.FromMinutes(3), TestContext.Current.CancellationToken);
+        var wrong = answers.Count(a => a.ErrorType == "unauthorized_credentials");
+        var overloaded = answers.Count(a => a.ErrorType == "password_hashing_overloaded");
+
+        Assert.Equal(30, wrong + overloaded + answers.Count(a => a.ErrorType == "user_lock_limit_reached"));
+        Assert.InRange(wrong, 1, 9);
+        Assert.InRange(overloaded, 1, 29);
+        var owner = await host.Client.PostAsync("/v1/passwords/authenticate", new { email, password });
+        Assert.Equal(HttpStatusCode.OK, owner.Status);
+    }
 }
