@@ -1,5 +1,5 @@
+using Godwit.Server.Tests.Sessions;
 using Godwit.Testing.Hosting;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Godwit.Server.Tests.Integrity;
 
@@ -7,40 +7,18 @@ namespace Godwit.Server.Tests.Integrity;
 /// A Godwit on a fake clock with small hourly send budgets, for the tests of guess and send
 /// budgets. Tests move the clock forward only and each uses its own addresses and phone prefixes.
 /// </summary>
-public abstract class BudgetedGodwit : IAsyncLifetime
+public abstract class BudgetedGodwit : ClockedGodwit
 {
     public const int SendsPerAddressPerHour = 4;
     public const int TextsPerPrefixPerHour = 3;
 
-    private GodwitHost? host;
-
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
-
-    public GodwitHost Host => PostgresGodwit.Require(host);
-
-    public async ValueTask InitializeAsync() => host = await StartAsync(new GodwitHostOptions
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
-        Clock = Clock,
-        Settings = new Dictionary<string, string?>
-        {
-            ["Godwit:SendLimits:PerAddressPerHour"] = $"{SendsPerAddressPerHour}",
-            ["Godwit:SendLimits:PerPhonePrefixPerHour"] = $"{TextsPerPrefixPerHour}",
-            // Wide enough that each test's random numbers get a prefix of their own.
-            ["Godwit:SendLimits:PhonePrefixDigits"] = "10",
-        },
-    });
-
-    public async ValueTask DisposeAsync()
-    {
-        if (host is not null)
-        {
-            await host.DisposeAsync();
-        }
-
-        GC.SuppressFinalize(this);
-    }
-
-    protected abstract Task<GodwitHost?> StartAsync(GodwitHostOptions options);
+        ["Godwit:SendLimits:PerAddressPerHour"] = $"{SendsPerAddressPerHour}",
+        ["Godwit:SendLimits:PerPhonePrefixPerHour"] = $"{TextsPerPrefixPerHour}",
+        // Wide enough that each test's random numbers get a prefix of their own.
+        ["Godwit:SendLimits:PhonePrefixDigits"] = "10",
+    };
 }
 
 public sealed class BudgetedSqliteGodwit : BudgetedGodwit

@@ -1,5 +1,5 @@
+using Godwit.Server.Tests.Sessions;
 using Godwit.Testing.Hosting;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Godwit.Server.Tests.MagicLinks;
 
@@ -7,38 +7,15 @@ namespace Godwit.Server.Tests.MagicLinks;
 /// One Godwit on a fake clock with low send limits, for tests of expiry edges and rate limits.
 /// Tests move the clock forward only, and each uses its own addresses.
 /// </summary>
-public abstract class SendLimitGodwit : IAsyncLifetime
+public abstract class SendLimitGodwit : ClockedGodwit
 {
     public const int MaxSendsPerMinute = 3;
 
-    private GodwitHost? host;
-
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-    public GodwitHost Host => PostgresGodwit.Require(host);
-
-    public async ValueTask InitializeAsync() => host = await StartAsync(new GodwitHostOptions
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
-        Clock = Clock,
-        Settings = new Dictionary<string, string?>
-        {
-            ["Godwit:MagicLinks:MaxSendsPerMinute"] = $"{MaxSendsPerMinute}",
-            ["Godwit:Otps:MaxSendsPerMinute"] = $"{MaxSendsPerMinute}",
-        },
-    });
-
-    public async ValueTask DisposeAsync()
-    {
-        if (host is not null)
-        {
-            await host.DisposeAsync();
-        }
-
-        GC.SuppressFinalize(this);
-    }
-
-    /// <summary>The started host, or null when its database is unavailable on this machine.</summary>
-    protected abstract Task<GodwitHost?> StartAsync(GodwitHostOptions options);
+        ["Godwit:MagicLinks:MaxSendsPerMinute"] = $"{MaxSendsPerMinute}",
+        ["Godwit:Otps:MaxSendsPerMinute"] = $"{MaxSendsPerMinute}",
+    };
 }
 
 public sealed class SendLimitSqliteGodwit : SendLimitGodwit

@@ -5,7 +5,8 @@ namespace Godwit.Server.Tests.Sessions;
 
 /// <summary>
 /// A Godwit whose clock only moves when a test moves it, so expiry edges can be stepped on exactly.
-/// Tests in one class run one after another, so each may move the shared clock forward.
+/// Tests in one class run one after another, so each may move the shared clock forward. Fixtures
+/// that need settings of their own derive from it and override <see cref="Settings"/>.
 /// </summary>
 public abstract class ClockedGodwit : IAsyncLifetime
 {
@@ -16,7 +17,11 @@ public abstract class ClockedGodwit : IAsyncLifetime
 
     public GodwitHost Host => PostgresGodwit.Require(host);
 
-    public async ValueTask InitializeAsync() => host = await StartAsync(new GodwitHostOptions { Clock = Clock });
+    public async ValueTask InitializeAsync() => host = await StartAsync(new GodwitHostOptions
+    {
+        Clock = Clock,
+        Settings = new Dictionary<string, string?>(Settings),
+    });
 
     public async ValueTask DisposeAsync()
     {
@@ -27,6 +32,9 @@ public abstract class ClockedGodwit : IAsyncLifetime
 
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>Configuration the Godwit starts with, on top of the test host's defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
     /// <summary>The started host, or null when its database is unavailable on this machine.</summary>
     protected abstract Task<GodwitHost?> StartAsync(GodwitHostOptions options);
