@@ -14,27 +14,10 @@
 //   answer: {"ok": true, "page": <page>}   or, for any ask,   {"ok": false, "error": "<message>"}
 // A page is {"url", "heading", "alerts": [text of each role=alert], "invalid": [ids of aria-invalid
 // fields], "values": {id: text of each <dd id>}, "rows": [[cell texts] of each table body row]}.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import readline from "node:readline";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium.mjs";
 
-const profile = mkdtempSync(path.join(tmpdir(), "godwit-chromium-"));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  headless: true,
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const { context, close } = await launchChromium();
 // A step that cannot happen (a missing field, a page that never comes) fails in seconds, not minutes.
 context.setDefaultTimeout(15_000);
 
@@ -51,8 +34,7 @@ async function nextMessage() {
 const send = (message) => console.log(JSON.stringify(message));
 
 async function shutdown(code) {
-  await context.close().catch(() => {});
-  rmSync(profile, { recursive: true, force: true });
+  await close();
   process.exit(code);
 }
 

@@ -10,11 +10,8 @@
 //   ask:    {"id": 2, "op": "reset"}  (a new, empty authenticator, so that a passkey login finds one credential)
 // Two servers give two origins: the test configures Godwit to allow only the first.
 import http from "node:http";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import readline from "node:readline";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium.mjs";
 
 const page = `<!doctype html>
 <html>
@@ -75,26 +72,11 @@ function serve() {
 }
 
 const servers = [await serve(), await serve()];
-const profile = mkdtempSync(path.join(tmpdir(), "godwit-chromium-"));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  headless: true,
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const { context, close } = await launchChromium();
 
 async function shutdown(code) {
-  await context.close().catch(() => {});
   for (const server of servers) server.close();
-  rmSync(profile, { recursive: true, force: true });
+  await close();
   process.exit(code);
 }
 

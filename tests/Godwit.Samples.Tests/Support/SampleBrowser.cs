@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Godwit.Testing;
@@ -27,47 +26,15 @@ internal sealed class SampleBrowser : IAsyncDisposable
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(30);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private readonly Process node;
-    private readonly Task<string> errors;
+    private readonly BrowserScript script;
 
-    private SampleBrowser(Process node, Task<string> errors)
-    {
-        this.node = node;
-        this.errors = errors;
-    }
+    private SampleBrowser(BrowserScript script) => this.script = script;
 
     /// <summary>Why the browser cannot run here, or null when it can.</summary>
     public static string? UnavailableReason() => Chromium.UnavailableReason();
 
     /// <summary>Starts the browser, or skips the test where it cannot run.</summary>
-    public static async Task<SampleBrowser> StartAsync()
-    {
-        if (UnavailableReason() is { } reason)
-        {
-            MissingTool.Skip(reason);
-        }
-
-        var folder = Chromium.ScriptsFolder;
-        await Chromium.EnsureScriptsInstalledAsync();
-        var node = Process.Start(new ProcessStartInfo("node", "sample-login.mjs")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["CHROMIUM"] = Chromium.ExecutablePath },
-        })!;
-        var errors = node.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(StepTimeout);
-        var ready = await node.StandardOutput.ReadLineAsync(timeout.Token);
-        if (ready != "READY")
-        {
-            node.Kill(entireProcessTree: true);
-            throw new InvalidOperationException($"sample-login.mjs did not start: {ready}\n{await errors}");
-        }
-
-        return new SampleBrowser(node, errors);
-    }
+    public static async Task<SampleBrowser> StartAsync() => new(await BrowserScript.StartAsync("sample-login.mjs", StepTimeout));
 
     /// <summary>
     /// Opens <paramref name="app"/>'s home page, signs in with <paramref name="email"/> and the code
@@ -98,38 +65,13 @@ internal sealed class SampleBrowser : IAsyncDisposable
         return Page(await AnswerAsync());
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        node.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        try
-        {
-            await node.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            node.Kill(entireProcessTree: true);
-        }
-
-        await errors;
-        node.Dispose();
-    }
+    public ValueTask DisposeAsync() => script.DisposeAsync();
 
     private static BrowserPage Page(JsonObject answer) => answer["page"].Deserialize<BrowserPage>(Json)!;
 
-    private async Task SendAsync(JsonObject message)
-    {
-        await node.StandardInput.WriteLineAsync(message.ToJsonString());
-        await node.StandardInput.FlushAsync();
-    }
+    private Task SendAsync(JsonObject message) => script.SendAsync(message);
 
-    private async Task<JsonObject> ReceiveAsync()
-    {
-        using var timeout = new CancellationTokenSource(StepTimeout);
-        var line = await node.StandardOutput.ReadLineAsync(timeout.Token)
-            ?? throw new InvalidOperationException($"sample-login.mjs stopped: {await errors}");
-        return JsonNode.Parse(line)!.AsObject();
-    }
+    private Task<JsonObject> ReceiveAsync() => script.ReceiveAsync();
 
     private async Task<JsonObject> AnswerAsync()
     {
@@ -137,5 +79,4 @@ internal sealed class SampleBrowser : IAsyncDisposable
         Assert.True(answer["ok"]?.GetValue<bool>() == true, answer["error"]?.GetValue<string>() ?? answer.ToJsonString());
         return answer;
     }
-
 }

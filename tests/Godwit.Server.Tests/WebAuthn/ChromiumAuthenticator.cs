@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Godwit.Testing;
@@ -16,14 +15,12 @@ internal sealed record BrowserAnswer(bool Ok, string? Credential, string? Error)
 internal sealed class ChromiumAuthenticator : IAsyncDisposable
 {
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(60);
-    private readonly Process node;
-    private readonly Task<string> errors;
+    private readonly BrowserScript script;
     private int nextId;
 
-    private ChromiumAuthenticator(Process node, Task<string> errors, int port, int otherPort)
+    private ChromiumAuthenticator(BrowserScript script, int port, int otherPort)
     {
-        this.node = node;
-        this.errors = errors;
+        this.script = script;
         Port = port;
         OtherPort = otherPort;
     }
@@ -41,28 +38,9 @@ internal sealed class ChromiumAuthenticator : IAsyncDisposable
 
     public static async Task<ChromiumAuthenticator> StartAsync()
     {
-        var folder = Chromium.ScriptsFolder;
-        await Chromium.EnsureScriptsInstalledAsync();
-        var start = new ProcessStartInfo("node", "webauthn.mjs")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["CHROMIUM"] = Chromium.ExecutablePath },
-        };
-        var node = Process.Start(start)!;
-        var errors = node.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(StepTimeout);
-        var ready = await node.StandardOutput.ReadLineAsync(timeout.Token);
-        if (ready is null || !ready.StartsWith("READY ", StringComparison.Ordinal))
-        {
-            node.Kill(entireProcessTree: true);
-            throw new InvalidOperationException($"webauthn.mjs did not start: {ready}\n{await errors}");
-        }
-
-        using var ports = JsonDocument.Parse(ready["READY ".Length..]);
-        return new ChromiumAuthenticator(node, errors, ports.RootElement.GetProperty("port").GetInt32(), ports.RootElement.GetProperty("otherPort").GetInt32());
+        var script = await BrowserScript.StartAsync("webauthn.mjs", StepTimeout);
+        using var ports = JsonDocument.Parse(script.ReadyPayload);
+        return new ChromiumAuthenticator(script, ports.RootElement.GetProperty("port").GetInt32(), ports.RootElement.GetProperty("otherPort").GetInt32());
     }
 
     /// <summary>navigator.credentials.create() with Godwit's creation options, on the page at <paramref name="origin"/>.</summary>
@@ -78,38 +56,17 @@ internal sealed class ChromiumAuthenticator : IAsyncDisposable
         Assert.True(answer.Ok, answer.Error);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        node.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        try
-        {
-            await node.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            node.Kill(entireProcessTree: true);
-        }
-
-        await errors;
-        node.Dispose();
-    }
+    public ValueTask DisposeAsync() => script.DisposeAsync();
 
     private async Task<BrowserAnswer> AskAsync(string op, string options, string? origin, string? rpId)
     {
         var id = Interlocked.Increment(ref nextId);
         var ask = new JsonObject { ["id"] = id, ["op"] = op, ["url"] = (origin ?? Origin) + "/", ["options"] = options, ["rpId"] = rpId };
-        await node.StandardInput.WriteLineAsync(ask.ToJsonString());
-        await node.StandardInput.FlushAsync();
-        using var timeout = new CancellationTokenSource(StepTimeout);
-        var line = await node.StandardOutput.ReadLineAsync(timeout.Token)
-            ?? throw new InvalidOperationException($"webauthn.mjs stopped: {await errors}");
-        using var answer = JsonDocument.Parse(line);
-        var root = answer.RootElement;
-        Assert.Equal(id, root.GetProperty("id").GetInt32());
-        return root.GetProperty("ok").GetBoolean()
-            ? new BrowserAnswer(true, root.GetProperty("credential").ValueKind == JsonValueKind.String ? root.GetProperty("credential").GetString() : null, null)
-            : new BrowserAnswer(false, null, root.GetProperty("error").GetString());
+        await script.SendAsync(ask);
+        var answer = await script.ReceiveAsync();
+        Assert.Equal(id, answer["id"]!.GetValue<int>());
+        return answer["ok"]!.GetValue<bool>()
+            ? new BrowserAnswer(true, answer["credential"] is JsonValue credential && credential.TryGetValue<string>(out var json) ? json : null, null)
+            : new BrowserAnswer(false, null, answer["error"]!.GetValue<string>());
     }
-
 }
