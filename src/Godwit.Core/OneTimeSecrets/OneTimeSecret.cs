@@ -1,4 +1,4 @@
-namespace Godwit.Core.Security;
+namespace Godwit.Core.OneTimeSecrets;
 
 /// <summary>
 /// A magic-link token or a one-time passcode, stored only as its hash. It is consumed once by a
