@@ -1,3 +1,4 @@
+using Godwit.Core.OneTimeSecrets;
 using Godwit.Core.Passwords;
 using Godwit.Core.Passwords.Hashing;
 using Godwit.Core.Security;

@@ -9,6 +9,7 @@ using Godwit.Server.Hosting;
 using Godwit.Server.Http;
 using Godwit.Server.MagicLinks;
 using Godwit.Server.Migration;
+using Godwit.Server.OneTimeSecrets;
 using Godwit.Server.Otps;
 using Godwit.Server.Passwords;
 using Godwit.Server.RateLimiting;
@@ -65,11 +66,15 @@ public static class GodwitApp
         services.AddSingleton(provider => new SessionJwts(
             provider.GetRequiredService<SigningKeyRing>(), sessionOptions, provider.GetRequiredService<TimeProvider>(), resolved.Issuer, projectId));
         services.AddScoped<UserService>();
+        services.AddScoped<UserResolver>();
+        services.AddScoped<PasswordlessRecipients>();
+        services.AddScoped<SessionLookup>();
         services.AddScoped<SessionService>();
+        services.AddScoped<PrimaryFactorLogin>();
         services.AddSingleton<SessionAccessLog>();
         services.AddHostedService<SessionAccessWriter>();
         services.AddGodwitBudgets(builder.Configuration);
-        services.AddGodwitRedirectUrls(builder.Configuration, builder.Environment);
+        services.AddGodwitOneTimeSecrets(builder.Configuration, builder.Environment);
         services.AddGodwitMagicLinks(builder.Configuration);
         services.AddGodwitOtps(builder.Configuration);
         services.AddGodwitPasswords(builder.Configuration);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Godwit.Core.OneTimeSecrets;
 using Godwit.Core.Passwords;
 using Godwit.Core.Security;
 using Godwit.Core.Sessions;

@@ -1,5 +1,6 @@
 using Godwit.Core.Biometrics;
 using Godwit.Core.Passwords;
+using Godwit.Core.OneTimeSecrets;
 using Godwit.Core.Security;
 using Godwit.Core.Sessions;
 using Godwit.Core.Totps;

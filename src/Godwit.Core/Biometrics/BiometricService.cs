@@ -10,7 +10,7 @@ namespace Godwit.Core.Biometrics;
 /// releases only after its biometric prompt. Registration and login are each a challenge the device
 /// signs; Godwit checks the signature with the registered public key.
 /// </summary>
-public sealed class BiometricService(IUserStore users, IBiometricStore store, SessionService sessions, BiometricOptions options, TimeProvider clock)
+public sealed class BiometricService(IUserStore users, IBiometricStore store, SessionService sessions, UserResolver resolver, BiometricOptions options, TimeProvider clock)
 {
     private const int ChallengeBytes = 32;
 
@@ -209,30 +209,16 @@ public sealed class BiometricService(IUserStore users, IBiometricStore store, Se
 
     private async Task<Result<User>> FindOwnerAsync(BiometricRegisterStartCommand command, CancellationToken cancellationToken)
     {
-        string? sessionUserId = null;
-        if (command.SessionToken is not null || command.SessionJwt is not null)
+        // An empty user_id counts as none: the session, if given, names the user.
+        var userId = string.IsNullOrEmpty(command.UserId) ? null : command.UserId;
+        var named = await resolver.FindAsync(new UserReference(userId, command.SessionToken, command.SessionJwt), cancellationToken);
+        if (named.Succeeded)
         {
-            var session = await sessions.AuthenticateAsync(new SessionRequest(null, command.SessionToken, command.SessionJwt, null), cancellationToken);
-            if (!session.Succeeded)
-            {
-                return session.Error!;
-            }
-
-            sessionUserId = session.Value.User.UserId;
+            return named.Value.User;
         }
 
-        var userId = string.IsNullOrEmpty(command.UserId) ? sessionUserId : command.UserId;
-        if (userId is null)
-        {
-            return ErrorCatalog.InvalidUserId.WithMessage("Pass user_id, or a session_token or session_jwt of the user.");
-        }
-
-        if (await users.FindAsync(userId, cancellationToken) is not { } user)
-        {
-            return ErrorCatalog.UserNotFound;
-        }
-
-        return sessionUserId is not null && user.UserId != sessionUserId ? ErrorCatalog.UserIdMismatch : user;
+        // The one mismatch error travels here under the name this endpoint has always answered.
+        return named.Error == ErrorCatalog.SessionOfAnotherUser ? ErrorCatalog.UserIdMismatch : named.Error!;
     }
 
     private async Task<BiometricChallengeIssued> IssueAsync(BiometricCeremony ceremony, string registrationId, string userId, BiometricPublicKey key, CancellationToken cancellationToken)

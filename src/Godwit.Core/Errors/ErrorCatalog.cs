@@ -162,6 +162,8 @@ public static class ErrorCatalog
 
     // Sessions.
     public static readonly ApiError SessionNotFound = new(404, "session_not_found", "Session could not be found: it is invalid, expired or revoked.");
+    // The one answer wherever a request names a user and, by session_token or session_jwt, a session of someone else.
+    public static readonly ApiError SessionOfAnotherUser = SessionNotFound.WithMessage("The session belongs to a different user than the one this request names or authenticates.");
     public static readonly ApiError InvalidSessionId = new(400, "invalid_session_id", "session_id format is invalid.");
     public static readonly ApiError InvalidSessionDuration = new(400, "invalid_session_duration_minutes", "session_duration_minutes is invalid, should be between 5 to 527040 minutes.");
     public static readonly ApiError CustomClaimsTooLarge = new(400, "custom_claims_too_large", "session_custom_claims must be at most 4096 bytes of JSON.");

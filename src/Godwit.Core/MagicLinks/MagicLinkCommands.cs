@@ -9,11 +9,8 @@ public sealed record LinkRequest(string? Url, int? ExpirationMinutes);
 
 public sealed record MagicLinkLoginOrCreateCommand(string Email, LinkRequest Login, LinkRequest Signup, string? CodeChallenge, bool CreateAsPending);
 
-public sealed record MagicLinkSendCommand(string Email, LinkRequest Login, LinkRequest Signup, string? CodeChallenge, AttachTarget Target);
+public sealed record MagicLinkSendCommand(string Email, LinkRequest Login, LinkRequest Signup, string? CodeChallenge, UserReference Target);
 
 public sealed record MagicLinkInviteCommand(string Email, LinkRequest Invite, PersonName? Name, JsonObject? TrustedMetadata, JsonObject? UntrustedMetadata);
 
 public sealed record MagicLinkAuthenticateCommand(string Token, string? CodeVerifier, SessionRequest Session);
-
-/// <summary>Where a link or passcode went.</summary>
-public sealed record SentTo(string UserId, string MethodId, bool UserCreated);

@@ -1,3 +1,5 @@
+using Godwit.Core.OneTimeSecrets;
+
 namespace Godwit.Core.MagicLinks;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Godwit.Core.Errors;
+using Godwit.Core.OneTimeSecrets;
 using Godwit.Core.Security;
 using Godwit.Core.Sessions;
 using Godwit.Core.Users;
@@ -8,6 +9,7 @@ namespace Godwit.Core.MagicLinks;
 /// <summary>Sending, revoking and authenticating email magic links.</summary>
 public sealed class MagicLinkService(
     PasswordlessRecipients recipients,
+    SendLimits sendLimits,
     OneTimeSecretIssuer issuer,
     PrimaryFactorLogin login,
     UserService userService,
@@ -214,7 +216,7 @@ public sealed class MagicLinkService(
     private async Task<Result<SentTo>> IssueAsync(
         Recipient recipient, OneTimeSecretKind kind, MagicLinkPurpose purpose, string url, int minutes, string? codeChallenge, CancellationToken cancellationToken)
     {
-        if (await issuer.CheckSendLimitsAsync(recipient, LinkKinds, options.MaxSendsPerMinute, "magic links", cancellationToken) is { } tooMany)
+        if (await sendLimits.CheckAsync(recipient, LinkKinds, options.MaxSendsPerMinute, "magic links", cancellationToken) is { } tooMany)
         {
             return tooMany;
         }

@@ -1,5 +1,5 @@
 using Godwit.Core.Errors;
-using Godwit.Core.MagicLinks;
+using Godwit.Core.OneTimeSecrets;
 using Godwit.Core.Security;
 using Godwit.Core.Sessions;
 using Godwit.Core.Users;
@@ -8,13 +8,14 @@ namespace Godwit.Core.Otps;
 
 public sealed record OtpLoginOrCreateCommand(AddressKind Kind, string Address, int? ExpirationMinutes, bool CreateAsPending);
 
-public sealed record OtpSendCommand(AddressKind Kind, string Address, int? ExpirationMinutes, AttachTarget Target);
+public sealed record OtpSendCommand(AddressKind Kind, string Address, int? ExpirationMinutes, UserReference Target);
 
 public sealed record OtpAuthenticateCommand(string MethodId, string Code, SessionRequest Session);
 
 /// <summary>Sending and authenticating six-digit passcodes by email and SMS.</summary>
 public sealed class OtpService(
     PasswordlessRecipients recipients,
+    SendLimits sendLimits,
     OneTimeSecretIssuer issuer,
     PrimaryFactorLogin login,
     IOneTimeSecretStore secrets,
@@ -127,7 +128,7 @@ public sealed class OtpService(
 
     private async Task<Result<SentTo>> IssueAsync(AddressKind kind, Recipient recipient, int minutes, CancellationToken cancellationToken)
     {
-        if (await issuer.CheckSendLimitsAsync(recipient, OtpKind, options.MaxSendsPerMinute, "passcodes", cancellationToken) is { } tooMany)
+        if (await sendLimits.CheckAsync(recipient, OtpKind, options.MaxSendsPerMinute, "passcodes", cancellationToken) is { } tooMany)
         {
             return tooMany;
         }

@@ -53,6 +53,6 @@ public sealed class PasswordOptions
         : LockDuration < TimeSpan.FromMinutes(5) || LockDuration > TimeSpan.FromDays(7) ? "Godwit:Passwords:LockDuration must be between 5 minutes and 7 days."
         : DefaultSessionDurationMinutes is < Sessions.SessionTokenOptions.MinDurationMinutes or > Sessions.SessionTokenOptions.MaxDurationMinutes ? "Godwit:Passwords:DefaultSessionDurationMinutes must be between 5 and 527040."
         : DefaultResetExpirationMinutes is < MinResetExpirationMinutes or > MaxResetExpirationMinutes ? "Godwit:Passwords:DefaultResetExpirationMinutes must be between 5 and 10080."
-        : ResetUrl is not null && !MagicLinks.MagicLinkUrl.IsValid(ResetUrl) ? "Godwit:Passwords:ResetUrl must be an absolute http or https URL."
+        : ResetUrl is not null && !OneTimeSecrets.MagicLinkUrl.IsValid(ResetUrl) ? "Godwit:Passwords:ResetUrl must be an absolute http or https URL."
         : Hashing.Problem() ?? HashLimits.Problem() ?? Strength.Problem();
 }

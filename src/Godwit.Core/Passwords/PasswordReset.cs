@@ -1,5 +1,5 @@
 using Godwit.Core.Errors;
-using Godwit.Core.MagicLinks;
+using Godwit.Core.OneTimeSecrets;
 using Godwit.Core.Migration;
 using Godwit.Core.Passwords.Hashing;
 using Godwit.Core.Passwords.Strength;
@@ -10,78 +10,24 @@ using Godwit.Core.Users;
 namespace Godwit.Core.Passwords;
 
 /// <summary>
-/// Resetting a password: by a link sent to the email, by the current password, or within a
-/// session that authenticated in the last five minutes. A new password ends every reset link still
-/// live and every other session of the user.
+/// Resetting a password: by a link sent to the email (see <see cref="PasswordResetLinks"/>), by
+/// the current password, or within a session that authenticated in the last five minutes. A new
+/// password ends every reset link still live and every other session of the user.
 /// </summary>
 public sealed class PasswordReset(
     IUserStore users,
     ISessionStore sessionStore,
-    SessionService sessions,
     PasswordStrengthChecker strength,
     DefaultPasswordHasher hasher,
     HashingGate gate,
     PasswordLogin login,
-    OneTimeSecretIssuer issuer,
-    RedirectUrlAllowlist redirectUrls,
+    PasswordResetLinks links,
     IOneTimeSecretStore secrets,
-    PasswordOptions options,
+    SessionLookup sessionLookup,
     TimeProvider clock)
 {
     /// <summary>How recent a session's factor must be for /v1/passwords/session/reset, as at Stytch.</summary>
     public static readonly TimeSpan SessionResetWindow = TimeSpan.FromMinutes(5);
-
-    private static readonly OneTimeSecretKind[] ResetKind = [OneTimeSecretKind.PasswordReset];
-
-    /// <summary>Sends a reset link to the email; the user must exist (with or without a password).</summary>
-    public async Task<Result<(User User, string EmailId)>> StartResetAsync(ResetStartCommand command, CancellationToken cancellationToken)
-    {
-        if (!EmailAddress.TryNormalize(command.Email, out var email))
-        {
-            return ErrorCatalog.InvalidEmail;
-        }
-
-        var url = command.ResetUrl ?? options.ResetUrl;
-        if (redirectUrls.Refusal(url, ErrorCatalog.UnregisteredResetUrl) is { } refused)
-        {
-            return refused;
-        }
-
-        if (url is null)
-        {
-            return ErrorCatalog.MissingResetUrl;
-        }
-
-        var minutes = command.ExpirationMinutes ?? options.DefaultResetExpirationMinutes;
-        if (minutes is < PasswordOptions.MinResetExpirationMinutes or > PasswordOptions.MaxResetExpirationMinutes)
-        {
-            return ErrorCatalog.InvalidResetExpiration;
-        }
-
-        if (command.CodeChallenge is not null && !Pkce.IsValidChallenge(command.CodeChallenge))
-        {
-            return ErrorCatalog.InvalidCodeChallenge;
-        }
-
-        if (await users.FindByEmailAsync(email, cancellationToken) is not { } user)
-        {
-            return ErrorCatalog.EmailNotFound;
-        }
-
-        var emailId = user.Emails.First(e => e.Address == email).EmailId;
-        var recipient = new Recipient(user, emailId, email, UserCreated: false);
-        if (await issuer.CheckSendLimitsAsync(recipient, ResetKind, options.MaxResetSendsPerMinute, "password reset emails", cancellationToken) is { } tooMany)
-        {
-            return tooMany;
-        }
-
-        var token = SecretTokens.NewToken();
-        var secret = issuer.Create(OneTimeSecretKind.PasswordReset, recipient, SecretTokens.HashToken(token), minutes, command.CodeChallenge);
-        var message = MagicLinkEmails.Compose(email, MagicLinkPurpose.PasswordReset, MagicLinkUrl.WithToken(url, token, "reset_password"), minutes);
-        return await issuer.StoreAndSendAsync(secret, message, null, cancellationToken) is { } failed
-            ? failed
-            : (user, emailId);
-    }
 
     /// <summary>
     /// Sets a new password with a reset link's token. Following the link proves the email, so it
@@ -171,13 +117,13 @@ public sealed class PasswordReset(
     /// </summary>
     public async Task<Result<PasswordAuthenticated>> ResetBySessionAsync(ResetBySessionCommand command, CancellationToken cancellationToken)
     {
-        var current = await sessions.AuthenticateAsync(command.Session with { DurationMinutes = null, CustomClaims = null }, cancellationToken);
+        var current = await sessionLookup.FindAsync(command.Session.SessionToken, command.Session.SessionJwt, cancellationToken);
         if (!current.Succeeded)
         {
             return current.Error!;
         }
 
-        var session = current.Value.Issued.Session;
+        var session = current.Value;
         var now = clock.GetUtcNow().UtcDateTime;
         // A session brought from the legacy system proves only that the legacy system trusted it,
         // not that anyone authenticated here: its imported factor never counts as recent.
@@ -203,19 +149,6 @@ public sealed class PasswordReset(
         }
 
         return await SetPasswordAndLogInAsync(user, email, command.Password, command.Session, keepSessionId: session.SessionId, cancellationToken);
-    }
-
-    /// <summary>
-    /// A changed or deleted password ends every reset link still live: a link sent before the
-    /// change was asked for the old state of the account (perhaps by someone who has since lost it).
-    /// </summary>
-    public async Task EndLinksAsync(User user, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var email in user.Emails)
-        {
-            await secrets.ConsumeAllAsync(email.EmailId, OneTimeSecretKind.PasswordReset, now, cancellationToken);
-        }
     }
 
     private async Task<Result<PasswordAuthenticated>> SetPasswordAndLogInAsync(
@@ -247,7 +180,7 @@ public sealed class PasswordReset(
             return error;
         }
 
-        await EndLinksAsync(user, cancellationToken);
+        await links.EndLinksAsync(user, cancellationToken);
         var loggedIn = await login.RecordFactorAsync(user, email, session, cancellationToken);
         if (loggedIn.Succeeded)
         {

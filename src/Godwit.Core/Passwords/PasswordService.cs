@@ -19,7 +19,7 @@ public sealed class PasswordService(
     DefaultPasswordHasher hasher,
     HashingGate gate,
     PasswordLogin login,
-    PasswordReset reset,
+    PasswordResetLinks resetLinks,
     TimeProvider clock)
 {
     public async Task<Result<PasswordAuthenticated>> AuthenticateAsync(string email, string password, SessionRequest session, CancellationToken cancellationToken)
@@ -96,7 +96,7 @@ public sealed class PasswordService(
             return error;
         }
 
-        await reset.EndLinksAsync(user, cancellationToken);
+        await resetLinks.EndLinksAsync(user, cancellationToken);
         return user;
     }
 

@@ -17,7 +17,7 @@ public sealed record SessionRequest(int? DurationMinutes, string? SessionToken, 
 public sealed record AuthenticatedSession(IssuedSession Issued, User User);
 
 /// <summary>Starting, extending, checking and revoking sessions.</summary>
-public sealed class SessionService(ISessionStore sessions, IUserStore users, ISigningKeyStore keyStore, SigningKeyRing keys, SessionJwts jwts, SessionAccessLog accessLog, SessionTokenOptions options, TimeProvider clock)
+public sealed class SessionService(ISessionStore sessions, SessionLookup lookup, IUserStore users, ISigningKeyStore keyStore, SigningKeyRing keys, SessionJwts jwts, SessionAccessLog accessLog, SessionTokenOptions options, TimeProvider clock)
 {
     /// <summary>
     /// Checks the shape of a session request before anything else happens, so that a bad
@@ -65,17 +65,17 @@ public sealed class SessionService(ISessionStore sessions, IUserStore users, ISi
         var now = clock.GetUtcNow().UtcDateTime;
         if (request.SessionToken is not null || request.SessionJwt is not null)
         {
-            var found = await FindAsync(request.SessionToken, request.SessionJwt, now, cancellationToken);
+            var found = await lookup.FindAsync(request.SessionToken, request.SessionJwt, cancellationToken);
             if (!found.Succeeded)
             {
                 return found.Error!;
             }
 
-            var (session, token) = found.Value;
+            var session = found.Value;
             if (session.UserId != user.UserId)
             {
                 // A session belongs to one person; another person's factor never joins it.
-                return ErrorCatalog.SessionNotFound.WithMessage("The session belongs to a different user than the one who just authenticated.");
+                return ErrorCatalog.SessionOfAnotherUser;
             }
 
             if (MergedClaimsTooLarge(session, request))
@@ -84,7 +84,7 @@ public sealed class SessionService(ISessionStore sessions, IUserStore users, ISi
             }
 
             session.Factors = [.. session.Factors.Where(f => !f.SameMethodAs(factor)), factor];
-            return await SaveAsync(session, token, request, now, factorAdded: true, cancellationToken);
+            return await SaveAsync(session, TokenGiven(request), request, now, factorAdded: true, cancellationToken);
         }
 
         if (request.DurationMinutes is not { } minutes)
@@ -122,14 +122,13 @@ public sealed class SessionService(ISessionStore sessions, IUserStore users, ISi
             return invalid;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var found = await FindAsync(request.SessionToken, request.SessionJwt, now, cancellationToken);
+        var found = await lookup.FindAsync(request.SessionToken, request.SessionJwt, cancellationToken);
         if (!found.Succeeded)
         {
             return found.Error!;
         }
 
-        var (session, token) = found.Value;
+        var session = found.Value;
         if (await users.FindForReadingAsync(session.UserId, cancellationToken) is not { } user)
         {
             return ErrorCatalog.SessionNotFound;
@@ -140,7 +139,8 @@ public sealed class SessionService(ISessionStore sessions, IUserStore users, ISi
             return ErrorCatalog.CustomClaimsTooLarge;
         }
 
-        return new AuthenticatedSession(await SaveAsync(session, token, request, now, factorAdded: false, cancellationToken), user);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return new AuthenticatedSession(await SaveAsync(session, TokenGiven(request), request, now, factorAdded: false, cancellationToken), user);
     }
 
     public async Task<Result<IReadOnlyList<Session>>> ListAsync(string userIdOrExternalId, CancellationToken cancellationToken)
@@ -171,43 +171,20 @@ public sealed class SessionService(ISessionStore sessions, IUserStore users, ISi
             return await sessions.RevokeAsync(sessionId, cancellationToken) ? null : ErrorCatalog.SessionNotFound;
         }
 
-        var found = await FindAsync(sessionToken, sessionJwt, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var found = await lookup.FindAsync(sessionToken, sessionJwt, cancellationToken);
         if (!found.Succeeded)
         {
             return found.Error;
         }
 
-        return await sessions.RevokeAsync(found.Value.Session.SessionId, cancellationToken) ? null : ErrorCatalog.SessionNotFound;
+        return await sessions.RevokeAsync(found.Value.SessionId, cancellationToken) ? null : ErrorCatalog.SessionNotFound;
     }
 
-    /// <summary>Finds a live session; the token is returned only when the client gave it.</summary>
-    private async Task<Result<(Session Session, string Token)>> FindAsync(string? sessionToken, string? sessionJwt, DateTime now, CancellationToken cancellationToken)
-    {
-        if (sessionToken is not null)
-        {
-            if (!SecretTokens.LooksLikeToken(sessionToken))
-            {
-                return ErrorCatalog.SessionNotFound;
-            }
-
-            return await sessions.FindByTokenHashAsync(SecretTokens.HashToken(sessionToken), now, cancellationToken) is { } byToken
-                ? (byToken, sessionToken)
-                : ErrorCatalog.SessionNotFound;
-        }
-
-        await keys.RefreshIfStaleAsync(keyStore, cancellationToken);
-        var sessionId = await jwts.ReadSessionIdAsync(sessionJwt!, () => keys.RefreshForUnknownKeyAsync(keyStore, cancellationToken));
-        if (sessionId is null)
-        {
-            return ErrorCatalog.InvalidSessionJwt;
-        }
-
-        // The token is stored only as a hash, so a client that presents only the JWT gets an
-        // empty session_token back.
-        return await sessions.FindByIdAsync(sessionId, now, cancellationToken) is { } byId
-            ? (byId, "")
-            : ErrorCatalog.SessionNotFound;
-    }
+    /// <summary>
+    /// The token is stored only as a hash, so a client that presents only the JWT gets an empty
+    /// session_token back.
+    /// </summary>
+    private static string TokenGiven(SessionRequest request) => request.SessionToken ?? "";
 
     /// <summary>The 4 KB limit holds for the session's claims in total, not per request.</summary>
     private static bool MergedClaimsTooLarge(Session session, SessionRequest request) =>

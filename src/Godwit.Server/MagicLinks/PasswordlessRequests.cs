@@ -1,6 +1,7 @@
 using Godwit.Contracts.MagicLinks;
 using Godwit.Core.Errors;
-using Godwit.Core.MagicLinks;
+using Godwit.Core.Sessions;
+using Godwit.Core.Users;
 using Godwit.Server.Http;
 using Godwit.Server.Sessions;
 using Godwit.Server.Users;
@@ -11,7 +12,7 @@ namespace Godwit.Server.MagicLinks;
 internal static class PasswordlessRequests
 {
     /// <summary>The user a send may attach a new address to: <c>user_id</c>, <c>session_token</c> or <c>session_jwt</c>.</summary>
-    public static AttachTarget ReadAttachTarget(JsonBody body) => new(
+    public static UserReference ReadAttachTarget(JsonBody body) => new(
         body.String("user_id", ErrorCatalog.InvalidUserId),
         body.String("session_token", ErrorCatalog.InvalidSessionToken),
         body.String("session_jwt", ErrorCatalog.InvalidSessionJwt));

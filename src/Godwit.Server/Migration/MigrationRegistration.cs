@@ -1,5 +1,5 @@
 using Godwit.Core.Migration;
-using Godwit.Server.MagicLinks;
+using Godwit.Server.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 

@@ -1,7 +1,7 @@
 using Godwit.Contracts.Otps;
 using Godwit.Core.Errors;
-using Godwit.Core.MagicLinks;
 using Godwit.Core.Otps;
+using Godwit.Core.Users;
 using Godwit.Server.Http;
 using Godwit.Server.MagicLinks;
 using Godwit.Server.Sessions;

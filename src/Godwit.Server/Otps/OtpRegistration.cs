@@ -1,5 +1,5 @@
 using Godwit.Core.Otps;
-using Godwit.Server.MagicLinks;
+using Godwit.Server.Hosting;
 
 namespace Godwit.Server.Otps;
 
@@ -9,7 +9,6 @@ internal static class OtpRegistration
     public static IServiceCollection AddGodwitOtps(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<OtpOptions>(configuration.GetSection(OtpOptions.SectionName), options => options.Problem());
-        services.AddPasswordlessCore();
         services.AddScoped<OtpService>();
         return services;
     }

@@ -82,7 +82,7 @@ internal static class PasswordEndpoints
         return ApiResults.From(result, ToWire);
     }
 
-    private static async Task<IResult> ResetStartAsync(HttpRequest request, PasswordReset passwords, CancellationToken cancellationToken)
+    private static async Task<IResult> ResetStartAsync(HttpRequest request, PasswordResetLinks passwords, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync(request, cancellationToken);
         PasswordlessRequests.ReadIgnoredFields(body);

@@ -1,7 +1,7 @@
 using Godwit.Core.Passwords;
 using Godwit.Core.Passwords.Hashing;
 using Godwit.Core.Passwords.Strength;
-using Godwit.Server.MagicLinks;
+using Godwit.Server.Hosting;
 
 namespace Godwit.Server.Passwords;
 
@@ -11,12 +11,12 @@ internal static class PasswordRegistration
     public static IServiceCollection AddGodwitPasswords(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<PasswordOptions>(configuration.GetSection(PasswordOptions.SectionName), options => options.Problem());
-        services.AddPasswordlessCore();
         services.AddSingleton(provider => new DefaultPasswordHasher(provider.GetRequiredService<PasswordOptions>().Hashing));
         services.AddSingleton(provider => new PasswordStrengthChecker(provider.GetRequiredService<PasswordOptions>().Strength));
         services.AddSingleton<HashingGate>();
         services.AddSingleton<UnknownUserDecoy>();
         services.AddScoped<PasswordLogin>();
+        services.AddScoped<PasswordResetLinks>();
         services.AddScoped<PasswordReset>();
         services.AddScoped<PasswordMigration>();
         services.AddScoped<PasswordService>();

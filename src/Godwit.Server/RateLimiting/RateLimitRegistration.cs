@@ -1,6 +1,6 @@
 using Godwit.Core.Errors;
 using Godwit.Server.Http;
-using Godwit.Server.MagicLinks;
+using Godwit.Server.Hosting;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Godwit.Server.RateLimiting;

@@ -1,4 +1,4 @@
-using Godwit.Core.MagicLinks;
+using Godwit.Core.OneTimeSecrets;
 using Godwit.Core.Otps;
 using Godwit.Core.Passwords;
 using Godwit.Core.Security;

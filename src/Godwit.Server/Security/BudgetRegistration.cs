@@ -1,5 +1,5 @@
-using Godwit.Core.MagicLinks;
-using Godwit.Server.MagicLinks;
+using Godwit.Core.OneTimeSecrets;
+using Godwit.Server.Hosting;
 
 namespace Godwit.Server.Security;
 

@@ -1,5 +1,5 @@
 using Godwit.Core.Totps;
-using Godwit.Server.MagicLinks;
+using Godwit.Server.Hosting;
 
 namespace Godwit.Server.Totps;
 

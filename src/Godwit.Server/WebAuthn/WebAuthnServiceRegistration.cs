@@ -1,5 +1,5 @@
 using Godwit.Core.WebAuthn;
-using Godwit.Server.MagicLinks;
+using Godwit.Server.Hosting;
 
 namespace Godwit.Server.WebAuthn;
 

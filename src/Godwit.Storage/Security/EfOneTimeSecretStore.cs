@@ -1,3 +1,4 @@
+using Godwit.Core.OneTimeSecrets;
 using Godwit.Core.Security;
 using Microsoft.EntityFrameworkCore;
 

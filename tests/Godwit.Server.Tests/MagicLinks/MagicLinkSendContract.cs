@@ -90,6 +90,19 @@ public abstract class MagicLinkSendContract
     }
 
     [Fact]
+    public async Task A_user_id_with_a_session_of_another_user_is_session_not_found_and_nothing_is_sent()
+    {
+        var person = await Host.LogInByMagicLinkAsync(ApiCalls.UniqueEmail());
+        var other = await Host.LogInByMagicLinkAsync(ApiCalls.UniqueEmail());
+        var email = ApiCalls.UniqueEmail("added");
+
+        var sent = await Client.PostAsync("/v1/magic_links/email/send", new { email, user_id = person.Text("user_id"), session_token = other.Text("session_token") });
+
+        Assert.Equal((HttpStatusCode.NotFound, "session_not_found"), (sent.Status, sent.ErrorType));
+        Assert.Equal(0, Host.EmailsTo(email));
+    }
+
+    [Fact]
     public async Task Naming_a_user_or_session_that_does_not_exist_is_refused()
     {
         var email = ApiCalls.UniqueEmail();

@@ -1,5 +1,5 @@
 using System.Net;
-using Godwit.Core.Security;
+using Godwit.Core.OneTimeSecrets;
 using Godwit.Server.Tests.MagicLinks;
 using Godwit.Testing.Hosting;
 using Godwit.Testing.Http;

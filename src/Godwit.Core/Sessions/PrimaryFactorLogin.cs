@@ -1,9 +1,8 @@
 using Godwit.Core.Errors;
-using Godwit.Core.Security;
-using Godwit.Core.Sessions;
+using Godwit.Core.OneTimeSecrets;
 using Godwit.Core.Users;
 
-namespace Godwit.Core.MagicLinks;
+namespace Godwit.Core.Sessions;
 
 /// <summary>A successful magic link or passcode login, and the session it landed in, if any.</summary>
 public sealed record PrimaryFactorAuthenticated(User User, string MethodId, IssuedSession? Session);

@@ -1,4 +1,4 @@
-namespace Godwit.Core.MagicLinks;
+namespace Godwit.Core.OneTimeSecrets;
 
 /// <summary>The link a magic link email carries: the application's URL with the token added.</summary>
 public static class MagicLinkUrl

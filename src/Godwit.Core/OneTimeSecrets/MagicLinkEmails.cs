@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using Godwit.Core.Delivery;
 
-namespace Godwit.Core.MagicLinks;
+namespace Godwit.Core.OneTimeSecrets;
 
 /// <summary>Which of the three magic link emails to write.</summary>
 public enum MagicLinkPurpose

@@ -1,7 +1,7 @@
 using Godwit.Core.Errors;
-using Godwit.Core.MagicLinks;
+using Godwit.Core.OneTimeSecrets;
 
-namespace Godwit.Core.Tests.MagicLinks;
+namespace Godwit.Core.Tests.OneTimeSecrets;
 
 public sealed class RedirectUrlAllowlistTests
 {

@@ -1,4 +1,4 @@
-namespace Godwit.Core.MagicLinks;
+namespace Godwit.Core.OneTimeSecrets;
 
 /// <summary>
 /// Limits on messages sent over longer spans than the per-minute limits of each kind, bound from

@@ -1,6 +1,6 @@
 using Godwit.Core.Security;
 
-namespace Godwit.Core.MagicLinks;
+namespace Godwit.Core.OneTimeSecrets;
 
 /// <summary>
 /// What the redirect URL allowlist compares of a URL: scheme, host, port and path. The query and

@@ -1,8 +1,10 @@
 using Godwit.Core.MagicLinks;
+using Godwit.Core.OneTimeSecrets;
 using Godwit.Core.Passwords;
 using Godwit.Server.Delivery;
+using Godwit.Server.Hosting;
 
-namespace Godwit.Server.MagicLinks;
+namespace Godwit.Server.OneTimeSecrets;
 
 internal static class RedirectUrlRegistration
 {

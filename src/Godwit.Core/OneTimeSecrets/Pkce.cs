@@ -3,7 +3,7 @@ using System.Text;
 using Godwit.Core.Errors;
 using Godwit.Core.Security;
 
-namespace Godwit.Core.MagicLinks;
+namespace Godwit.Core.OneTimeSecrets;
 
 /// <summary>Proof Key for Code Exchange (RFC 7636) with the S256 method, the only one Stytch accepts.</summary>
 public static class Pkce

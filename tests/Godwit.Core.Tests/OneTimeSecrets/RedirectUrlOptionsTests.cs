@@ -1,6 +1,6 @@
-using Godwit.Core.MagicLinks;
+using Godwit.Core.OneTimeSecrets;
 
-namespace Godwit.Core.Tests.MagicLinks;
+namespace Godwit.Core.Tests.OneTimeSecrets;
 
 public sealed class RedirectUrlOptionsTests
 {

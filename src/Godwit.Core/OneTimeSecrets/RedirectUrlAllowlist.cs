@@ -1,6 +1,6 @@
 using Godwit.Core.Errors;
 
-namespace Godwit.Core.MagicLinks;
+namespace Godwit.Core.OneTimeSecrets;
 
 /// <summary>
 /// The only places magic links and password reset links may send people (<c>Godwit:RedirectUrls</c>),

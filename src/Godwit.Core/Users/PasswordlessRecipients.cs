@@ -1,23 +1,12 @@
 using Godwit.Core.Errors;
-using Godwit.Core.Sessions;
-using Godwit.Core.Users;
 
-namespace Godwit.Core.MagicLinks;
+namespace Godwit.Core.Users;
 
 /// <summary>Whether a one-time secret goes to an email address or to a phone number.</summary>
 public enum AddressKind
 {
     Email,
     Phone,
-}
-
-/// <summary>
-/// The user a send should attach a new address to, named by <c>user_id</c> or by one of their
-/// sessions; all null when the request named nobody.
-/// </summary>
-public sealed record AttachTarget(string? UserId, string? SessionToken, string? SessionJwt)
-{
-    public bool IsEmpty => UserId is null && SessionToken is null && SessionJwt is null;
 }
 
 /// <summary>Who a one-time secret goes to: the user, the email_id or phone_id, the address.</summary>
@@ -27,7 +16,7 @@ public sealed record Recipient(User User, string MethodId, string Address, bool 
 /// Finds, creates or extends the user an email or SMS login goes to. Shared by magic links and
 /// passcodes, which follow the same Stytch rules for login_or_create and send.
 /// </summary>
-public sealed class PasswordlessRecipients(IUserStore store, UserService users, SessionService sessions, TimeProvider clock)
+public sealed class PasswordlessRecipients(IUserStore store, UserService users, UserResolver resolver, TimeProvider clock)
 {
     /// <summary>Normalises an address, or returns the error Stytch gives for a malformed one.</summary>
     public static Result<string> Normalize(AddressKind kind, string address) => kind switch
@@ -65,7 +54,7 @@ public sealed class PasswordlessRecipients(IUserStore store, UserService users, 
     /// The owner of the address; or, when the request names a user, that user, with the address
     /// attached unverified if it is new to them.
     /// </summary>
-    public async Task<Result<Recipient>> ForSendAsync(AddressKind kind, string address, AttachTarget target, CancellationToken cancellationToken)
+    public async Task<Result<Recipient>> ForSendAsync(AddressKind kind, string address, UserReference target, CancellationToken cancellationToken)
     {
         var owner = await FindOwnerAsync(kind, address, cancellationToken);
         if (target.IsEmpty)
@@ -75,13 +64,13 @@ public sealed class PasswordlessRecipients(IUserStore store, UserService users, 
                 : new Recipient(owner, MethodIdOf(kind, owner, address), address, UserCreated: false);
         }
 
-        var named = await FindTargetAsync(target, cancellationToken);
+        var named = await resolver.FindAsync(target, cancellationToken);
         if (!named.Succeeded)
         {
             return named.Error!;
         }
 
-        var user = named.Value;
+        var user = named.Value.User;
         if (owner is not null)
         {
             return owner.UserId == user.UserId
@@ -122,35 +111,4 @@ public sealed class PasswordlessRecipients(IUserStore store, UserService users, 
     private Task<User?> FindOwnerAsync(AddressKind kind, string address, CancellationToken cancellationToken) => kind == AddressKind.Email
         ? store.FindByEmailAsync(address, cancellationToken)
         : store.FindByPhoneAsync(address, cancellationToken);
-
-    private async Task<Result<User>> FindTargetAsync(AttachTarget target, CancellationToken cancellationToken)
-    {
-        User? byId = null;
-        if (target.UserId is not null && (byId = await store.FindAsync(target.UserId, cancellationToken)) is null)
-        {
-            return ErrorCatalog.UserNotFound;
-        }
-
-        if (target.SessionToken is null && target.SessionJwt is null)
-        {
-            return byId!;
-        }
-
-        var session = await sessions.AuthenticateAsync(new SessionRequest(null, target.SessionToken, target.SessionJwt, null), cancellationToken);
-        if (!session.Succeeded)
-        {
-            return session.Error!;
-        }
-
-        var sessionUserId = session.Value.User.UserId;
-        if (byId is not null && byId.UserId != sessionUserId)
-        {
-            return ErrorCatalog.SessionNotFound.WithMessage("The session belongs to a different user than user_id.");
-        }
-
-        // Loaded again through this store: the session's copy of the user is for reading only,
-        // and an address attached to it would not be saved.
-        var user = byId ?? await store.FindAsync(sessionUserId, cancellationToken);
-        return user is null ? ErrorCatalog.SessionNotFound : user;
-    }
 }

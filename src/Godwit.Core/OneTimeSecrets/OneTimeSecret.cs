@@ -1,8 +1,8 @@
-namespace Godwit.Core.Security;
+namespace Godwit.Core.OneTimeSecrets;
 
 /// <summary>
-/// A magic-link token or a one-time passcode, stored only as its hash. It is consumed once by a
-/// conditional update, so two simultaneous uses cannot both succeed.
+/// A magic-link or password-reset token, or a one-time passcode, stored only as its hash. It is
+/// consumed once by a conditional update, so two simultaneous uses cannot both succeed.
 /// </summary>
 public sealed class OneTimeSecret
 {

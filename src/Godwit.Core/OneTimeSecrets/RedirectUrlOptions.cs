@@ -1,4 +1,4 @@
-namespace Godwit.Core.MagicLinks;
+namespace Godwit.Core.OneTimeSecrets;
 
 /// <summary>
 /// <c>Godwit:RedirectUrls</c>: the URLs magic links (login, sign-up, invite) and password reset

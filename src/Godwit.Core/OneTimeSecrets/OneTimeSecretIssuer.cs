@@ -1,0 +1,71 @@
+using Godwit.Core.Delivery;
+using Godwit.Core.Errors;
+using Godwit.Core.Users;
+using Microsoft.Extensions.Logging;
+
+namespace Godwit.Core.OneTimeSecrets;
+
+/// <summary>
+/// Creates a one-time secret, stores it and delivers it. Shared by magic links, passcodes and
+/// password resets, which check <see cref="SendLimits"/> first.
+/// </summary>
+public sealed class OneTimeSecretIssuer(
+    IOneTimeSecretStore secrets,
+    IEmailSender email,
+    ISmsSender sms,
+    TimeProvider clock,
+    ILogger<OneTimeSecretIssuer> logger)
+{
+    /// <summary>A secret that lives from now for the given minutes, stored only as its hash.</summary>
+    public OneTimeSecret Create(OneTimeSecretKind kind, Recipient recipient, byte[] secretHash, int expirationMinutes, string? codeChallenge = null)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return new OneTimeSecret
+        {
+            Id = PrefixedId.New(kind switch
+            {
+                OneTimeSecretKind.Otp => PrefixedId.Otp,
+                OneTimeSecretKind.PasswordReset => PrefixedId.PasswordReset,
+                _ => PrefixedId.MagicLink,
+            }),
+            Kind = kind,
+            UserId = recipient.User.UserId,
+            MethodId = recipient.MethodId,
+            SecretHash = secretHash,
+            CodeChallenge = codeChallenge,
+            CreatedAt = now,
+            ExpiresAt = now.AddMinutes(expirationMinutes),
+        };
+    }
+
+    /// <summary>
+    /// Stores the secret, then sends the message. A message that cannot be delivered revokes its
+    /// secret at once and fails the request: the caller learns, and nothing stays live that
+    /// nobody received.
+    /// </summary>
+    public async Task<ApiError?> StoreAndSendAsync(OneTimeSecret secret, EmailMessage? emailMessage, SmsMessage? smsMessage, CancellationToken cancellationToken)
+    {
+        await secrets.AddAsync(secret, cancellationToken);
+        try
+        {
+            if (emailMessage is not null)
+            {
+                await email.SendAsync(emailMessage, cancellationToken);
+            }
+            else if (smsMessage is not null)
+            {
+                await sms.SendAsync(smsMessage, cancellationToken);
+            }
+
+            return null;
+        }
+        catch (DeliveryFailedException failure)
+        {
+            // CancellationToken.None: the revocation must happen even if the client gave up.
+            await secrets.TryConsumeAsync(secret.Id, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
+            // The message body holds the secret, so only ids and the channel's reason are logged.
+            logger.LogWarning(failure, "{Kind} {SecretId} for {MethodId} was not delivered and has been revoked", secret.Kind, secret.Id, secret.MethodId);
+            return emailMessage is not null ? ErrorCatalog.EmailDeliveryFailed : ErrorCatalog.SmsDeliveryFailed;
+        }
+    }
+}
