@@ -64,7 +64,7 @@ public static class GodwitApp
         services.AddSingleton<SigningKeyRing>();
         services.AddSingleton(provider => new SessionJwts(
             provider.GetRequiredService<SigningKeyRing>(), sessionOptions, provider.GetRequiredService<TimeProvider>(), resolved.Issuer, projectId));
-        services.AddScoped<UserService>();
+        services.AddGodwitUsers();
         services.AddScoped<SessionService>();
         services.AddSingleton<SessionAccessLog>();
         services.AddHostedService<SessionAccessWriter>();
