@@ -37,37 +37,26 @@ public static class GodwitApp
         // the watcher covers the content root recursively: with the data folder inside it, every SQLite
         // write woke it (an inotify event each), a measurable share of CPU under load.
         var builder = WebApplication.CreateSlimBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
-        // Quiet by default: EF Core logs every SQL statement at Information.
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        // Quiet by default; unexpected save failures still reach ApiErrorMiddleware's log.
+        GodwitSettings.QuietDatabaseLogs(builder.Logging);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        // A unique-index violation is an expected answer (duplicate_email, ...); EF would log each
-        // one with a stack trace. Unexpected save failures still reach ApiErrorMiddleware's log.
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Update", LogLevel.None);
         configure?.Invoke(builder);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
 
-        var project = builder.Configuration.GetSection("Godwit").Get<ProjectOptions>() ?? new ProjectOptions();
-        var database = builder.Configuration.GetSection("Godwit:Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         var sessionOptions = builder.Configuration.GetSection("Godwit:Sessions").Get<SessionTokenOptions>() ?? new SessionTokenOptions();
-        using var startupLogs = LoggerFactory.Create(logging => logging.AddConsole());
-        var startupLog = startupLogs.CreateLogger("Godwit");
-        var developmentFile = new DevelopmentProjectFile(project.DataFolder);
-        var (projectId, secret) = ProjectCredentials.Resolve(project, builder.Environment, developmentFile, startupLog);
-        var encryption = EncryptionKeySettings.Resolve(builder.Configuration, builder.Environment, secret, developmentFile, startupLog);
-        var resolved = new ResolvedProject(projectId, secret, project.Issuer);
+        var settings = GodwitSettings.Resolve(builder.Configuration, builder.Environment);
+        var resolved = settings.Resolved;
 
         var services = builder.Services;
         services.AddSingleton(resolved);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(new ProjectKeys(encryption));
-        services.AddSingleton(new ProjectAuthentication(projectId, secret));
+        services.AddSingleton(new ProjectKeys(settings.Keys));
+        services.AddSingleton(new ProjectAuthentication(resolved.ProjectId, resolved.Secret));
         services.AddSingleton(sessionOptions);
         services.AddSingleton<SigningKeyRing>();
         services.AddSingleton(provider => new SessionJwts(
-            provider.GetRequiredService<SigningKeyRing>(), sessionOptions, provider.GetRequiredService<TimeProvider>(), resolved.Issuer, projectId));
-        services.AddScoped<UserService>();
-        services.AddScoped<UserResolver>();
-        services.AddScoped<PasswordlessRecipients>();
+            provider.GetRequiredService<SigningKeyRing>(), sessionOptions, provider.GetRequiredService<TimeProvider>(), resolved.Issuer, resolved.ProjectId));
+        services.AddGodwitUsers();
         services.AddScoped<SessionLookup>();
         services.AddScoped<SessionService>();
         services.AddScoped<PrimaryFactorLogin>();
@@ -82,9 +71,9 @@ public static class GodwitApp
         services.AddGodwitBiometrics(builder.Configuration);
         services.AddGodwitMigration(builder.Configuration);
         services.AddGodwitTotps(builder.Configuration);
-        services.AddGodwitDelivery(builder.Configuration, builder.Environment, project.DataFolder);
+        services.AddGodwitDelivery(builder.Configuration, builder.Environment, settings.Project.DataFolder);
         services.AddGodwitRateLimits(builder.Configuration);
-        var migrate = services.AddGodwitDatabase(database, project);
+        var migrate = settings.AddDatabase(services);
         services.AddSingleton(new StartupTasks(migrate));
 
         var app = builder.Build();

@@ -1,10 +1,11 @@
 using System.Globalization;
+using Godwit.Cli.Hosting;
 using Godwit.Core.Passwords;
 using Godwit.Core.Passwords.Hashing;
 using Godwit.Core.Security;
 using Godwit.Core.Users;
 using Godwit.Import.Targets;
-using Godwit.Server;
+using Godwit.Server.Hosting;
 
 namespace Godwit.Cli.Import;
 
@@ -38,14 +39,17 @@ internal sealed class ImportTargets : IAsyncDisposable
         var kind = settings.GetValueOrDefault("target") ?? "database";
         if (kind == "database")
         {
-            // The same application as `godwit serve`, built but not started: its configuration,
-            // migrations and database provider.
-            var app = GodwitApp.Build(configuration);
-            await GodwitApp.PrepareAsync(app);
-            var scope = app.Services.CreateAsyncScope();
-            var limits = scope.ServiceProvider.GetRequiredService<PasswordOptions>().HashLimits;
-            return new ImportTargets(
-                scope.ServiceProvider.GetRequiredService<IBulkUserWriter>(), limits, scope.ServiceProvider.GetRequiredService<ProjectKeys>(), new Owned(scope, app));
+            // The database `godwit serve` would use, migrated, and the caps it checks hashes against.
+            var storage = await StorageHost.OpenAsync(configuration, CancellationToken.None);
+            var passwords = storage.Configuration.GetSection(PasswordOptions.SectionName).Get<PasswordOptions>() ?? new PasswordOptions();
+            if (passwords.Problem() is { } problem)
+            {
+                await storage.DisposeAsync();
+                throw new ConfigurationProblemException(problem);
+            }
+
+            var scope = storage.Services.CreateAsyncScope();
+            return new ImportTargets(scope.ServiceProvider.GetRequiredService<IBulkUserWriter>(), passwords.HashLimits, storage.Keys, new Owned(scope, storage));
         }
 
         if (kind is not ("godwit" or "stytch") || !Uri.TryCreate(settings.GetValueOrDefault("url"), UriKind.Absolute, out var url))
@@ -81,12 +85,12 @@ internal sealed class ImportTargets : IAsyncDisposable
         }
     }
 
-    private sealed class Owned(AsyncServiceScope scope, IAsyncDisposable app) : IAsyncDisposable
+    private sealed class Owned(AsyncServiceScope scope, IAsyncDisposable storage) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
             await scope.DisposeAsync();
-            await app.DisposeAsync();
+            await storage.DisposeAsync();
         }
     }
 

@@ -1,6 +1,6 @@
+using Godwit.Cli.Hosting;
 using Godwit.Cli.Migration;
 using Godwit.Core.Security;
-using Godwit.Server;
 
 namespace Godwit.Cli.Keys;
 
@@ -60,12 +60,11 @@ internal static class KeysCommand
     private static async Task<int> ResealAsync(string[] configuration)
     {
         using var cancellation = new Cancellation();
-        await using var app = GodwitApp.Build(configuration);
         try
         {
-            await GodwitApp.MigrateAsync(app, cancellation.Token);
-            var keys = app.Services.GetRequiredService<ProjectKeys>();
-            await using var scope = app.Services.CreateAsyncScope();
+            await using var storage = await StorageHost.OpenAsync(configuration, cancellation.Token);
+            var keys = storage.Keys;
+            await using var scope = storage.Services.CreateAsyncScope();
             var resealer = new SecretResealer(scope.ServiceProvider.GetRequiredService<ISealedSecretStore>(), keys);
             Console.WriteLine($"Sealing under {keys.Encryption.NewestId}, the newest key.");
             var unopenable = 0;

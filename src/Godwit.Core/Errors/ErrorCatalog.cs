@@ -43,6 +43,14 @@ public static class ErrorCatalog
 
     public static readonly ApiError InvalidImportUserCount = new(400, "bulk_migrate_invalid_user_count", "users must be an array of 1 to 1000 user objects.");
 
+    // Bulk imports (POST /v1/users/import and godwit import): Godwit's own types for a record that
+    // cannot become a user. Stytch has no bulk import; these name what an export gets wrong.
+    public static readonly ApiError MissingEmailAndPhone = new(400, "missing_email_and_phone", "The record has neither an email nor a phone number.");
+    public static readonly ApiError InvalidImportedTotp = new(400, "invalid_totp", "The TOTP the record carries is invalid.");
+    public static readonly ApiError InvalidImportRecord = new(400, "invalid_record", "A required field of the record is missing, or a field cannot be read.");
+    public static readonly ApiError DisabledImportUser = new(400, "disabled_user", "The legacy system disabled this user; importing it would quietly re-enable the account.");
+    public static readonly ApiError AmbiguousPasswordHash = new(400, "ambiguous_password_hash", "The export holds more than one password hash for this user; none is taken.");
+
     // Users search.
     public static readonly ApiError InvalidSearchQuery = new(400, "user_search_invalid_operator", "The search query is invalid.");
     public static readonly ApiError UnknownSearchFilter = new(400, "user_search_filter_name_not_recognized", "The search filter_name is not recognized.");

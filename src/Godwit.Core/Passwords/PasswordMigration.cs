@@ -2,6 +2,7 @@ using Godwit.Core.Errors;
 using Godwit.Core.Passwords.Hashing;
 using Godwit.Core.Sessions;
 using Godwit.Core.Users;
+using Godwit.Core.Users.Creation;
 
 namespace Godwit.Core.Passwords;
 
@@ -13,7 +14,7 @@ public sealed class PasswordMigration(
     IUserStore users,
     ISessionStore sessionStore,
     UserService userService,
-    PasswordOptions options,
+    NewUserValidation newUsers,
     TimeProvider clock)
 {
     public async Task<Result<MigratedPassword>> MigrateAsync(MigratePasswordCommand command, CancellationToken cancellationToken)
@@ -24,7 +25,7 @@ public sealed class PasswordMigration(
         }
 
         // The hash is checked first and completely: a bad export fails here, not at login.
-        var parsed = PasswordHashParser.Parse(command.Hash, options.HashLimits);
+        var parsed = newUsers.ParseLegacyHash(command.Hash);
         if (!parsed.Succeeded)
         {
             return parsed.Error!;
@@ -69,20 +70,23 @@ public sealed class PasswordMigration(
         }
 
         var prepared = await userService.PrepareNewAsync(
-            new CreateUserCommand(email, command.PhoneNumber, command.Name, command.TrustedMetadata, command.UntrustedMetadata, command.ExternalId, CreateAsPending: false),
+            new NewUserFields(email, command.PhoneNumber)
+            {
+                Name = command.Name,
+                TrustedMetadata = command.TrustedMetadata,
+                UntrustedMetadata = command.UntrustedMetadata,
+                ExternalId = command.ExternalId,
+                EmailVerified = command.SetEmailVerified,
+                PhoneVerified = command.SetPhoneNumberVerified,
+            },
             cancellationToken);
         if (!prepared.Succeeded)
         {
             return prepared.Error!;
         }
 
+        // The hash was checked before the lookup, so it is attached here rather than parsed again.
         var user = prepared.Value;
-        user.Emails[0].Verified = command.SetEmailVerified;
-        if (user.Phones.FirstOrDefault() is { } phone)
-        {
-            phone.Verified = command.SetPhoneNumberVerified;
-        }
-
         user.Password = UserPassword.Create(user.UserId, stored, clock.GetUtcNow().UtcDateTime);
         return await users.SaveAsync(cancellationToken) is { } error
             ? error

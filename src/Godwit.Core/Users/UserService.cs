@@ -1,9 +1,10 @@
 using Godwit.Core.Errors;
+using Godwit.Core.Users.Creation;
 
 namespace Godwit.Core.Users;
 
 /// <summary>The rules of creating, changing and deleting users.</summary>
-public sealed class UserService(IUserStore store, TimeProvider clock)
+public sealed class UserService(IUserStore store, TimeProvider clock, NewUserValidation newUsers)
 {
     public async Task<Result<CreatedUser>> CreateAsync(CreateUserCommand command, CancellationToken cancellationToken)
     {
@@ -26,70 +27,48 @@ public sealed class UserService(IUserStore store, TimeProvider clock)
     /// Checks a Create User request and adds the new user to the store without saving, so that a
     /// caller can attach more (a migrated password) and commit everything at once.
     /// </summary>
-    public async Task<Result<User>> PrepareNewAsync(CreateUserCommand command, CancellationToken cancellationToken)
+    public Task<Result<User>> PrepareNewAsync(CreateUserCommand command, CancellationToken cancellationToken) =>
+        PrepareNewAsync(
+            new NewUserFields(command.Email, command.PhoneNumber)
+            {
+                Name = command.Name,
+                TrustedMetadata = command.TrustedMetadata,
+                UntrustedMetadata = command.UntrustedMetadata,
+                ExternalId = command.ExternalId,
+                Status = command.CreateAsPending ? UserStatus.Pending : UserStatus.Active,
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// Checks a new user by <see cref="NewUserValidation"/>'s rules, then that its email and phone
+    /// number are free, and adds it to the store without saving.
+    /// </summary>
+    public async Task<Result<User>> PrepareNewAsync(NewUserFields fields, CancellationToken cancellationToken)
     {
-        string? email = null, phone = null;
-        if (command.Email is not null && !EmailAddress.TryNormalize(command.Email, out email))
+        var validated = newUsers.Validate(fields);
+        if (!validated.Succeeded)
         {
-            return ErrorCatalog.InvalidEmail;
+            return validated;
         }
 
-        if (command.PhoneNumber is not null && !PhoneNumber.TryNormalize(command.PhoneNumber, out phone))
-        {
-            return ErrorCatalog.InvalidPhoneNumber;
-        }
-
-        if (command.ExternalId is not null && !IsValidExternalId(command.ExternalId))
-        {
-            return ErrorCatalog.InvalidExternalId;
-        }
-
-        var trusted = Metadata.FromCreate(command.TrustedMetadata);
-        var untrusted = Metadata.FromCreate(command.UntrustedMetadata);
-        if (!Metadata.FitsLimit(trusted) || !Metadata.FitsLimit(untrusted))
-        {
-            return ErrorCatalog.MetadataTooLarge;
-        }
-
-        if (email is not null && await store.EmailTakenAsync(email, cancellationToken))
+        var user = validated.Value;
+        if (user.Emails.FirstOrDefault() is { } email && await store.EmailTakenAsync(email.Address, cancellationToken))
         {
             return ErrorCatalog.DuplicateEmail;
         }
 
-        if (phone is not null && await store.PhoneTakenAsync(phone, cancellationToken))
+        if (user.Phones.FirstOrDefault() is { } phone && await store.PhoneTakenAsync(phone.Number, cancellationToken))
         {
             return ErrorCatalog.DuplicatePhoneNumber;
         }
 
-        var user = NewUser(email, phone, command.CreateAsPending ? UserStatus.Pending : UserStatus.Active);
-        user.FirstName = command.Name?.FirstName;
-        user.MiddleName = command.Name?.MiddleName;
-        user.LastName = command.Name?.LastName;
-        user.TrustedMetadata = trusted;
-        user.UntrustedMetadata = untrusted;
-        user.ExternalId = command.ExternalId;
         store.Add(user);
         return user;
     }
 
     /// <summary>A user with at most one unverified email and phone, not yet stored.</summary>
-    public User NewUser(string? normalizedEmail, string? e164Phone, UserStatus status)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var userId = PrefixedId.New(PrefixedId.User);
-        var user = new User { UserId = userId, Status = status, CreatedAt = now };
-        if (normalizedEmail is not null)
-        {
-            user.Emails.Add(new UserEmail { EmailId = PrefixedId.New(PrefixedId.Email), UserId = userId, Address = normalizedEmail, CreatedAt = now });
-        }
-
-        if (e164Phone is not null)
-        {
-            user.Phones.Add(new UserPhone { PhoneId = PrefixedId.New(PrefixedId.Phone), UserId = userId, Number = e164Phone, CreatedAt = now });
-        }
-
-        return user;
-    }
+    public User NewUser(string? normalizedEmail, string? e164Phone, UserStatus status) =>
+        NewUserValidation.Assemble(normalizedEmail, e164Phone, status, clock.GetUtcNow().UtcDateTime);
 
     public async Task<Result<User>> GetAsync(string userIdOrExternalId, CancellationToken cancellationToken) =>
         await store.FindAsync(userIdOrExternalId, cancellationToken) is { } user ? user : ErrorCatalog.UserNotFound;

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Godwit.Core.Errors;
 using Godwit.Import.Reading;
 using Microsoft.Win32.SafeHandles;
 
@@ -81,7 +82,7 @@ internal sealed class Auth0HashIndex : IDisposable
         if (location.Offset < 0)
         {
             return fields.Fail<Auth0Credentials>(
-                $"the hashes file has more than one record for {key} (line {location.Line} and later); none is taken.", "ambiguous_password_hash");
+                $"the hashes file has more than one record for {key} (line {location.Line} and later); none is taken.", ErrorCatalog.AmbiguousPasswordHash);
         }
 
         var record = new JsonRecord(location.Line, ReadAt(location));

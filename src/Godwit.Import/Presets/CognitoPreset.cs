@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
+using Godwit.Core.Errors;
 using Godwit.Import.Reading;
 
 namespace Godwit.Import.Presets;
@@ -99,7 +100,7 @@ internal sealed class CognitoPreset : IExportPreset
 
         if (record.Has("Enabled") && !fields.Flag("Enabled"))
         {
-            fields.Fail("the user is disabled in Cognito.", FieldReader.DisabledUser);
+            fields.Fail("the user is disabled in Cognito.", ErrorCatalog.DisabledImportUser);
         }
 
         var (first, last) = (fields.Text("given_name"), fields.Text("family_name"));

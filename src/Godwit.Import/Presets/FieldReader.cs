@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Godwit.Core.Errors;
 using Godwit.Import.Reading;
 
 namespace Godwit.Import.Presets;
@@ -11,11 +12,6 @@ namespace Godwit.Import.Presets;
 /// </summary>
 internal sealed class FieldReader(ExportRecord record)
 {
-    public const string InvalidRecord = "invalid_record";
-
-    /// <summary>The legacy system disabled the account; importing it would quietly re-enable it.</summary>
-    public const string DisabledUser = "disabled_user";
-
     private string? errorType;
     private string? problem;
 
@@ -103,18 +99,19 @@ internal sealed class FieldReader(ExportRecord record)
         }
     }
 
-    public T? Fail<T>(string message, string type = InvalidRecord)
+    /// <summary>Remembers the record's first problem; <paramref name="refusal"/> is invalid_record unless told.</summary>
+    public T? Fail<T>(string message, ApiError? refusal = null)
     {
         if (problem is null)
         {
             problem = message;
-            errorType = type;
+            errorType = (refusal ?? ErrorCatalog.InvalidImportRecord).ErrorType;
         }
 
         return default;
     }
 
-    public void Fail(string message, string type = InvalidRecord) => Fail<object>(message, type);
+    public void Fail(string message, ApiError? refusal = null) => Fail<object>(message, refusal);
 
     /// <summary>The user, or the refusal of the first field that could not be read.</summary>
     public ImportRow Finish(ImportUser user) =>

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Godwit.Core.Errors;
 using Godwit.Core.Passwords.Hashing;
 using Godwit.Import.Reading;
 
@@ -53,7 +54,7 @@ internal sealed class FirebasePreset(FirebaseHashParameters parameters) : IExpor
 
         if (fields.Flag("disabled"))
         {
-            fields.Fail("the user is disabled in Firebase.", FieldReader.DisabledUser);
+            fields.Fail("the user is disabled in Firebase.", ErrorCatalog.DisabledImportUser);
         }
 
         return fields.Finish(new ImportUser(record.Line, localId, fields.Text("email"), fields.Flag("emailVerified"), fields.Text("phoneNumber"), PhoneVerified: false)

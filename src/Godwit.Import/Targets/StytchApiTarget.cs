@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.RateLimiting;
+using Godwit.Core.Errors;
 using Godwit.Core.Users;
 
 namespace Godwit.Import.Targets;
@@ -17,7 +18,7 @@ public sealed class StytchApiTarget(HttpClient http, int requestsPerSecond, int 
 {
     public const int StytchCloudRequestsPerSecond = 65;
 
-    private static readonly HashSet<string> AlreadyThere = ["duplicate_email", "duplicate_phone_number", "duplicate_user_external_id", "password_already_exists"];
+    private static readonly HashSet<string> AlreadyThere = [.. new[] { ErrorCatalog.DuplicateEmail, ErrorCatalog.DuplicatePhoneNumber, ErrorCatalog.DuplicateExternalId, ErrorCatalog.PasswordAlreadyExists }.Select(e => e.ErrorType)];
 
     public async Task<IReadOnlyList<BulkOutcome>> WriteAsync(IReadOnlyList<User> users, bool upsert, CancellationToken cancellationToken)
     {
@@ -45,7 +46,7 @@ public sealed class StytchApiTarget(HttpClient http, int requestsPerSecond, int 
         {
             if (user.Emails.Count == 0)
             {
-                return new BulkOutcome.Conflict("invalid_email", "Migrate Password needs an email, and this user has none.");
+                return new BulkOutcome.Conflict(ErrorCatalog.InvalidEmail.ErrorType, "Migrate Password needs an email, and this user has none.");
             }
 
             path = "v1/passwords/migrate";

@@ -1,8 +1,7 @@
 using Godwit.Contracts.Users;
 using Godwit.Core.Errors;
-using Godwit.Core.Passwords;
 using Godwit.Core.Users;
-using Godwit.Import;
+using Godwit.Core.Users.Creation;
 using Godwit.Server.Http;
 using Godwit.Server.Passwords;
 
@@ -19,7 +18,7 @@ internal static class UserImportEndpoint
 
     public static void MapUserImport(this RouteGroupBuilder v1) => v1.MapPost("/users/import", ImportAsync);
 
-    private static async Task<IResult> ImportAsync(HttpRequest request, IBulkUserWriter writer, PasswordOptions passwords, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> ImportAsync(HttpRequest request, IBulkUserWriter writer, NewUserValidation newUsers, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync(request, cancellationToken);
         var rows = body.Array("users", ErrorCatalog.InvalidImportUserCount);
@@ -29,7 +28,6 @@ internal static class UserImportEndpoint
         }
 
         var upsert = body.Bool("upsert") ?? false;
-        var validation = new ImportValidation(passwords.HashLimits, clock);
         var results = new ImportedUserResult?[rows.Count];
         var users = new List<User>(rows.Count);
         var indexes = new List<int>(rows.Count);
@@ -53,13 +51,14 @@ internal static class UserImportEndpoint
                 continue;
             }
 
-            if (validation.Check(person, out var user) is ImportRow.Refused refused)
+            var validated = newUsers.Validate(person);
+            if (!validated.Succeeded)
             {
-                results[index] = new ImportedUserResult(index, "failed", null, refused.ErrorType, refused.Message);
+                results[index] = Failed(index, validated.Error!);
                 continue;
             }
 
-            users.Add(user!);
+            users.Add(validated.Value);
             indexes.Add(index);
         }
 

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
 using Godwit.Core.Passwords.Hashing;
 
-namespace Godwit.Import;
+namespace Godwit.Core.Users.Creation;
 
 /// <summary>
-/// One exported person, as every preset reads them: the legacy id becomes the Godwit user's
-/// external_id, and an address is verified only where the export attests it.
+/// One person brought in bulk, by <c>POST /v1/users/import</c> or from an export by <c>godwit
+/// import</c>: the legacy id becomes the Godwit user's external_id, and an address is verified only
+/// where the export attests it. <see cref="NewUserValidation"/> turns it into a user.
 /// </summary>
 public sealed record ImportUser(
     long Line,
@@ -36,21 +37,3 @@ public sealed record ImportUser(
 }
 
 public sealed record ImportedTotp(string Secret, IReadOnlyList<string> RecoveryCodes);
-
-/// <summary>What a preset makes of one record of the export: a user, or the reason the record was refused.</summary>
-public abstract record ImportRow(long Line)
-{
-    public sealed record Read(ImportUser User) : ImportRow(User.Line);
-
-    /// <summary>A record that cannot become a user; the field names the part of the record at fault.</summary>
-    public sealed record Refused(long Line, string? LegacyId, string ErrorType, string Message) : ImportRow(Line);
-}
-
-/// <summary>
-/// The file is not what the preset expects (not JSON Lines, not a Firebase export...): the import
-/// stops at once, naming the line, rather than refusing every row.
-/// </summary>
-public sealed class ImportFormatException(long line, string message) : Exception($"Line {line}: {message}")
-{
-    public long Line { get; } = line;
-}
