@@ -8,7 +8,7 @@ using Godwit.Server.Health;
 using Godwit.Server.Hosting;
 using Godwit.Server.Http;
 using Godwit.Server.MagicLinks;
-using Godwit.Server.Migration;
+using Godwit.Server.Legacy;
 using Godwit.Server.Otps;
 using Godwit.Server.Passwords;
 using Godwit.Server.RateLimiting;
