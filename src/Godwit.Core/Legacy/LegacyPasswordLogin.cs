@@ -40,7 +40,7 @@ public sealed class LegacyPasswordLogin(
     DefaultPasswordHasher hasher,
     HashingGate gate,
     PasswordStrengthChecker strength,
-    MigrationOptions options,
+    LegacySystemOptions options,
     TimeProvider clock,
     ILogger<LegacyPasswordLogin> logger)
 {

@@ -21,7 +21,7 @@ public sealed class SessionMigrationService(
     UserService userService,
     SessionService sessions,
     ISessionStore sessionStore,
-    MigrationOptions options,
+    LegacySystemOptions options,
     TimeProvider clock,
     ILogger<SessionMigrationService> logger)
 {

@@ -10,7 +10,7 @@ namespace Godwit.Server.Legacy;
 /// thirty seconds so that tokens with made-up key ids cannot make Godwit hammer the JWKS. When a
 /// fetch fails, the keys fetched before stay in use.
 /// </summary>
-internal sealed class LegacyJwks(LegacyEndpoints endpoints, MigrationOptions options, TimeProvider clock, ILogger<LegacyJwks> logger) : IDisposable
+internal sealed class LegacyJwks(LegacyEndpoints endpoints, LegacySystemOptions options, TimeProvider clock, ILogger<LegacyJwks> logger) : IDisposable
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan MinRefreshInterval = TimeSpan.FromSeconds(30);

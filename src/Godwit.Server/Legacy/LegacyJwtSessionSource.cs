@@ -13,7 +13,7 @@ namespace Godwit.Server.Legacy;
 /// with a small allowance for clocks that drift. The email comes from
 /// <c>Godwit:Migration:LegacyJwtEmailClaim</c>.
 /// </summary>
-internal sealed class LegacyJwtSessionSource(LegacyJwks jwks, MigrationOptions options, ProjectKeys keys, TimeProvider clock, ILogger<LegacyJwtSessionSource> logger)
+internal sealed class LegacyJwtSessionSource(LegacyJwks jwks, LegacySystemOptions options, ProjectKeys keys, TimeProvider clock, ILogger<LegacyJwtSessionSource> logger)
 {
     /// <summary>How far the legacy system's clock may be from Godwit's.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);

@@ -10,7 +10,7 @@ namespace Godwit.Server.Legacy;
 /// and a pseudonym of the email; never the password, the body or the signature.
 /// </summary>
 internal sealed class LegacyPasswordHookClient(
-    LegacyEndpoints endpoints, MigrationOptions options, ProjectKeys keys, TimeProvider clock, ILogger<LegacyPasswordHookClient> logger) : ILegacyPasswordHook
+    LegacyEndpoints endpoints, LegacySystemOptions options, ProjectKeys keys, TimeProvider clock, ILogger<LegacyPasswordHookClient> logger) : ILegacyPasswordHook
 {
     public async Task<LegacyVerdict> VerifyAsync(string normalizedEmail, string password, CancellationToken cancellationToken)
     {

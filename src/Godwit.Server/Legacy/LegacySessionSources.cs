@@ -9,7 +9,7 @@ namespace Godwit.Server.Legacy;
 /// UserInfo endpoint or the session hook, whichever is set (startup refuses both).
 /// </summary>
 internal sealed class LegacySessionSources(
-    MigrationOptions options,
+    LegacySystemOptions options,
     LegacyJwtSessionSource jwt,
     UserInfoSessionSource userInfo,
     SessionHookSource hook) : ILegacySessionVerifier

@@ -13,7 +13,7 @@ internal static class MigrationRegistration
     /// </summary>
     public static IServiceCollection AddGodwitMigration(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddValidatedOptions<MigrationOptions>(configuration.GetSection(MigrationOptions.SectionName), options => options.Problem());
+        services.AddValidatedOptions<LegacySystemOptions>(configuration.GetSection(LegacySystemOptions.SectionName), options => options.Problem());
         foreach (var name in LegacyEndpoints.Names)
         {
             var endpoint = services.AddHttpClient(name, client =>
@@ -27,7 +27,7 @@ internal static class MigrationRegistration
             endpoint.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
             endpoint.AddResilienceHandler(name, (pipeline, context) =>
             {
-                var options = context.ServiceProvider.GetRequiredService<MigrationOptions>();
+                var options = context.ServiceProvider.GetRequiredService<LegacySystemOptions>();
                 // Outermost the circuit breaker, so that it counts the timeouts inside it.
                 pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
                 {

@@ -9,7 +9,7 @@ namespace Godwit.Server.Legacy;
 /// token is: <c>{"token"}</c>, signed as the password hook's requests are, answered under the same
 /// strict contract, where a match must also name the <c>email</c>.
 /// </summary>
-internal sealed class SessionHookSource(LegacyEndpoints endpoints, MigrationOptions options, ProjectKeys keys, TimeProvider clock, ILogger<SessionHookSource> logger)
+internal sealed class SessionHookSource(LegacyEndpoints endpoints, LegacySystemOptions options, ProjectKeys keys, TimeProvider clock, ILogger<SessionHookSource> logger)
 {
     public async Task<Result<LegacyIdentity>> IdentifyAsync(string token, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ namespace Godwit.Server.Legacy;
 /// 401 or 403 means the legacy system refuses the token; any other answer but a 200 JSON object is
 /// the legacy system failing.
 /// </summary>
-internal sealed class UserInfoSessionSource(LegacyEndpoints endpoints, MigrationOptions options, ProjectKeys keys, ILogger<UserInfoSessionSource> logger)
+internal sealed class UserInfoSessionSource(LegacyEndpoints endpoints, LegacySystemOptions options, ProjectKeys keys, ILogger<UserInfoSessionSource> logger)
 {
     public async Task<Result<LegacyIdentity>> IdentifyAsync(string token, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Godwit.Server.Tests.Legacy;
 
 /// <summary>Migration settings that cannot work are refused when the options are first read, at startup.</summary>
-public sealed class MigrationOptionsTests
+public sealed class LegacySystemOptionsTests
 {
     public static TheoryData<string, string, string> Problems => new()
     {
@@ -27,7 +27,7 @@ public sealed class MigrationOptionsTests
     {
         using var services = Build(new() { [key] = value });
 
-        var refused = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<MigrationOptions>>().Value);
+        var refused = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<LegacySystemOptions>>().Value);
 
         Assert.Contains(named, refused.Message, StringComparison.Ordinal);
     }
@@ -43,7 +43,7 @@ public sealed class MigrationOptionsTests
     {
         using var services = Build(new() { [key] = url });
 
-        var refused = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<MigrationOptions>>().Value);
+        var refused = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<LegacySystemOptions>>().Value);
 
         Assert.StartsWith($"{key} must be an absolute https URL (http only for localhost, 127.0.0.0/8 or [::1])", refused.Message, StringComparison.Ordinal);
     }
@@ -58,7 +58,7 @@ public sealed class MigrationOptionsTests
     {
         using var services = Build(new() { ["Godwit:Migration:UserInfoUrl"] = url });
 
-        Assert.Equal(new Uri(url), services.GetRequiredService<MigrationOptions>().UserInfoUrl);
+        Assert.Equal(new Uri(url), services.GetRequiredService<LegacySystemOptions>().UserInfoUrl);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class MigrationOptionsTests
             ["Godwit:Migration:LegacySessionHookSecret"] = LegacySystem.SessionHookSecret,
         });
 
-        var refused = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<MigrationOptions>>().Value);
+        var refused = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<LegacySystemOptions>>().Value);
 
         Assert.Contains("not both", refused.Message, StringComparison.Ordinal);
     }
@@ -81,7 +81,7 @@ public sealed class MigrationOptionsTests
     {
         using var services = Build([]);
 
-        var options = services.GetRequiredService<MigrationOptions>();
+        var options = services.GetRequiredService<LegacySystemOptions>();
 
         Assert.False(options.PasswordHookEnabled);
         Assert.Equal(TimeSpan.FromSeconds(3), options.Timeout);

@@ -3,11 +3,12 @@ using Godwit.Core.Security;
 namespace Godwit.Core.Legacy;
 
 /// <summary>
-/// Rolling migration from a legacy system, bound from <c>Godwit:Migration</c>: the password hook
-/// that vouches for passwords Godwit does not hold yet, and the sources that vouch for legacy
-/// sessions at <c>POST /v1/sessions/migrate</c>. Everything is off until a URL is set.
+/// How Godwit reaches the legacy system it replaces, bound from <c>Godwit:Migration</c> (a section
+/// operators already set, so it keeps its name): the password hook that vouches for passwords
+/// Godwit does not hold yet, and the sources that vouch for legacy sessions at
+/// <c>POST /v1/sessions/migrate</c>. Everything is off until a URL is set.
 /// </summary>
-public sealed class MigrationOptions
+public sealed class LegacySystemOptions
 {
     public const string SectionName = "Godwit:Migration";
     public const int MinSecretLength = 16;
