@@ -75,7 +75,7 @@ public static class GodwitApp
         services.AddGodwitPasswords(builder.Configuration);
         services.AddGodwitWebAuthn(builder.Configuration);
         services.AddGodwitBiometrics(builder.Configuration);
-        services.AddGodwitMigration(builder.Configuration);
+        services.AddGodwitLegacySystem(builder.Configuration);
         services.AddGodwitTotps(builder.Configuration);
         services.AddGodwitDelivery(builder.Configuration, builder.Environment, project.DataFolder);
         services.AddGodwitRateLimits(builder.Configuration);

@@ -93,6 +93,6 @@ public sealed class LegacySystemOptionsTests
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection().AddGodwitMigration(configuration).BuildServiceProvider();
+        return new ServiceCollection().AddGodwitLegacySystem(configuration).BuildServiceProvider();
     }
 }

@@ -5,7 +5,7 @@ using Godwit.Server.MagicLinks;
 
 namespace Godwit.Server.Passwords;
 
-internal static class PasswordRegistration
+internal static class PasswordServiceCollectionExtensions
 {
     /// <summary>Registers passwords and their options (checked at startup), hashing and strength policy.</summary>
     public static IServiceCollection AddGodwitPasswords(this IServiceCollection services, IConfiguration configuration)

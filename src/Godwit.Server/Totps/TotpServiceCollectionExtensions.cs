@@ -3,7 +3,7 @@ using Godwit.Server.MagicLinks;
 
 namespace Godwit.Server.Totps;
 
-internal static class TotpRegistration
+internal static class TotpServiceCollectionExtensions
 {
     /// <summary>Registers TOTPs and their options, checked at startup.</summary>
     public static IServiceCollection AddGodwitTotps(this IServiceCollection services, IConfiguration configuration)

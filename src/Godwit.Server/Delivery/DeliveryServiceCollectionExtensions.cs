@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace Godwit.Server.Delivery;
 
 /// <summary>Registers how email and SMS leave Godwit.</summary>
-public static class DeliveryRegistration
+public static class DeliveryServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IEmailSender"/> and <see cref="ISmsSender"/>: SMTP when

@@ -3,7 +3,7 @@ using Godwit.Server.MagicLinks;
 
 namespace Godwit.Server.Security;
 
-internal static class BudgetRegistration
+internal static class BudgetServiceCollectionExtensions
 {
     /// <summary>Registers the hourly send limits and the background pruning of spent budgets.</summary>
     public static IServiceCollection AddGodwitBudgets(this IServiceCollection services, IConfiguration configuration)

@@ -5,13 +5,13 @@ using Polly;
 
 namespace Godwit.Server.Legacy;
 
-internal static class MigrationRegistration
+internal static class LegacyServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the legacy password hook, session migration and their options (checked at startup),
     /// with a resilient HttpClient per legacy endpoint (see <see cref="LegacyEndpoints"/>).
     /// </summary>
-    public static IServiceCollection AddGodwitMigration(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddGodwitLegacySystem(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<LegacySystemOptions>(configuration.GetSection(LegacySystemOptions.SectionName), options => options.Problem());
         foreach (var name in LegacyEndpoints.Names)

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace Godwit.Server.MagicLinks;
 
-internal static class MagicLinkRegistration
+internal static class MagicLinkServiceCollectionExtensions
 {
     /// <summary>Registers magic links, their options (checked at startup) and what they share with passcodes.</summary>
     public static IServiceCollection AddGodwitMagicLinks(this IServiceCollection services, IConfiguration configuration)

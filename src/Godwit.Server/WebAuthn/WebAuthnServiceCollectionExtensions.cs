@@ -3,8 +3,7 @@ using Godwit.Server.MagicLinks;
 
 namespace Godwit.Server.WebAuthn;
 
-// Not "WebAuthnRegistration", the feature's own entity, which this file's code must be able to name.
-internal static class WebAuthnServiceRegistration
+internal static class WebAuthnServiceCollectionExtensions
 {
     /// <summary>Registers passkeys and WebAuthn with their options, checked at startup.</summary>
     public static IServiceCollection AddGodwitWebAuthn(this IServiceCollection services, IConfiguration configuration)

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Godwit.Server.RateLimiting;
 
-internal static class RateLimitRegistration
+internal static class RateLimitServiceCollectionExtensions
 {
     /// <summary>Registers the rate limits (checked at startup) and ASP.NET Core's rate limiter over them.</summary>
     public static IServiceCollection AddGodwitRateLimits(this IServiceCollection services, IConfiguration configuration)
@@ -22,19 +22,5 @@ internal static class RateLimitRegistration
                 ApiResults.Error(ErrorCatalog.TooManyRequests.WithRetryAfter(PerMinuteBucket.RetryAfter(rejected.Lease))).ExecuteAsync(rejected.HttpContext));
         });
         return services;
-    }
-
-    /// <summary>
-    /// Adds the rate limiter to the pipeline, after the error middleware so a refusal carries a
-    /// request id. With the limits off it is left out, and costs nothing.
-    /// </summary>
-    public static WebApplication UseGodwitRateLimits(this WebApplication app)
-    {
-        if (app.Services.GetRequiredService<RateLimitOptions>().Enabled)
-        {
-            app.UseRateLimiter();
-        }
-
-        return app;
     }
 }

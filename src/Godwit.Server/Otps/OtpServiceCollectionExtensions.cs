@@ -3,7 +3,7 @@ using Godwit.Server.MagicLinks;
 
 namespace Godwit.Server.Otps;
 
-internal static class OtpRegistration
+internal static class OtpServiceCollectionExtensions
 {
     /// <summary>Registers passcodes and their options, checked at startup.</summary>
     public static IServiceCollection AddGodwitOtps(this IServiceCollection services, IConfiguration configuration)

@@ -4,7 +4,7 @@ using Godwit.Storage.Sqlite;
 namespace Godwit.Server.Hosting;
 
 /// <summary>Chooses the database from <c>Godwit:Database</c> and prepares its schema at startup.</summary>
-internal static class DatabaseRegistration
+internal static class DatabaseServiceCollectionExtensions
 {
     public static Func<IServiceProvider, CancellationToken, Task> AddGodwitDatabase(this IServiceCollection services, DatabaseOptions database, ProjectOptions project)
     {

@@ -4,7 +4,7 @@ using Godwit.Server.Delivery;
 
 namespace Godwit.Server.MagicLinks;
 
-internal static class RedirectUrlRegistration
+internal static class RedirectUrlServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the redirect URL allowlist that magic links and password resets share, its

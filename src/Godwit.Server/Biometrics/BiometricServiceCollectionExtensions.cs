@@ -3,8 +3,7 @@ using Godwit.Server.MagicLinks;
 
 namespace Godwit.Server.Biometrics;
 
-// Not "BiometricRegistration", the feature's own entity, which this file's code must be able to name.
-internal static class BiometricServiceRegistration
+internal static class BiometricServiceCollectionExtensions
 {
     /// <summary>Registers biometric keys and their options, checked at startup.</summary>
     public static IServiceCollection AddGodwitBiometrics(this IServiceCollection services, IConfiguration configuration)
