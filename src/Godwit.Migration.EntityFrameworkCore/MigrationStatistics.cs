@@ -1,8 +1,8 @@
 using System.Linq.Expressions;
-using Godwit.Migration.EntityFrameworkCore;
+using Godwit.Migration.Statistics;
 using Microsoft.EntityFrameworkCore;
 
-namespace Godwit.Migration.Statistics;
+namespace Godwit.Migration.EntityFrameworkCore;
 
 /// <summary>
 /// The statistics query over any DbContext holding the application's users and
