@@ -71,7 +71,7 @@ internal static class BenchServices
                 options.UseNpgsql(connectionString);
             }
         });
-        services.AddGodwitMigration<BenchUser>().UseEntityFrameworkCore<BenchDb>(users =>
+        services.AddGodwitMigration<BenchUser>().UseEntityFrameworkCore<BenchUser, BenchDb>(users =>
         {
             users.GodwitUserId = u => u.GodwitUserId;
             users.Email = u => u.Email;

@@ -30,7 +30,7 @@ public static class Program
         builder.Services.AddGodwitClient(builder.Configuration.GetSection("Godwit"));
 
         builder.Services.AddGodwitMigration<AppUser>()
-            .UseEntityFrameworkCore<AppDbContext>(users =>
+            .UseEntityFrameworkCore<AppUser, AppDbContext>(users =>
             {
                 users.GodwitUserId = u => u.GodwitUserId;
                 users.Email = u => u.Email;

@@ -5,7 +5,7 @@ namespace Godwit.Migration;
 /// <summary>
 /// The application's own users, as the migration step needs them. The store must keep the Godwit
 /// user id unique (a unique index): two first logins of one person at the same instant are told
-/// apart only by that constraint. <c>UseEntityFrameworkCore</c> provides one for any EF Core provider.
+/// apart only by that constraint. <c>UseEntityFrameworkCore</c> (Godwit.Migration.EntityFrameworkCore) provides one for any EF Core provider.
 /// </summary>
 /// <typeparam name="TUser">The application's user type.</typeparam>
 public interface IApplicationUserStore<TUser>

@@ -13,7 +13,7 @@ public static class MigrationServiceCollectionExtensions
     /// Registers <see cref="MigrationStep{TUser}"/> (and <see cref="IMigrationStep"/>),
     /// <see cref="MigrationDualWrite{TUser}"/> and <see cref="UnseenUsersExport{TUser}"/>, scoped, and
     /// <see cref="MigrationBackfill{TUser}"/>. Choose the user store next, such as
-    /// <c>.UseEntityFrameworkCore&lt;AppDbContext&gt;(...)</c>. The backfill and the dual write need
+    /// <c>.UseEntityFrameworkCore&lt;AppUser, AppDbContext&gt;(...)</c> from Godwit.Migration.EntityFrameworkCore. The backfill and the dual write need
     /// <c>AddGodwitClient</c> too.
     /// </summary>
     public static GodwitMigrationBuilder<TUser> AddGodwitMigration<TUser>(this IServiceCollection services, Action<MigrationOptions>? configure = null)

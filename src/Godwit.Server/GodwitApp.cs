@@ -8,7 +8,7 @@ using Godwit.Server.Health;
 using Godwit.Server.Hosting;
 using Godwit.Server.Http;
 using Godwit.Server.MagicLinks;
-using Godwit.Server.Migration;
+using Godwit.Server.Legacy;
 using Godwit.Server.OneTimeSecrets;
 using Godwit.Server.Otps;
 using Godwit.Server.Passwords;
@@ -69,7 +69,7 @@ public static class GodwitApp
         services.AddGodwitPasswords(builder.Configuration);
         services.AddGodwitWebAuthn(builder.Configuration);
         services.AddGodwitBiometrics(builder.Configuration);
-        services.AddGodwitMigration(builder.Configuration);
+        services.AddGodwitLegacySystem(builder.Configuration);
         services.AddGodwitTotps(builder.Configuration);
         services.AddGodwitDelivery(builder.Configuration, builder.Environment, settings.Project.DataFolder);
         services.AddGodwitRateLimits(builder.Configuration);

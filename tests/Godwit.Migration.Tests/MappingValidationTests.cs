@@ -14,11 +14,11 @@ public sealed class MappingValidationTests(SqliteGodwit godwit) : IClassFixture<
         var services = new ServiceCollection();
 
         var noId = Assert.Throws<InvalidOperationException>(() =>
-            services.AddGodwitMigration<AppUser>().UseEntityFrameworkCore<AppDb>(users => users.CreateUser = _ => new AppUser()));
+            services.AddGodwitMigration<AppUser>().UseEntityFrameworkCore<AppUser, AppDb>(users => users.CreateUser = _ => new AppUser()));
         var noFactory = Assert.Throws<InvalidOperationException>(() =>
-            services.AddGodwitMigration<AppUser>().UseEntityFrameworkCore<AppDb>(users => users.GodwitUserId = u => u.GodwitUserId));
+            services.AddGodwitMigration<AppUser>().UseEntityFrameworkCore<AppUser, AppDb>(users => users.GodwitUserId = u => u.GodwitUserId));
         var notAProperty = Assert.Throws<ArgumentException>(() =>
-            services.AddGodwitMigration<AppUser>().UseEntityFrameworkCore<AppDb>(users =>
+            services.AddGodwitMigration<AppUser>().UseEntityFrameworkCore<AppUser, AppDb>(users =>
             {
                 users.GodwitUserId = u => u.Email!.ToLower();
                 users.CreateUser = _ => new AppUser();
@@ -35,7 +35,7 @@ public sealed class MappingValidationTests(SqliteGodwit godwit) : IClassFixture<
         var folder = Directory.CreateTempSubdirectory("godwit-app-").FullName;
         var services = new ServiceCollection();
         services.AddDbContext<ForgetfulDb>(options => options.UseSqlite($"Data Source={Path.Combine(folder, "app.db")}"));
-        services.AddGodwitMigration<AppUser>().UseEntityFrameworkCore<ForgetfulDb>(AppDatabase.Map);
+        services.AddGodwitMigration<AppUser>().UseEntityFrameworkCore<AppUser, ForgetfulDb>(AppDatabase.Map);
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         using var client = TestClient.For(godwit.Host);

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using Godwit.Core.Migration;
+using Godwit.Core.Legacy;
 using Godwit.Core.Users;
 
 namespace Godwit.Cli.Migration;

@@ -1,5 +1,5 @@
 using Godwit.Core.Errors;
-using Godwit.Core.Migration;
+using Godwit.Core.Legacy;
 using Godwit.Core.Passwords.Hashing;
 using Godwit.Core.Security;
 using Godwit.Core.Sessions;

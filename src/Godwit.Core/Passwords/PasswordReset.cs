@@ -1,6 +1,6 @@
 using Godwit.Core.Errors;
+using Godwit.Core.Legacy;
 using Godwit.Core.OneTimeSecrets;
-using Godwit.Core.Migration;
 using Godwit.Core.Passwords.Hashing;
 using Godwit.Core.Passwords.Strength;
 using Godwit.Core.Security;

@@ -4,7 +4,7 @@ namespace Godwit.Migration.Backfill;
 
 /// <summary>
 /// The application's users as a backfill reads them: those holding no Godwit user id yet, in primary
-/// key order. <c>UseEntityFrameworkCore</c> provides one; a store of the application's own
+/// key order. <c>UseEntityFrameworkCore</c> (Godwit.Migration.EntityFrameworkCore) provides one; a store of the application's own
 /// (<c>UseStore</c>) needs one too, registered scoped beside it, to backfill.
 /// </summary>
 /// <typeparam name="TUser">The application's user type.</typeparam>

@@ -33,7 +33,7 @@ public sealed record MigrationDay(DateOnly Day, long Linked, long Created, long 
     public long DualWritten { get; init; }
 }
 
-/// <summary>Reads <see cref="MigrationStats"/>; registered by <c>UseEntityFrameworkCore</c>.</summary>
+/// <summary>Reads <see cref="MigrationStats"/>; registered by <c>UseEntityFrameworkCore</c> (Godwit.Migration.EntityFrameworkCore).</summary>
 public interface IMigrationStats
 {
     /// <summary>The totals, and the last <paramref name="days"/> UTC days (today included).</summary>

@@ -88,7 +88,7 @@ public sealed class AppDatabase : IAsyncDisposable
             options.ProjectId = host.ProjectId;
             options.Secret = host.Secret;
         });
-        services.AddGodwitMigration<AppUser>(migration).UseEntityFrameworkCore<AppDb>(mapping ?? Map);
+        services.AddGodwitMigration<AppUser>(migration).UseEntityFrameworkCore<AppUser, AppDb>(mapping ?? Map);
         return services.BuildServiceProvider();
     }
 

@@ -32,7 +32,7 @@ public sealed class BackfillApp : IDisposable
             options.ProjectId = godwit.ProjectId;
             options.Secret = godwit.Secret;
         }).AddHttpMessageHandler(() => new CallTimer(this));
-        services.AddGodwitMigration<AppUser>().UseEntityFrameworkCore<AppDb>(AppDatabase.Map);
+        services.AddGodwitMigration<AppUser>().UseEntityFrameworkCore<AppUser, AppDb>(AppDatabase.Map);
         Services = services.BuildServiceProvider();
     }
 

@@ -58,7 +58,7 @@ public sealed partial class TestApp : IAsyncDisposable
             options.Secret = godwit.Secret;
         }).AddHttpMessageHandler(calls.Handler);
         builder.Services.AddGodwitMigration<AppUser>()
-            .UseEntityFrameworkCore<AppDb>(AppDatabase.Map)
+            .UseEntityFrameworkCore<AppUser, AppDb>(AppDatabase.Map)
             .AddLogin(login);
         if (configureJwt is not null)
         {

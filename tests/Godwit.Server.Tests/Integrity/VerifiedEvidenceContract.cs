@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Godwit.Server.Tests.MagicLinks;
-using Godwit.Server.Tests.Migration;
+using Godwit.Server.Tests.Legacy;
 using Godwit.Testing.Http;
 
 namespace Godwit.Server.Tests.Integrity;

@@ -68,7 +68,7 @@ internal static class ApplicationServices
             });
         }
 
-        services.AddGodwitMigration<ApplicationUserRow<TKey>>().UseEntityFrameworkCore<ApplicationDb<TKey>>(Map<TKey>);
+        services.AddGodwitMigration<ApplicationUserRow<TKey>>().UseEntityFrameworkCore<ApplicationUserRow<TKey>, ApplicationDb<TKey>>(Map<TKey>);
         await using var provider = services.BuildServiceProvider();
         return await work.RunAsync<TKey>(provider, cancellationToken);
     }

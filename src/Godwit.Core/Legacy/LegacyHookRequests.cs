@@ -1,0 +1,16 @@
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Godwit.Core.Legacy;
+
+/// <summary>The bodies Godwit posts to the legacy hooks, made in one place for the server and <c>godwit hook test</c>.</summary>
+public static class LegacyHookRequests
+{
+    /// <summary><c>{"email": "...", "password": "..."}</c> with the normalised email.</summary>
+    public static byte[] Password(string normalizedEmail, string password) =>
+        Encoding.UTF8.GetBytes(new JsonObject { ["email"] = normalizedEmail, ["password"] = password }.ToJsonString());
+
+    /// <summary><c>{"token": "..."}</c>: the legacy session token or cookie value as the client gave it.</summary>
+    public static byte[] Session(string token) =>
+        Encoding.UTF8.GetBytes(new JsonObject { ["token"] = token }.ToJsonString());
+}

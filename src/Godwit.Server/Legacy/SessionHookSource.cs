@@ -1,0 +1,36 @@
+using Godwit.Core.Errors;
+using Godwit.Core.Legacy;
+using Godwit.Core.Security;
+
+namespace Godwit.Server.Legacy;
+
+/// <summary>
+/// Asks the legacy session hook (<c>Godwit:Migration:LegacySessionHook</c>) whose a legacy cookie or
+/// token is: <c>{"token"}</c>, signed as the password hook's requests are, answered under the same
+/// strict contract, where a match must also name the <c>email</c>.
+/// </summary>
+internal sealed class SessionHookSource(LegacyEndpoints endpoints, LegacySystemOptions options, ProjectKeys keys, TimeProvider clock, ILogger<SessionHookSource> logger)
+{
+    public async Task<Result<LegacyIdentity>> IdentifyAsync(string token, CancellationToken cancellationToken)
+    {
+        var body = LegacyHookRequests.Session(token);
+        using var request = LegacyEndpoints.SignedPost(options.LegacySessionHook!, options.LegacySessionHookSecret!, body, clock.GetUtcNow());
+        var response = await endpoints.SendAsync(LegacyEndpoints.SessionHook, request, cancellationToken);
+        var verdict = response.Failure is { } failure
+            ? LegacyVerdict.Failure(failure)
+            : LegacyHookAnswer.Read(response.StatusCode, response.Body, requireEmail: true);
+        var elapsed = (long)response.Elapsed.TotalMilliseconds;
+        switch (verdict.Kind)
+        {
+            case LegacyVerdictKind.Match:
+                logger.LogInformation("Legacy session hook answered match in {ElapsedMs} ms for email {EmailPseudonym}", elapsed, keys.LogPseudonym(verdict.Email!));
+                return new LegacyIdentity(verdict.Email!, verdict.Profile!);
+            case LegacyVerdictKind.NoMatch:
+                logger.LogInformation("Legacy session hook answered no match in {ElapsedMs} ms", elapsed);
+                return ErrorCatalog.UnableToAuthLegacySession;
+            default:
+                logger.LogWarning("Legacy session hook failed in {ElapsedMs} ms: {Reason}", elapsed, verdict.Reason);
+                return ErrorCatalog.LegacySessionCheckUnavailable;
+        }
+    }
+}
