@@ -1,3 +1,4 @@
+using Godwit.Cli.Tests;
 using Godwit.Testing;
 using Godwit.Testing.Hosting;
 using Microsoft.Extensions.Time.Testing;
@@ -42,7 +43,7 @@ internal sealed class RestartingGodwit(KeysDatabase database) : IAsyncDisposable
 
     /// <summary><c>godwit keys reseal</c> on this database, configured through the environment as a deployment would be.</summary>
     public Task<CommandRun> ResealAsync(string secret, string encryptionKeys) =>
-        GodwitCommand.RunAsync(["keys", "reseal", .. Database.Settings.Select(s => $"--{s.Key}={s.Value}")], new Dictionary<string, string>
+        GodwitCli.RunAsync(["keys", "reseal", .. Database.Settings.Select(s => $"--{s.Key}={s.Value}")], new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Godwit__ProjectId"] = ProjectId,

@@ -1,3 +1,4 @@
+using Godwit.Cli.Tests;
 using Godwit.Core.Security;
 using Godwit.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -95,7 +96,7 @@ public sealed class StartupRefusalTests : IDisposable
     });
 
     private Task<CommandRun> ServeAsync(Dictionary<string, string> environment) =>
-        GodwitCommand.RunAsync(["serve", "--urls", "http://127.0.0.1:0", $"--Godwit:DataFolder={folder}"], new Dictionary<string, string>(environment)
+        GodwitCli.RunAsync(["serve", "--urls", "http://127.0.0.1:0", $"--Godwit:DataFolder={folder}"], new Dictionary<string, string>(environment)
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
         });

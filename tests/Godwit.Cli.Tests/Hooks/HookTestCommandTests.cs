@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Godwit.Server.Tests.Legacy;
 using Godwit.Testing;
 using Godwit.Testing.Http;
 
-namespace Godwit.Server.Tests.Legacy;
+namespace Godwit.Cli.Tests.Hooks;
 
 /// <summary><c>godwit hook test</c>, the real executable, against a legacy hook that keeps the contract and ones that do not.</summary>
 public sealed class HookTestCommandTests : IAsyncLifetime
@@ -76,34 +76,10 @@ public sealed class HookTestCommandTests : IAsyncLifetime
         Assert.Contains("Usage: godwit hook test", output, StringComparison.Ordinal);
     }
 
+    /// <summary>Runs godwit with no settings at all, so only the command line names the hook and its secret.</summary>
     private static async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(GodwitDll());
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment.Remove("GODWIT_HOOK_SECRET");
-        start.Environment.Remove("GODWIT_HOOK_PASSWORD");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await output + await errors);
-    }
-
-    /// <summary>tests/Godwit.Server.Tests/bin/&lt;Configuration&gt;/net10.0 → src/Godwit.Cli/bin/&lt;Configuration&gt;/net10.0/godwit.dll.</summary>
-    private static string GodwitDll()
-    {
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var root = output;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Godwit.slnx")))
-        {
-            root = root.Parent;
-        }
-
-        return Path.Combine(root!.FullName, "src", "Godwit.Cli", "bin", output.Parent!.Name, output.Name, "godwit.dll");
+        var run = await GodwitCli.RunAsync(arguments, new Dictionary<string, string>());
+        return (run.ExitCode, run.Output + run.Errors);
     }
 }

@@ -4,7 +4,7 @@ using System.Text;
 using Godwit.Testing.Hosting;
 using Microsoft.Data.Sqlite;
 
-namespace Godwit.Import.Tests.Cli;
+namespace Godwit.Cli.Tests.Import;
 
 /// <summary>
 /// `godwit import` into the SQLite file a running server uses: the server's sign-ups during the

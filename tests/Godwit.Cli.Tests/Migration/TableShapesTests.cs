@@ -1,11 +1,10 @@
 using System.Data.Common;
-using Godwit.Import.Tests.Cli;
 using Godwit.Migration.Tests.Support;
 using Godwit.Testing;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
-namespace Godwit.Migration.Tests.Cli;
+namespace Godwit.Cli.Tests.Migration;
 
 /// <summary>
 /// Applications name and type their tables their own way: the commands walk a users table keyed by
@@ -68,7 +67,7 @@ public sealed class TableShapesTests(SqliteGodwit godwit) : IClassFixture<Sqlite
         Assert.Contains("\"not_yet_seen\": 0", status.Output, StringComparison.Ordinal);
     }
 
-    private async Task<((int ExitCode, string Output, string Errors) Run, (int ExitCode, string Output, string Errors) Status)> BackfillThenStatusAsync(
+    private async Task<(CommandRun Run, CommandRun Status)> BackfillThenStatusAsync(
         string database, string connection, string? schema)
     {
         string[] table =

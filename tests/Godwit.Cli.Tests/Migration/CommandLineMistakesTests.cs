@@ -1,8 +1,7 @@
-using Godwit.Import.Tests.Cli;
 using Godwit.Migration.Tests.Support;
 using Microsoft.Data.Sqlite;
 
-namespace Godwit.Migration.Tests.Cli;
+namespace Godwit.Cli.Tests.Migration;
 
 /// <summary>Every mistake on the migration commands' command line is named, and the command exits with 2 having done nothing.</summary>
 public sealed class CommandLineMistakesTests : IAsyncLifetime

@@ -2,7 +2,7 @@ using Godwit.Migration.Tests.Support;
 using Godwit.Testing.Hosting;
 using Microsoft.EntityFrameworkCore;
 
-namespace Godwit.Migration.Tests.Cli;
+namespace Godwit.Cli.Tests.Migration;
 
 /// <summary>The command-line options that point godwit at a test application's database and at a test Godwit.</summary>
 internal static class ApplicationArguments

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
-namespace Godwit.Import.Tests.Cli;
+namespace Godwit.Cli.Tests.Import;
 
 /// <summary>The `godwit import` command's checks before writing: --check-password, --dry-run, --import-totp's target.</summary>
 public sealed class ImportCommandTests : IDisposable

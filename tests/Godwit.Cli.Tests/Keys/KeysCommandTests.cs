@@ -2,7 +2,7 @@ using System.Runtime.Versioning;
 using System.Text.Json.Nodes;
 using Godwit.Core.Security;
 
-namespace Godwit.Server.Tests.Keys;
+namespace Godwit.Cli.Tests.Keys;
 
 /// <summary><c>godwit keys</c>, the real executable: new keys, usage mistakes, and the key Development keeps for itself.</summary>
 public sealed class KeysCommandTests : IDisposable
@@ -12,8 +12,8 @@ public sealed class KeysCommandTests : IDisposable
     [Fact]
     public async Task Keys_new_prints_one_setting_line_alone_on_standard_output_and_a_new_one_each_time()
     {
-        var first = await GodwitCommand.RunAsync(["keys", "new"], new Dictionary<string, string>());
-        var second = await GodwitCommand.RunAsync(["keys", "new"], new Dictionary<string, string>());
+        var first = await GodwitCli.RunAsync(["keys", "new"], new Dictionary<string, string>());
+        var second = await GodwitCli.RunAsync(["keys", "new"], new Dictionary<string, string>());
 
         Assert.True(first.ExitCode == 0, first.ToString());
         Assert.Matches("^[0-9]{8}-[0-9a-f]{4}:[A-Za-z0-9+/]{43}=\n$", first.Output);
@@ -29,7 +29,7 @@ public sealed class KeysCommandTests : IDisposable
     [InlineData(new[] { "keys", "--help" }, 0)]
     public async Task A_missing_or_unknown_keys_command_shows_the_usage(string[] arguments, int exitCode)
     {
-        var run = await GodwitCommand.RunAsync(arguments, new Dictionary<string, string>());
+        var run = await GodwitCli.RunAsync(arguments, new Dictionary<string, string>());
 
         Assert.Equal(exitCode, run.ExitCode);
         Assert.Contains("Usage: godwit keys new", run.Output + run.Errors, StringComparison.Ordinal);
@@ -45,10 +45,10 @@ public sealed class KeysCommandTests : IDisposable
         File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         var environment = new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development" };
 
-        var first = await GodwitCommand.RunAsync(["keys", "reseal", $"--Godwit:DataFolder={folder}"], environment);
+        var first = await GodwitCli.RunAsync(["keys", "reseal", $"--Godwit:DataFolder={folder}"], environment);
         var text = await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken);
         var stored = JsonNode.Parse(text)!;
-        var second = await GodwitCommand.RunAsync(["keys", "reseal", $"--Godwit:DataFolder={folder}"], environment);
+        var second = await GodwitCli.RunAsync(["keys", "reseal", $"--Godwit:DataFolder={folder}"], environment);
 
         var key = stored["encryption_key"]!.GetValue<string>();
         var id = key[..key.IndexOf(':', StringComparison.Ordinal)];

@@ -5,7 +5,7 @@ using Godwit.Testing;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
-namespace Godwit.Import.Tests.Cli;
+namespace Godwit.Cli.Tests.Import;
 
 /// <summary>
 /// `godwit import` killed with SIGKILL twice in the middle of a run, then run again to the end:

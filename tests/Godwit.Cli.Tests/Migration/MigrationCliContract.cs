@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Godwit.Client;
 using Godwit.Contracts.Users;
-using Godwit.Import.Tests.Cli;
+using Godwit.Migration;
 using Godwit.Migration.EntityFrameworkCore;
 using Godwit.Migration.Tests.Support;
 using Godwit.Testing;
@@ -13,7 +13,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Godwit.Migration.Tests.Cli;
+namespace Godwit.Cli.Tests.Migration;
 
 /// <summary>
 /// <c>godwit backfill</c>, <c>godwit migration status</c> and <c>export-unseen</c>, the real executable,

@@ -1,0 +1,4 @@
+using Godwit.Testing;
+using Xunit.v3;
+
+[assembly: TestPipelineStartup(typeof(PostgresShutdown))]

@@ -1,0 +1,177 @@
+using Godwit.Core.Sessions;
+using Godwit.Core.Users;
+using Godwit.Storage.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Godwit.Storage.Tests.Sessions;
+
+/// <summary>What callers of <see cref="ISessionStore"/> rely on, the same on every database.</summary>
+public abstract class SessionStoreContract
+{
+    protected abstract StoreDatabase Database { get; }
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Every_field_of_a_session_comes_back_by_token_hash_by_id_and_in_the_users_list()
+    {
+        var user = await Database.AddUserAsync();
+        var now = Rows.Now;
+        var session = NewSession(user.UserId, now, now.AddHours(1));
+        session.Factors =
+        [
+            new AuthenticationFactor("magic_link", "email", now.AddSeconds(-5), now.AddSeconds(-10), EmailFactor: new EmailFactor(user.Emails[0].EmailId, user.Emails[0].Address)),
+            new AuthenticationFactor("webauthn", "webauthn_registration", now, now, WebAuthnFactor: new WebAuthnFactor("webauthn-registration-live-x", "example.com", "agent")),
+        ];
+        session.CustomClaims = """{"role":"admin"}""";
+        await AddAsync(session);
+
+        AssertSame(session, await Database.UseAsync<ISessionStore, Session?>(s => s.FindByTokenHashAsync(session.TokenHash, now, Cancel)));
+        AssertSame(session, await Database.UseAsync<ISessionStore, Session?>(s => s.FindByIdAsync(session.SessionId, now, Cancel)));
+        AssertSame(session, Assert.Single(await Database.UseAsync<ISessionStore, IReadOnlyList<Session>>(s => s.ListForUserAsync(user.UserId, now, Cancel))));
+    }
+
+    [Fact]
+    public async Task An_expired_session_is_never_returned()
+    {
+        var user = await Database.AddUserAsync();
+        var now = Rows.Now;
+        var session = await AddAsync(NewSession(user.UserId, now.AddHours(-2), now));
+
+        Assert.Null(await Database.UseAsync<ISessionStore, Session?>(s => s.FindByTokenHashAsync(session.TokenHash, now, Cancel)));
+        Assert.Null(await Database.UseAsync<ISessionStore, Session?>(s => s.FindByIdAsync(session.SessionId, now, Cancel)));
+        Assert.Empty(await Database.UseAsync<ISessionStore, IReadOnlyList<Session>>(s => s.ListForUserAsync(user.UserId, now, Cancel)));
+        Assert.NotNull(await Database.UseAsync<ISessionStore, Session?>(s => s.FindByIdAsync(session.SessionId, now.AddTicks(-10), Cancel)));
+    }
+
+    [Fact]
+    public async Task A_users_list_holds_only_their_sessions_oldest_first()
+    {
+        var user = await Database.AddUserAsync();
+        var other = await Database.AddUserAsync();
+        var now = Rows.Now;
+        var newer = await AddAsync(NewSession(user.UserId, now.AddMinutes(-1), now.AddHours(1)));
+        var older = await AddAsync(NewSession(user.UserId, now.AddMinutes(-2), now.AddHours(1)));
+        await AddAsync(NewSession(other.UserId, now, now.AddHours(1)));
+
+        var listed = await Database.UseAsync<ISessionStore, IReadOnlyList<Session>>(s => s.ListForUserAsync(user.UserId, now, Cancel));
+
+        Assert.Equal([older.SessionId, newer.SessionId], listed.Select(s => s.SessionId));
+    }
+
+    [Fact]
+    public async Task A_second_session_with_the_same_token_hash_is_refused_by_the_database()
+    {
+        var user = await Database.AddUserAsync();
+        var now = Rows.Now;
+        var first = await AddAsync(NewSession(user.UserId, now, now.AddHours(1)));
+        var second = new Session { SessionId = Rows.Id(PrefixedId.Session), UserId = user.UserId, TokenHash = first.TokenHash, StartedAt = now, LastAccessedAt = now, ExpiresAt = now.AddHours(1) };
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => AddAsync(second));
+    }
+
+    [Fact]
+    public async Task An_update_writes_expiry_last_access_factors_and_claims()
+    {
+        var user = await Database.AddUserAsync();
+        var now = Rows.Now;
+        var session = await AddAsync(NewSession(user.UserId, now, now.AddHours(1)));
+        var changed = new Session
+        {
+            SessionId = session.SessionId,
+            UserId = session.UserId,
+            TokenHash = session.TokenHash,
+            StartedAt = session.StartedAt,
+            LastAccessedAt = now.AddMinutes(5),
+            ExpiresAt = now.AddHours(3),
+            Factors = [new AuthenticationFactor("totp", "authenticator_app", now, now, AuthenticatorAppFactor: new AuthenticatorAppFactor("totp-live-x"))],
+            CustomClaims = """{"step":"up"}""",
+        };
+
+        await Database.UseAsync<ISessionStore>(s => s.UpdateAsync(changed, Cancel));
+
+        AssertSame(changed, await Database.UseAsync<ISessionStore, Session?>(s => s.FindByIdAsync(session.SessionId, now, Cancel)));
+    }
+
+    [Fact]
+    public async Task Recorded_accesses_move_last_access_forward_never_back_and_skip_missing_sessions()
+    {
+        var user = await Database.AddUserAsync();
+        var now = Rows.Now;
+        var moved = await AddAsync(NewSession(user.UserId, now, now.AddHours(1)));
+        var kept = await AddAsync(NewSession(user.UserId, now, now.AddHours(1)));
+
+        await Database.UseAsync<ISessionStore>(s => s.RecordAccessesAsync(
+            [new SessionAccess(moved.SessionId, now.AddMinutes(2)), new SessionAccess(kept.SessionId, now.AddMinutes(-2)), new SessionAccess(Rows.Id(PrefixedId.Session), now)],
+            Cancel));
+
+        Assert.Equal(now.AddMinutes(2), (await Database.UseAsync<ISessionStore, Session?>(s => s.FindByIdAsync(moved.SessionId, now, Cancel)))!.LastAccessedAt);
+        Assert.Equal(now, (await Database.UseAsync<ISessionStore, Session?>(s => s.FindByIdAsync(kept.SessionId, now, Cancel)))!.LastAccessedAt);
+    }
+
+    [Fact]
+    public async Task Revoking_all_of_a_users_sessions_keeps_the_named_one_and_other_users_sessions()
+    {
+        var user = await Database.AddUserAsync();
+        var other = await Database.AddUserAsync();
+        var now = Rows.Now;
+        var keep = await AddAsync(NewSession(user.UserId, now, now.AddHours(1)));
+        await AddAsync(NewSession(user.UserId, now, now.AddHours(1)));
+        var others = await AddAsync(NewSession(other.UserId, now, now.AddHours(1)));
+
+        await Database.UseAsync<ISessionStore>(s => s.RevokeAllForUserAsync(user.UserId, keep.SessionId, Cancel));
+
+        Assert.Equal([keep.SessionId], (await Database.UseAsync<ISessionStore, IReadOnlyList<Session>>(s => s.ListForUserAsync(user.UserId, now, Cancel))).Select(s => s.SessionId));
+        Assert.NotNull(await Database.UseAsync<ISessionStore, Session?>(s => s.FindByIdAsync(others.SessionId, now, Cancel)));
+
+        await Database.UseAsync<ISessionStore>(s => s.RevokeAllForUserAsync(user.UserId, null, Cancel));
+        Assert.Empty(await Database.UseAsync<ISessionStore, IReadOnlyList<Session>>(s => s.ListForUserAsync(user.UserId, now, Cancel)));
+    }
+
+    [Fact]
+    public async Task Revoking_a_session_says_whether_it_existed()
+    {
+        var user = await Database.AddUserAsync();
+        var now = Rows.Now;
+        var session = await AddAsync(NewSession(user.UserId, now, now.AddHours(1)));
+
+        Assert.True(await Database.UseAsync<ISessionStore, bool>(s => s.RevokeAsync(session.SessionId, Cancel)));
+        Assert.False(await Database.UseAsync<ISessionStore, bool>(s => s.RevokeAsync(session.SessionId, Cancel)));
+        Assert.Null(await Database.UseAsync<ISessionStore, Session?>(s => s.FindByTokenHashAsync(session.TokenHash, now, Cancel)));
+    }
+
+    private static Session NewSession(string userId, DateTime startedAt, DateTime expiresAt) => new()
+    {
+        SessionId = Rows.Id(PrefixedId.Session),
+        UserId = userId,
+        TokenHash = Rows.Bytes(),
+        StartedAt = startedAt,
+        LastAccessedAt = startedAt,
+        ExpiresAt = expiresAt,
+    };
+
+    private async Task<Session> AddAsync(Session session)
+    {
+        await Database.UseAsync<ISessionStore>(s => s.AddAsync(session, Cancel));
+        return session;
+    }
+
+    private static void AssertSame(Session expected, Session? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.Equal(
+            (expected.SessionId, expected.UserId, Convert.ToHexString(expected.TokenHash), expected.StartedAt, expected.LastAccessedAt, expected.ExpiresAt, expected.CustomClaims),
+            (actual.SessionId, actual.UserId, Convert.ToHexString(actual.TokenHash), actual.StartedAt, actual.LastAccessedAt, actual.ExpiresAt, actual.CustomClaims));
+        Assert.Equal(expected.Factors, actual.Factors);
+    }
+}
+
+public sealed class SessionStoreOnSqlite(SqliteStores database) : SessionStoreContract, IClassFixture<SqliteStores>
+{
+    protected override StoreDatabase Database => database;
+}
+
+public sealed class SessionStoreOnPostgres(PostgresStores database) : SessionStoreContract, IClassFixture<PostgresStores>
+{
+    protected override StoreDatabase Database => database;
+}
