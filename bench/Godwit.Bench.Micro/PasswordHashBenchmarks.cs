@@ -4,6 +4,7 @@ using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
+using Godwit.Contracts;
 using Godwit.Core.Passwords.Hashing;
 
 namespace Godwit.Bench.Micro;
@@ -100,24 +101,7 @@ public class PasswordHashUpgradeBenchmarks
 /// <summary>The migrate endpoint's JSON-to-<see cref="MigratedHashInput"/> mapping, and a label naming each vector's cost.</summary>
 internal static class VectorJson
 {
-    public static MigratedHashInput ReadHash(JsonElement body) =>
-        new(body.GetProperty("hash_type").GetString()!, body.GetProperty("hash").GetString()!)
-        {
-            Md5Config = Config(body, "md_5_config", c => new SaltedDigestConfig(Text(c, "prepend_salt"), Text(c, "append_salt"))),
-            Sha1Config = Config(body, "sha_1_config", c => new SaltedDigestConfig(Text(c, "prepend_salt"), Text(c, "append_salt"))),
-            Sha256Config = Config(body, "sha_256_config", c => new SaltedDigestConfig(Text(c, "prepend_salt"), Text(c, "append_salt"))),
-            Sha512Config = Config(body, "sha_512_config", c => new SaltedDigestConfig(Text(c, "prepend_salt"), Text(c, "append_salt"))),
-            Argon2Config = Config(body, "argon_2_config", c => new Argon2Config(Text(c, "salt"), Number(c, "iteration_amount"), Number(c, "memory"), Number(c, "threads"), Number(c, "key_length"))),
-            ScryptConfig = Config(body, "scrypt_config", c => new ScryptConfig(Text(c, "salt"), Number(c, "n_parameter"), Number(c, "r_parameter"), Number(c, "p_parameter"), Number(c, "key_length"))),
-            Pbkdf2Config = Config(body, "pbkdf_2_config", c => new Pbkdf2Config(Text(c, "salt"), Number(c, "iteration_amount"), Number(c, "key_length"), Text(c, "algorithm"))),
-            FirebaseScryptConfig = Config(body, "firebase_scrypt_config", c => new FirebaseScryptConfig(
-                Text(c, "salt"), Text(c, "salt_separator"), Text(c, "signer_key"), Number(c, "rounds"), Number(c, "memory_cost"))),
-            AspNetMembershipConfig = Config(body, "aspnet_membership_config", c => new AspNetMembershipConfig(Text(c, "salt"))),
-            SymfonyConfig = Config(body, "symfony_config", c => new SymfonyConfig(Text(c, "salt"))),
-            DeviseConfig = Config(body, "devise_config", c => new DeviseConfig(Text(c, "pepper"))),
-            HmacConfig = Config(body, "hmac_config", c => new HmacConfig(Text(c, "key"))),
-            BcryptSha256Config = Config(body, "bcrypt_sha_256_config", c => new BcryptSha256Config(Text(c, "pre_hash_encoding"))),
-        };
+    public static MigratedHashInput ReadHash(JsonElement body) => HashConfigTable.ToInput(body.Deserialize(GodwitJsonContext.Default.MigratedHashWire)!);
 
     /// <summary>hash_type plus the parameters that set its cost, read from the hash or its config.</summary>
     public static string Describe(MigratedHashInput input)
@@ -153,21 +137,4 @@ internal static class VectorJson
     private static string DescribeAspNetIdentity(byte[] blob) => blob[0] == 0x00
         ? "V2 PBKDF2-SHA1 1000 iterations"
         : $"V3 PBKDF2-{BinaryPrimitives.ReadUInt32BigEndian(blob.AsSpan(1)) switch { 0 => "SHA1", 1 => "SHA256", _ => "SHA512" }} {BinaryPrimitives.ReadUInt32BigEndian(blob.AsSpan(5))} iterations";
-
-    private static T? Config<T>(JsonElement body, string name, Func<JsonElement, T> read)
-        where T : class =>
-        Field(body, name) switch
-        {
-            null => null,
-            { ValueKind: JsonValueKind.Object } config => read(config),
-            _ => throw new FormatException($"{name} must be a JSON object."),
-        };
-
-    private static string? Text(JsonElement config, string field) => Field(config, field)?.GetString();
-
-    private static int? Number(JsonElement config, string field) => Field(config, field)?.GetInt32();
-
-    // Like the endpoint, an absent field and a JSON null both mean "not given".
-    private static JsonElement? Field(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 }

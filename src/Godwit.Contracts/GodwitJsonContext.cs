@@ -13,7 +13,7 @@ namespace Godwit.Contracts;
 
 /// <summary>
 /// Source-generated serialisation of every wire record, in Stytch's snake_case: the responses the
-/// server writes and the client reads, and the request bodies the client sends.
+/// server writes and the client reads, and the request bodies the client sends and the server binds.
 /// </summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(ErrorResponse))]
@@ -63,6 +63,28 @@ namespace Godwit.Contracts;
 [JsonSerializable(typeof(MigratePasswordRequest))]
 [JsonSerializable(typeof(AuthenticateSessionRequest))]
 [JsonSerializable(typeof(RevokeSessionRequest))]
+[JsonSerializable(typeof(MigratedHashWire))]
+[JsonSerializable(typeof(ImportUsersRequest))]
+[JsonSerializable(typeof(StrengthCheckRequest))]
+[JsonSerializable(typeof(ResetStartRequest))]
+[JsonSerializable(typeof(ResetByEmailRequest))]
+[JsonSerializable(typeof(ResetByExistingPasswordRequest))]
+[JsonSerializable(typeof(ResetBySessionRequest))]
+[JsonSerializable(typeof(MagicLinkInviteRequest))]
+[JsonSerializable(typeof(RevokeInviteRequest))]
+[JsonSerializable(typeof(MigrateSessionRequest))]
+[JsonSerializable(typeof(WebAuthnRegisterStartRequest))]
+[JsonSerializable(typeof(WebAuthnRegisterRequest))]
+[JsonSerializable(typeof(WebAuthnAuthenticateStartRequest))]
+[JsonSerializable(typeof(WebAuthnAuthenticateRequest))]
+[JsonSerializable(typeof(WebAuthnUpdateRequest))]
+[JsonSerializable(typeof(BiometricRegisterStartRequest))]
+[JsonSerializable(typeof(BiometricAuthenticateStartRequest))]
+[JsonSerializable(typeof(BiometricSignedRequest))]
+[JsonSerializable(typeof(CreateTotpRequest))]
+[JsonSerializable(typeof(TotpAuthenticateRequest))]
+[JsonSerializable(typeof(TotpRecoveryCodesRequest))]
+[JsonSerializable(typeof(TotpRecoverRequest))]
 [JsonSerializable(typeof(WebAuthnRegisterStartResponse))]
 [JsonSerializable(typeof(WebAuthnAuthenticateStartResponse))]
 [JsonSerializable(typeof(WebAuthnSessionResponse))]

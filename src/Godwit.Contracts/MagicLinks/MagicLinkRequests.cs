@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
+using Godwit.Contracts.Sessions;
+using Godwit.Contracts.Users;
 
 namespace Godwit.Contracts.MagicLinks;
 
 /// <summary>Email magic link login_or_create's body.</summary>
-public sealed record EmailLoginOrCreateRequest
+public sealed record EmailLoginOrCreateRequest : PasswordlessRequest
 {
     public required string Email { get; init; }
 
@@ -19,12 +21,10 @@ public sealed record EmailLoginOrCreateRequest
 
     /// <summary>The PKCE challenge (S256); the verifier then goes with the authenticate call.</summary>
     public string? CodeChallenge { get; init; }
-
-    public string? Locale { get; init; }
 }
 
 /// <summary>Email magic link send's body; with a user id or session, the address is added to that user.</summary>
-public sealed record EmailSendRequest
+public sealed record EmailSendRequest : PasswordlessRequest
 {
     public required string Email { get; init; }
 
@@ -43,12 +43,10 @@ public sealed record EmailSendRequest
     public string? SessionToken { get; init; }
 
     public string? SessionJwt { get; init; }
-
-    public string? Locale { get; init; }
 }
 
 /// <summary>Magic link authenticate's body.</summary>
-public sealed record MagicLinkAuthenticateRequest
+public sealed record MagicLinkAuthenticateRequest : PasswordlessRequest, ISessionFields
 {
     public required string Token { get; init; }
 
@@ -62,4 +60,26 @@ public sealed record MagicLinkAuthenticateRequest
     public string? SessionJwt { get; init; }
 
     public JsonObject? SessionCustomClaims { get; init; }
+}
+
+/// <summary>Email magic link invite's body: a pending user with this address, and the invitation.</summary>
+public sealed record MagicLinkInviteRequest : PasswordlessRequest
+{
+    public required string Email { get; init; }
+
+    public string? InviteMagicLinkUrl { get; init; }
+
+    public int? InviteExpirationMinutes { get; init; }
+
+    public NameWire? Name { get; init; }
+
+    public JsonObject? TrustedMetadata { get; init; }
+
+    public JsonObject? UntrustedMetadata { get; init; }
+}
+
+/// <summary>Revoke invite's body.</summary>
+public sealed record RevokeInviteRequest
+{
+    public required string Email { get; init; }
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Godwit.Contracts.Sessions;
 
 /// <summary>Session authenticate's body: exactly one of <c>session_token</c> and <c>session_jwt</c>.</summary>
-public sealed record AuthenticateSessionRequest
+public sealed record AuthenticateSessionRequest : ISessionFields
 {
     public string? SessionToken { get; init; }
 
@@ -23,4 +23,16 @@ public sealed record RevokeSessionRequest
     public string? SessionToken { get; init; }
 
     public string? SessionJwt { get; init; }
+}
+
+/// <summary>Session migrate's body: the legacy system's token, exchanged for a Godwit session.</summary>
+public sealed record MigrateSessionRequest
+{
+    public string? TelemetryId { get; init; }
+
+    public required string SessionToken { get; init; }
+
+    public int? SessionDurationMinutes { get; init; }
+
+    public JsonObject? SessionCustomClaims { get; init; }
 }

@@ -31,6 +31,12 @@ public sealed record UpdateUserRequest
     public JsonObject? UntrustedMetadata { get; init; }
 
     public string? ExternalId { get; init; }
+
+    /// <summary>At most 10 addresses to add.</summary>
+    public IReadOnlyList<EmailEntryWire>? Emails { get; init; }
+
+    /// <summary>At most 10 numbers to add.</summary>
+    public IReadOnlyList<PhoneNumberEntryWire>? PhoneNumbers { get; init; }
 }
 
 /// <summary>Search Users' body: an AND/OR query of filters, a page size and a cursor.</summary>
@@ -51,3 +57,15 @@ public sealed record SearchQueryWire(string Operator, IReadOnlyList<SearchOperan
 /// boolean or <c>created_at_between</c> with an object; the value's shape depends on the filter.
 /// </summary>
 public sealed record SearchOperandWire(string FilterName, JsonNode FilterValue);
+
+/// <summary>An address Update User adds to the user: <c>{"email": ...}</c>.</summary>
+public sealed record EmailEntryWire
+{
+    public required string Email { get; init; }
+}
+
+/// <summary>A number Update User adds to the user: <c>{"phone_number": ...}</c>.</summary>
+public sealed record PhoneNumberEntryWire
+{
+    public required string PhoneNumber { get; init; }
+}

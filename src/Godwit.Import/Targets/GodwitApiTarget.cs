@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using Godwit.Contracts.Users;
 using Godwit.Core.Users;
 
 namespace Godwit.Import.Targets;
@@ -18,8 +18,8 @@ public sealed class GodwitApiTarget(HttpClient http) : IBulkUserWriter
         var outcomes = new List<BulkOutcome>(users.Count);
         foreach (var chunk in users.Chunk(UsersPerRequest))
         {
-            var body = new JsonObject { ["users"] = new JsonArray(chunk.Select(ToRequest).ToArray<JsonNode?>()), ["upsert"] = upsert };
-            using var response = await http.PostAsync("v1/users/import", JsonContent.Create(body), cancellationToken);
+            var body = new ImportUsersRequest(chunk.Select(UserRequestJson.ImportRow).ToList(), upsert);
+            using var response = await http.PostAsync("v1/users/import", JsonContent.Create(body, UserRequestJson.Json.ImportUsersRequest), cancellationToken);
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
@@ -41,12 +41,5 @@ public sealed class GodwitApiTarget(HttpClient http) : IBulkUserWriter
         }
 
         return outcomes;
-    }
-
-    private static JsonObject ToRequest(User user)
-    {
-        var row = UserRequestJson.Of(user, withVerifiedFlags: true);
-        UserRequestJson.AddPasswordHash(row, user);
-        return row;
     }
 }

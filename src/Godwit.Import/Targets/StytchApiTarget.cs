@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.RateLimiting;
+using Godwit.Contracts.Users;
 using Godwit.Core.Errors;
 using Godwit.Core.Users;
 
@@ -40,27 +41,15 @@ public sealed class StytchApiTarget(HttpClient http, int requestsPerSecond, int 
 
     private async Task<BulkOutcome> WriteOneAsync(User user, bool upsert, RateLimiter pace, CancellationToken cancellationToken)
     {
-        string path;
-        JsonObject body;
-        if (user.Password is not null)
+        var hash = UserRequestJson.MigratedHash(user);
+        if (hash is not null && user.Emails.Count == 0)
         {
-            if (user.Emails.Count == 0)
-            {
-                return new BulkOutcome.Conflict(ErrorCatalog.InvalidEmail.ErrorType, "Migrate Password needs an email, and this user has none.");
-            }
-
-            path = "v1/passwords/migrate";
-            body = UserRequestJson.Of(user, withVerifiedFlags: true);
-            UserRequestJson.AddPasswordHash(body, user);
-        }
-        else
-        {
-            // Create User has no verified flags: addresses start unverified, as for any new user.
-            path = "v1/users";
-            body = UserRequestJson.Of(user, withVerifiedFlags: false);
+            return new BulkOutcome.Conflict(ErrorCatalog.InvalidEmail.ErrorType, "Migrate Password needs an email, and this user has none.");
         }
 
-        var (status, answer) = await SendAsync(HttpMethod.Post, path, body, pace, cancellationToken);
+        var (status, answer) = hash is null
+            ? await SendAsync(HttpMethod.Post, "v1/users", JsonContent.Create(UserRequestJson.CreateUser(user), UserRequestJson.Json.CreateUserRequest), pace, cancellationToken)
+            : await SendAsync(HttpMethod.Post, "v1/passwords/migrate", JsonContent.Create(UserRequestJson.MigratePassword(user, hash), UserRequestJson.Json.MigratePasswordRequest), pace, cancellationToken);
         if (status < 300)
         {
             var userId = answer.GetProperty("user_id").GetString()!;
@@ -80,7 +69,7 @@ public sealed class StytchApiTarget(HttpClient http, int requestsPerSecond, int 
             return new BulkOutcome.Matched(existing);
         }
 
-        var update = new JsonObject { ["name"] = body["name"]!.DeepClone(), ["trusted_metadata"] = body["trusted_metadata"]?.DeepClone(), ["untrusted_metadata"] = body["untrusted_metadata"]?.DeepClone() };
+        var update = JsonContent.Create(UserRequestJson.UpdateUser(user), UserRequestJson.Json.UpdateUserRequest);
         var (updated, updateAnswer) = await SendAsync(HttpMethod.Put, $"v1/users/{existing}", update, pace, cancellationToken);
         return updated < 300
             ? new BulkOutcome.Updated(existing)
@@ -101,16 +90,8 @@ public sealed class StytchApiTarget(HttpClient http, int requestsPerSecond, int 
 
         if (user.Emails.FirstOrDefault() is { } email)
         {
-            var query = new JsonObject
-            {
-                ["limit"] = 1,
-                ["query"] = new JsonObject
-                {
-                    ["operator"] = "AND",
-                    ["operands"] = new JsonArray(new JsonObject { ["filter_name"] = "email_address", ["filter_value"] = new JsonArray(email.Address) }),
-                },
-            };
-            var (status, answer) = await SendAsync(HttpMethod.Post, "v1/users/search", query, pace, cancellationToken);
+            var query = new SearchUsersRequest { Limit = 1, Query = new SearchQueryWire("AND", [new SearchOperandWire("email_address", new JsonArray(email.Address))]) };
+            var (status, answer) = await SendAsync(HttpMethod.Post, "v1/users/search", JsonContent.Create(query, UserRequestJson.Json.SearchUsersRequest), pace, cancellationToken);
             if (status < 300 && answer.GetProperty("results").EnumerateArray().FirstOrDefault() is { ValueKind: JsonValueKind.Object } found)
             {
                 return found.GetProperty("user_id").GetString();
@@ -120,10 +101,10 @@ public sealed class StytchApiTarget(HttpClient http, int requestsPerSecond, int 
         return null;
     }
 
-    private async Task<(int Status, JsonElement Answer)> SendAsync(HttpMethod method, string path, JsonObject? body, RateLimiter pace, CancellationToken cancellationToken)
+    private async Task<(int Status, JsonElement Answer)> SendAsync(HttpMethod method, string path, HttpContent? body, RateLimiter pace, CancellationToken cancellationToken)
     {
         using var lease = await pace.AcquireAsync(1, cancellationToken);
-        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body ?? []) };
+        using var request = new HttpRequestMessage(method, path) { Content = body };
         using var response = await http.SendAsync(request, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         using var document = JsonDocument.Parse(text.Length == 0 ? "{}" : text);

@@ -1,59 +1,79 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Godwit.Contracts;
+using Godwit.Contracts.Passwords;
+using Godwit.Contracts.Users;
+using Godwit.Core.Passwords.Hashing;
 using Godwit.Core.Users;
 
 namespace Godwit.Import.Targets;
 
-/// <summary>A user as Create User, Migrate Password and the bulk import take it, shared by the API targets.</summary>
+/// <summary>A user as the Contracts requests the API targets send: Create User, Migrate Password, Update User and Bulk Import rows.</summary>
 internal static class UserRequestJson
 {
-    /// <summary>Name, metadata, external_id, email and phone, with their verified flags when asked.</summary>
-    public static JsonObject Of(User user, bool withVerifiedFlags)
+    /// <summary>The Contracts' serialisation as the SDK sends requests: a field left null is not sent.</summary>
+    public static readonly GodwitJsonContext Json = new(new JsonSerializerOptions
     {
-        var row = new JsonObject
-        {
-            ["external_id"] = user.ExternalId,
-            ["name"] = new JsonObject { ["first_name"] = user.FirstName, ["middle_name"] = user.MiddleName, ["last_name"] = user.LastName },
-            ["trusted_metadata"] = JsonNode.Parse(user.TrustedMetadata),
-            ["untrusted_metadata"] = JsonNode.Parse(user.UntrustedMetadata),
-        };
-        if (user.Emails.FirstOrDefault() is { } email)
-        {
-            row["email"] = email.Address;
-            if (withVerifiedFlags)
-            {
-                row["set_email_verified"] = email.Verified;
-            }
-        }
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    });
 
-        if (user.Phones.FirstOrDefault() is { } phone)
-        {
-            row["phone_number"] = phone.Number;
-            if (withVerifiedFlags)
-            {
-                row["set_phone_number_verified"] = phone.Verified;
-            }
-        }
-
-        return row;
-    }
-
-    /// <summary>
-    /// Adds a migrated hash's fields: it is stored as {"hash_type", "hash", "&lt;x&gt;_config"}, exactly
-    /// what Migrate Password takes. False when the user has no such hash.
-    /// </summary>
-    public static bool AddPasswordHash(JsonObject row, User user)
+    /// <summary>Create User has no verified flags: addresses start unverified, as for any new user.</summary>
+    public static CreateUserRequest CreateUser(User user) => new()
     {
-        if (user.Password is not { } password || JsonNode.Parse(password.Hash) is not JsonObject hash)
-        {
-            return false;
-        }
+        Email = user.Emails.FirstOrDefault()?.Address,
+        PhoneNumber = user.Phones.FirstOrDefault()?.Number,
+        Name = Name(user),
+        TrustedMetadata = Metadata(user.TrustedMetadata),
+        UntrustedMetadata = Metadata(user.UntrustedMetadata),
+        ExternalId = user.ExternalId,
+    };
 
-        foreach (var (name, value) in hash.ToList())
-        {
-            hash.Remove(name);
-            row[name] = value;
-        }
+    /// <summary>Migrate Password for a user with a migrated hash (stored in the request's own shape) and an email.</summary>
+    public static MigratePasswordRequest MigratePassword(User user, MigratedHashWire hash) => HashConfigTable.ToWire(HashConfigTable.ToInput(hash), new MigratePasswordRequest
+    {
+        HashType = hash.HashType,
+        Hash = hash.Hash,
+        Email = user.Emails[0].Address,
+        SetEmailVerified = user.Emails[0].Verified,
+        PhoneNumber = user.Phones.FirstOrDefault()?.Number,
+        SetPhoneNumberVerified = user.Phones.FirstOrDefault()?.Verified,
+        Name = Name(user),
+        TrustedMetadata = Metadata(user.TrustedMetadata),
+        UntrustedMetadata = Metadata(user.UntrustedMetadata),
+        ExternalId = user.ExternalId,
+    });
 
-        return true;
-    }
+    /// <summary>What an upsert changes on a user the API already has.</summary>
+    public static UpdateUserRequest UpdateUser(User user) => new()
+    {
+        Name = Name(user),
+        TrustedMetadata = Metadata(user.TrustedMetadata),
+        UntrustedMetadata = Metadata(user.UntrustedMetadata),
+    };
+
+    /// <summary>A Bulk Import row: the user, its verified flags, and its migrated hash's fields, if any.</summary>
+    public static ImportUserRow ImportRow(User user) => new()
+    {
+        ExternalId = user.ExternalId,
+        Email = user.Emails.FirstOrDefault()?.Address,
+        SetEmailVerified = user.Emails.FirstOrDefault()?.Verified,
+        PhoneNumber = user.Phones.FirstOrDefault()?.Number,
+        SetPhoneNumberVerified = user.Phones.FirstOrDefault()?.Verified,
+        Name = Name(user),
+        TrustedMetadata = Metadata(user.TrustedMetadata),
+        UntrustedMetadata = Metadata(user.UntrustedMetadata),
+        PasswordHash = MigratedHash(user) is { } hash
+            ? JsonSerializer.SerializeToElement(hash, Json.MigratedHashWire).EnumerateObject().ToDictionary(field => field.Name, field => field.Value)
+            : null,
+    };
+
+    /// <summary>The user's migrated hash, stored in Migrate Password's shape; null when the user has none.</summary>
+    public static MigratedHashWire? MigratedHash(User user) =>
+        user.Password is { } password ? JsonSerializer.Deserialize(password.Hash, GodwitJsonContext.Default.MigratedHashWire) : null;
+
+    private static NameWire Name(User user) => new(user.FirstName!, user.MiddleName!, user.LastName!);
+
+    private static JsonObject? Metadata(string json) => JsonNode.Parse(json) as JsonObject;
 }

@@ -1,6 +1,5 @@
 using Godwit.Contracts.Biometrics;
 using Godwit.Core.Biometrics;
-using Godwit.Core.Errors;
 using Godwit.Server.Http;
 using Godwit.Server.Sessions;
 using Godwit.Server.Users;
@@ -25,12 +24,8 @@ internal static class BiometricEndpoints
 
     private static async Task<IResult> RegisterStartAsync(HttpRequest request, BiometricService biometrics, CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync(request, cancellationToken);
-        var command = new BiometricRegisterStartCommand(
-            body.String("public_key", ErrorCatalog.InvalidBiometricPublicKey),
-            body.String("user_id", ErrorCatalog.InvalidUserId),
-            body.String("session_token", ErrorCatalog.InvalidSessionToken),
-            body.String("session_jwt", ErrorCatalog.InvalidSessionJwt));
+        var body = await WireRequest.ReadAsync<BiometricRegisterStartRequest>(request, cancellationToken);
+        var command = new BiometricRegisterStartCommand(body.PublicKey, body.UserId, body.SessionToken, body.SessionJwt);
         return ApiResults.From(await biometrics.RegisterStartAsync(command, cancellationToken), ToResponse);
     }
 
@@ -42,10 +37,8 @@ internal static class BiometricEndpoints
 
     private static async Task<IResult> AuthenticateStartAsync(HttpRequest request, BiometricService biometrics, CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync(request, cancellationToken);
-        var command = new BiometricAuthenticateStartCommand(
-            body.String("public_key", ErrorCatalog.InvalidBiometricPublicKey),
-            body.String("biometric_registration_id", ErrorCatalog.InvalidBiometricRegistrationId));
+        var body = await WireRequest.ReadAsync<BiometricAuthenticateStartRequest>(request, cancellationToken);
+        var command = new BiometricAuthenticateStartCommand(body.PublicKey, body.BiometricRegistrationId);
         return ApiResults.From(await biometrics.AuthenticateStartAsync(command, cancellationToken), ToResponse);
     }
 
@@ -57,18 +50,15 @@ internal static class BiometricEndpoints
 
     private static async Task<IResult> DeleteAsync(string biometricRegistrationId, HttpRequest request, BiometricService biometrics, TimeProvider clock, CancellationToken cancellationToken)
     {
-        await JsonBody.ReadAsync(request, cancellationToken);
+        await WireRequest.RefuseMalformedAsync(request, cancellationToken);
         return ApiResults.From(await biometrics.DeleteAsync(biometricRegistrationId, cancellationToken), user => new DeleteBiometricRegistrationResponse(
             user.UserId, UserWireMapper.ToWire(user, clock.GetUtcNow().UtcDateTime)));
     }
 
     private static async Task<BiometricSignedCommand> ReadSignedAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync(request, cancellationToken);
-        return new BiometricSignedCommand(
-            body.String("biometric_registration_id", ErrorCatalog.InvalidBiometricRegistrationId),
-            body.String("signature", ErrorCatalog.CouldNotParseBiometricSignature),
-            SessionEndpoints.ReadSessionRequest(body));
+        var body = await WireRequest.ReadAsync<BiometricSignedRequest>(request, cancellationToken);
+        return new BiometricSignedCommand(body.BiometricRegistrationId, body.Signature, SessionEndpoints.SessionRequestOf(body));
     }
 
     private static BiometricChallengeResponse ToResponse(BiometricChallengeIssued issued) =>

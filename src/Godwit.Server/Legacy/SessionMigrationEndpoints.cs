@@ -15,13 +15,14 @@ internal static class SessionMigrationEndpoints
     private static readonly ApiError InvalidLegacyToken = ErrorCatalog.InvalidSessionToken.WithMessage(
         $"session_token must be the legacy system's token: 1 to {MaxTokenLength} printable ASCII characters without spaces.");
 
+    private static readonly Dictionary<string, ApiError> LegacyTokenErrors = new() { ["session_token"] = InvalidLegacyToken };
+
     public static void MapSessionMigrationApi(this RouteGroupBuilder v1) => v1.MapPost("/sessions/migrate", MigrateAsync);
 
     private static async Task<IResult> MigrateAsync(HttpRequest request, SessionMigrationService migration, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync(request, cancellationToken);
-        body.String("telemetry_id", ErrorCatalog.BadRequest.WithMessage("telemetry_id must be a string."));
-        var token = body.RequiredString("session_token", InvalidLegacyToken);
+        var body = await WireRequest.ReadAsync<MigrateSessionRequest>(request, cancellationToken, LegacyTokenErrors);
+        var token = body.SessionToken;
         // The token travels in an HTTP header (Authorization) or a hook's JSON body: only visible
         // ASCII can do both safely, and it is what bearer tokens and cookie values are made of.
         if (token.Length > MaxTokenLength || token.Any(c => c is < '!' or > '~'))
@@ -31,8 +32,8 @@ internal static class SessionMigrationEndpoints
 
         var result = await migration.MigrateAsync(
             token,
-            body.Int("session_duration_minutes", ErrorCatalog.InvalidSessionDuration),
-            body.Object("session_custom_claims", ErrorCatalog.BadRequest.WithMessage("session_custom_claims must be a JSON object.")),
+            body.SessionDurationMinutes,
+            body.SessionCustomClaims,
             cancellationToken);
         return ApiResults.From(result, migrated => new MigrateSessionResponse(
             migrated.User.UserId,

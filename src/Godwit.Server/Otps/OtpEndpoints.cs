@@ -1,5 +1,6 @@
 using Godwit.Contracts.Otps;
 using Godwit.Core.Errors;
+using Godwit.Core.Sessions;
 using Godwit.Core.Otps;
 using Godwit.Core.Users;
 using Godwit.Server.Http;
@@ -20,65 +21,39 @@ internal static class OtpEndpoints
         otps.MapPost("/authenticate", AuthenticateAsync);
     }
 
+    // Stytch creates users as pending on login_or_create unless told otherwise.
     private static async Task<IResult> EmailLoginOrCreateAsync(HttpRequest request, OtpService otps, CancellationToken cancellationToken)
     {
-        var command = await ReadLoginOrCreateAsync(request, AddressKind.Email, cancellationToken);
+        var body = await WireRequest.ReadAsync<EmailOtpLoginOrCreateRequest>(request, cancellationToken);
+        var command = new OtpLoginOrCreateCommand(AddressKind.Email, body.Email, body.ExpirationMinutes, body.CreateUserAsPending ?? true);
         return ApiResults.From(await otps.LoginOrCreateAsync(command, cancellationToken), sent => new EmailOtpLoginOrCreateResponse(sent.UserId, sent.MethodId, sent.UserCreated));
     }
 
     private static async Task<IResult> EmailSendAsync(HttpRequest request, OtpService otps, CancellationToken cancellationToken)
     {
-        var command = await ReadSendAsync(request, AddressKind.Email, cancellationToken);
+        var body = await WireRequest.ReadAsync<EmailOtpSendRequest>(request, cancellationToken);
+        var command = new OtpSendCommand(AddressKind.Email, body.Email, body.ExpirationMinutes, new UserReference(body.UserId, body.SessionToken, body.SessionJwt));
         return ApiResults.From(await otps.SendAsync(command, cancellationToken), sent => new EmailOtpSendResponse(sent.UserId, sent.MethodId));
     }
 
     private static async Task<IResult> SmsLoginOrCreateAsync(HttpRequest request, OtpService otps, CancellationToken cancellationToken)
     {
-        var command = await ReadLoginOrCreateAsync(request, AddressKind.Phone, cancellationToken);
+        var body = await WireRequest.ReadAsync<SmsOtpLoginOrCreateRequest>(request, cancellationToken);
+        var command = new OtpLoginOrCreateCommand(AddressKind.Phone, body.PhoneNumber, body.ExpirationMinutes, body.CreateUserAsPending ?? true);
         return ApiResults.From(await otps.LoginOrCreateAsync(command, cancellationToken), sent => new SmsOtpLoginOrCreateResponse(sent.UserId, sent.MethodId, sent.UserCreated));
     }
 
     private static async Task<IResult> SmsSendAsync(HttpRequest request, OtpService otps, CancellationToken cancellationToken)
     {
-        var command = await ReadSendAsync(request, AddressKind.Phone, cancellationToken);
+        var body = await WireRequest.ReadAsync<SmsOtpSendRequest>(request, cancellationToken);
+        var command = new OtpSendCommand(AddressKind.Phone, body.PhoneNumber, body.ExpirationMinutes, new UserReference(body.UserId, body.SessionToken, body.SessionJwt));
         return ApiResults.From(await otps.SendAsync(command, cancellationToken), sent => new SmsOtpSendResponse(sent.UserId, sent.MethodId));
     }
 
     private static async Task<IResult> AuthenticateAsync(HttpRequest request, OtpService otps, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync(request, cancellationToken);
-        PasswordlessRequests.ReadIgnoredFields(body);
-        var command = new OtpAuthenticateCommand(
-            body.RequiredString("method_id", ErrorCatalog.InvalidMethodId),
-            body.RequiredString("code", ErrorCatalog.InvalidCode),
-            SessionEndpoints.ReadSessionRequest(body));
+        var body = await WireRequest.ReadAsync<OtpAuthenticateRequest>(request, cancellationToken);
+        var command = new OtpAuthenticateCommand(body.MethodId, body.Code, SessionEndpoints.SessionRequestOf(body));
         return ApiResults.From(await otps.AuthenticateAsync(command, cancellationToken), authenticated => PasswordlessRequests.ToResponse(authenticated, clock));
     }
-
-    private static async Task<OtpLoginOrCreateCommand> ReadLoginOrCreateAsync(HttpRequest request, AddressKind kind, CancellationToken cancellationToken)
-    {
-        var body = await JsonBody.ReadAsync(request, cancellationToken);
-        PasswordlessRequests.ReadIgnoredFields(body);
-        return new OtpLoginOrCreateCommand(
-            kind,
-            ReadAddress(body, kind),
-            body.Int("expiration_minutes", ErrorCatalog.InvalidOtpExpirationMinutes),
-            // Stytch creates users as pending here unless told otherwise.
-            body.Bool("create_user_as_pending") ?? true);
-    }
-
-    private static async Task<OtpSendCommand> ReadSendAsync(HttpRequest request, AddressKind kind, CancellationToken cancellationToken)
-    {
-        var body = await JsonBody.ReadAsync(request, cancellationToken);
-        PasswordlessRequests.ReadIgnoredFields(body);
-        return new OtpSendCommand(
-            kind,
-            ReadAddress(body, kind),
-            body.Int("expiration_minutes", ErrorCatalog.InvalidOtpExpirationMinutes),
-            PasswordlessRequests.ReadAttachTarget(body));
-    }
-
-    private static string ReadAddress(JsonBody body, AddressKind kind) => kind == AddressKind.Email
-        ? body.RequiredString("email", ErrorCatalog.InvalidEmail)
-        : body.RequiredString("phone_number", ErrorCatalog.InvalidPhoneNumber);
 }

@@ -22,17 +22,14 @@ internal static class SessionEndpoints
     /// <summary>The JWKS is public: the SDK fetches it without credentials.</summary>
     public static void MapJwks(this IEndpointRouteBuilder app) => app.MapGet("/v1/sessions/jwks/{projectId}", JwksAsync);
 
-    /// <summary>Reads the session fields every authenticate call accepts.</summary>
-    public static SessionRequest ReadSessionRequest(JsonBody body) => new(
-        body.Int("session_duration_minutes", ErrorCatalog.InvalidSessionDuration),
-        body.String("session_token", ErrorCatalog.InvalidSessionToken),
-        body.String("session_jwt", ErrorCatalog.InvalidSessionJwt),
-        body.Object("session_custom_claims", ErrorCatalog.BadRequest.WithMessage("session_custom_claims must be a JSON object.")));
+    /// <summary>The session fields every authenticate call accepts.</summary>
+    public static SessionRequest SessionRequestOf(ISessionFields body) =>
+        new(body.SessionDurationMinutes, body.SessionToken, body.SessionJwt, body.SessionCustomClaims);
 
     private static async Task<IResult> AuthenticateAsync(HttpRequest request, SessionService sessions, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync(request, cancellationToken);
-        var result = await sessions.AuthenticateAsync(ReadSessionRequest(body), cancellationToken);
+        var body = await WireRequest.ReadAsync<AuthenticateSessionRequest>(request, cancellationToken);
+        var result = await sessions.AuthenticateAsync(SessionRequestOf(body), cancellationToken);
         return ApiResults.From(result, authenticated => new AuthenticateSessionResponse(
             SessionWireMapper.ToWire(authenticated.Issued.Session),
             authenticated.Issued.SessionToken,
@@ -42,7 +39,7 @@ internal static class SessionEndpoints
 
     private static async Task<IResult> ListAsync(HttpRequest request, SessionService sessions, CancellationToken cancellationToken)
     {
-        await JsonBody.ReadAsync(request, cancellationToken);
+        await WireRequest.RefuseMalformedAsync(request, cancellationToken);
         var userId = request.Query["user_id"].ToString();
         if (string.IsNullOrEmpty(userId))
         {
@@ -54,12 +51,8 @@ internal static class SessionEndpoints
 
     private static async Task<IResult> RevokeAsync(HttpRequest request, SessionService sessions, CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync(request, cancellationToken);
-        var error = await sessions.RevokeAsync(
-            body.String("session_id", ErrorCatalog.InvalidSessionId),
-            body.String("session_token", ErrorCatalog.InvalidSessionToken),
-            body.String("session_jwt", ErrorCatalog.InvalidSessionJwt),
-            cancellationToken);
+        var body = await WireRequest.ReadAsync<RevokeSessionRequest>(request, cancellationToken);
+        var error = await sessions.RevokeAsync(body.SessionId, body.SessionToken, body.SessionJwt, cancellationToken);
         return error is null ? ApiResults.Ok(new EmptyResponse()) : ApiResults.Error(error);
     }
 

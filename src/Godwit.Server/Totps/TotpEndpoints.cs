@@ -9,6 +9,9 @@ namespace Godwit.Server.Totps;
 
 internal static class TotpEndpoints
 {
+    /// <summary>A TOTP's expiration has its own bounds, and so its own error, unlike a passcode's.</summary>
+    private static readonly Dictionary<string, ApiError> TotpExpirationErrors = new() { ["expiration_minutes"] = ErrorCatalog.InvalidTotpExpiration };
+
     public static void MapTotpApi(this RouteGroupBuilder v1)
     {
         var totps = v1.MapGroup("/totps");
@@ -21,11 +24,8 @@ internal static class TotpEndpoints
 
     private static async Task<IResult> CreateAsync(HttpRequest request, TotpService totps, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync(request, cancellationToken);
-        var result = await totps.CreateAsync(
-            body.RequiredString("user_id", ErrorCatalog.InvalidUserId),
-            body.Int("expiration_minutes", ErrorCatalog.InvalidTotpExpiration),
-            cancellationToken);
+        var body = await WireRequest.ReadAsync<CreateTotpRequest>(request, cancellationToken, TotpExpirationErrors);
+        var result = await totps.CreateAsync(body.UserId, body.ExpirationMinutes, cancellationToken);
         return ApiResults.From(result, created => new CreateTotpResponse(
             created.Totp.TotpId,
             created.Secret,
@@ -37,20 +37,15 @@ internal static class TotpEndpoints
 
     private static async Task<IResult> AuthenticateAsync(HttpRequest request, TotpLogin login, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync(request, cancellationToken);
-        ReadIgnoredFields(body);
-        var result = await login.AuthenticateAsync(
-            body.RequiredString("user_id", ErrorCatalog.InvalidUserId),
-            body.RequiredString("totp_code", ErrorCatalog.InvalidTotpCode),
-            SessionEndpoints.ReadSessionRequest(body),
-            cancellationToken);
+        var body = await WireRequest.ReadAsync<TotpAuthenticateRequest>(request, cancellationToken);
+        var result = await login.AuthenticateAsync(body.UserId, body.TotpCode, SessionEndpoints.SessionRequestOf(body), cancellationToken);
         return ApiResults.From(result, authenticated => ToResponse(authenticated, clock));
     }
 
     private static async Task<IResult> RecoveryCodesAsync(HttpRequest request, TotpService totps, CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync(request, cancellationToken);
-        var result = await totps.RecoveryCodesAsync(body.RequiredString("user_id", ErrorCatalog.InvalidUserId), cancellationToken);
+        var body = await WireRequest.ReadAsync<TotpRecoveryCodesRequest>(request, cancellationToken);
+        var result = await totps.RecoveryCodesAsync(body.UserId, cancellationToken);
         return ApiResults.From(result, listed => new TotpRecoveryCodesResponse(
             listed.User.UserId,
             listed.Totps.Select(t => new TotpWithRecoveryCodesWire(t.Totp.TotpId, t.Totp.Verified, t.Codes)).ToList()));
@@ -58,25 +53,16 @@ internal static class TotpEndpoints
 
     private static async Task<IResult> RecoverAsync(HttpRequest request, TotpLogin login, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync(request, cancellationToken);
-        ReadIgnoredFields(body);
-        var result = await login.RecoverAsync(
-            body.RequiredString("user_id", ErrorCatalog.InvalidUserId),
-            body.RequiredString("recovery_code", ErrorCatalog.InvalidRecoveryCode),
-            SessionEndpoints.ReadSessionRequest(body),
-            cancellationToken);
+        var body = await WireRequest.ReadAsync<TotpRecoverRequest>(request, cancellationToken);
+        var result = await login.RecoverAsync(body.UserId, body.RecoveryCode, SessionEndpoints.SessionRequestOf(body), cancellationToken);
         return ApiResults.From(result, authenticated => ToResponse(authenticated, clock));
     }
 
     private static async Task<IResult> DeleteAsync(string totpId, HttpRequest request, TotpService totps, TimeProvider clock, CancellationToken cancellationToken)
     {
-        await JsonBody.ReadAsync(request, cancellationToken);
+        await WireRequest.RefuseMalformedAsync(request, cancellationToken);
         return ApiResults.From(await totps.DeleteAsync(totpId, cancellationToken), user => new DeleteTotpResponse(user.UserId, UserWireMapper.ToWire(user, clock.GetUtcNow().UtcDateTime)));
     }
-
-    /// <summary>Device fingerprinting is not implemented; a malformed telemetry_id is still a precise 400.</summary>
-    private static void ReadIgnoredFields(JsonBody body) =>
-        body.String("telemetry_id", ErrorCatalog.BadRequest.WithMessage("telemetry_id must be a string."));
 
     private static TotpSessionResponse ToResponse(TotpAuthenticated authenticated, TimeProvider clock) => new(
         authenticated.User.UserId,

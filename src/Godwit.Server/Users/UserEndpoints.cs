@@ -23,15 +23,15 @@ internal static class UserEndpoints
 
     private static async Task<IResult> CreateAsync(HttpRequest request, UserService users, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync(request, cancellationToken);
+        var body = await WireRequest.ReadAsync<CreateUserRequest>(request, cancellationToken);
         var command = new CreateUserCommand(
-            body.String("email", ErrorCatalog.InvalidEmail),
-            body.String("phone_number", ErrorCatalog.InvalidPhoneNumber),
-            ReadName(body),
-            body.Object("trusted_metadata", ErrorCatalog.InvalidMetadata),
-            body.Object("untrusted_metadata", ErrorCatalog.InvalidMetadata),
-            body.String("external_id", ErrorCatalog.InvalidExternalId),
-            body.Bool("create_user_as_pending") ?? false);
+            body.Email,
+            body.PhoneNumber,
+            PersonNameOf(body.Name),
+            body.TrustedMetadata,
+            body.UntrustedMetadata,
+            body.ExternalId,
+            body.CreateUserAsPending ?? false);
         var result = await users.CreateAsync(command, cancellationToken);
         return ApiResults.From(result, created => new CreateUserResponse(
             created.User.UserId,
@@ -46,7 +46,7 @@ internal static class UserEndpoints
 
     private static async Task<IResult> SearchAsync(HttpRequest request, UserService users, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (filter, cursor, limit) = UserSearchRequest.Read(await JsonBody.ReadAsync(request, cancellationToken));
+        var (filter, cursor, limit) = UserSearchRequest.Read(await WireRequest.ReadAsync<SearchUsersRequest>(request, cancellationToken));
         var page = await users.SearchAsync(filter, cursor, limit, cancellationToken);
         return ApiResults.Ok(new SearchUsersResponse(
             page.Users.Select(user => UserWireMapper.ToWire(user, clock.GetUtcNow().UtcDateTime)).ToList(),
@@ -55,15 +55,15 @@ internal static class UserEndpoints
 
     private static async Task<IResult> UpdateAsync(string userId, HttpRequest request, UserService users, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync(request, cancellationToken);
+        var body = await WireRequest.ReadAsync<UpdateUserRequest>(request, cancellationToken);
         var command = new UpdateUserCommand(
             userId,
-            ReadName(body),
-            body.Object("trusted_metadata", ErrorCatalog.InvalidMetadata),
-            body.Object("untrusted_metadata", ErrorCatalog.InvalidMetadata),
-            body.String("external_id", ErrorCatalog.InvalidExternalId),
-            ReadAddresses(body, "emails", "email", ErrorCatalog.InvalidEmail),
-            ReadAddresses(body, "phone_numbers", "phone_number", ErrorCatalog.InvalidPhoneNumber));
+            PersonNameOf(body.Name),
+            body.TrustedMetadata,
+            body.UntrustedMetadata,
+            body.ExternalId,
+            AtMostTen(body.Emails, "emails").Select(entry => entry.Email).ToList(),
+            AtMostTen(body.PhoneNumbers, "phone_numbers").Select(entry => entry.PhoneNumber).ToList());
         return ApiResults.From(await users.UpdateAsync(command, cancellationToken), user =>
         {
             var wire = UserWireMapper.ToWire(user, clock.GetUtcNow().UtcDateTime);
@@ -73,13 +73,13 @@ internal static class UserEndpoints
 
     private static async Task<IResult> DeleteAsync(string userId, HttpRequest request, UserService users, CancellationToken cancellationToken)
     {
-        await JsonBody.ReadAsync(request, cancellationToken);
+        await WireRequest.RefuseMalformedAsync(request, cancellationToken);
         return ApiResults.From(await users.DeleteAsync(userId, cancellationToken), deleted => new DeleteUserResponse(deleted));
     }
 
     private static async Task<IResult> DeleteEmailAsync(string emailId, HttpRequest request, UserService users, TimeProvider clock, CancellationToken cancellationToken)
     {
-        await JsonBody.ReadAsync(request, cancellationToken);
+        await WireRequest.RefuseMalformedAsync(request, cancellationToken);
         if (!PrefixedId.IsValid(PrefixedId.Email, emailId))
         {
             return ApiResults.Error(ErrorCatalog.InvalidEmailId);
@@ -90,7 +90,7 @@ internal static class UserEndpoints
 
     private static async Task<IResult> DeletePhoneAsync(string phoneId, HttpRequest request, UserService users, TimeProvider clock, CancellationToken cancellationToken)
     {
-        await JsonBody.ReadAsync(request, cancellationToken);
+        await WireRequest.RefuseMalformedAsync(request, cancellationToken);
         if (!PrefixedId.IsValid(PrefixedId.Phone, phoneId))
         {
             return ApiResults.Error(ErrorCatalog.InvalidPhoneId);
@@ -101,46 +101,23 @@ internal static class UserEndpoints
 
     private static async Task<IResult> DeleteExternalIdAsync(string userId, HttpRequest request, UserService users, TimeProvider clock, CancellationToken cancellationToken)
     {
-        await JsonBody.ReadAsync(request, cancellationToken);
+        await WireRequest.RefuseMalformedAsync(request, cancellationToken);
         return ApiResults.From(await users.DeleteExternalIdAsync(userId, cancellationToken), user => Changed(user, clock));
     }
 
     private static UserChangedResponse Changed(User user, TimeProvider clock) => new(user.UserId, UserWireMapper.ToWire(user, clock.GetUtcNow().UtcDateTime));
 
-    /// <summary>Reads the optional <c>name</c> object that Create User, Update User and invites share.</summary>
-    public static PersonName? ReadName(JsonBody body)
-    {
-        if (body.Nested("name", ErrorCatalog.InvalidName) is not { } name)
-        {
-            return null;
-        }
+    /// <summary>The optional <c>name</c> that Create User, Update User, invites and migrations share; each part at most 1024 characters.</summary>
+    public static PersonName? PersonNameOf(NameWire? name) =>
+        name is null ? null
+        : new[] { name.FirstName, name.MiddleName, name.LastName }.Any(p => p is { Length: > 1024 }) ? throw new RequestRejectedException(ErrorCatalog.InvalidName)
+        : new PersonName(name.FirstName, name.MiddleName, name.LastName);
 
-        var parts = new PersonName(
-            name.String("first_name", ErrorCatalog.InvalidName),
-            name.String("middle_name", ErrorCatalog.InvalidName),
-            name.String("last_name", ErrorCatalog.InvalidName));
-        return new[] { parts.FirstName, parts.MiddleName, parts.LastName }.Any(p => p is { Length: > 1024 })
-            ? throw new RequestRejectedException(ErrorCatalog.InvalidName)
-            : parts;
-    }
+    /// <summary>A bulk-import row's <c>name</c>, bound like Create User's.</summary>
+    public static PersonName? ReadName(JsonBody row) =>
+        row.Field("name") is { } name ? PersonNameOf(WireRequest.Bind<NameWire>(name.ValueKind == JsonValueKind.Object ? name : throw new RequestRejectedException(ErrorCatalog.InvalidName), path: "name.")) : null;
 
-    /// <summary>Reads Update User's <c>emails: [{email}]</c> and <c>phone_numbers: [{phone_number}]</c>.</summary>
-    private static List<string> ReadAddresses(JsonBody body, string listName, string fieldName, ApiError whenWrong)
-    {
-        if (body.Field(listName) is not { } list)
-        {
-            return [];
-        }
-
-        if (list.ValueKind != JsonValueKind.Array || list.GetArrayLength() > 10)
-        {
-            throw new RequestRejectedException(whenWrong.WithMessage($"{listName} must be an array of at most 10 objects with {fieldName}."));
-        }
-
-        return list.EnumerateArray()
-            .Select(item => item.ValueKind == JsonValueKind.Object && item.TryGetProperty(fieldName, out var value) && value.ValueKind == JsonValueKind.String
-                ? value.GetString()!
-                : throw new RequestRejectedException(whenWrong.WithMessage($"Each entry of {listName} must be an object with a string {fieldName}.")))
-            .ToList();
-    }
+    /// <summary>Update User adds at most ten addresses of each kind at once.</summary>
+    private static IReadOnlyList<T> AtMostTen<T>(IReadOnlyList<T>? entries, string listName) =>
+        entries is null ? [] : entries.Count <= 10 ? entries : throw new RequestRejectedException(WireErrors.For(listName));
 }

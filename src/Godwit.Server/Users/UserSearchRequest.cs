@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Godwit.Contracts;
+using Godwit.Contracts.Users;
 using Godwit.Core.Errors;
 using Godwit.Core.Users;
 using Godwit.Server.Http;
@@ -14,16 +16,16 @@ internal static class UserSearchRequest
     public const int MaxLimit = 1000;
     private const int MaxFilterValues = 1000;
 
-    public static (UserFilter? Filter, UserSearchCursor? Cursor, int Limit) Read(JsonBody body)
+    public static (UserFilter? Filter, UserSearchCursor? Cursor, int Limit) Read(SearchUsersRequest body)
     {
-        var limit = body.Int("limit", ErrorCatalog.InvalidSearchLimit) ?? DefaultLimit;
+        var limit = body.Limit ?? DefaultLimit;
         if (limit is < 1 or > MaxLimit)
         {
             throw new RequestRejectedException(ErrorCatalog.InvalidSearchLimit);
         }
 
-        var cursor = body.String("cursor", ErrorCatalog.InvalidSearchCursor) is { Length: > 0 } text ? DecodeCursor(text) : null;
-        var filter = body.Field("query") is { } query ? ReadQuery(query) : null;
+        var cursor = body.Cursor is { Length: > 0 } text ? DecodeCursor(text) : null;
+        var filter = body.Query is { } query ? ReadQuery(query) : null;
         return (filter, cursor, limit);
     }
 
@@ -51,48 +53,28 @@ internal static class UserSearchRequest
         throw new RequestRejectedException(ErrorCatalog.InvalidSearchCursor);
     }
 
-    private static UserFilter ReadQuery(JsonElement query)
+    /// <summary>The query's shape is checked as it is bound; what is left is the operator's and each filter's value.</summary>
+    private static UserFilter ReadQuery(SearchQueryWire query)
     {
-        if (query.ValueKind != JsonValueKind.Object)
+        if (query.Operator is not ("AND" or "OR"))
         {
-            throw Reject("query must be an object with operator and operands.");
+            throw new RequestRejectedException(WireErrors.For("query.operator"));
         }
 
-        var op = query.TryGetProperty("operator", out var o) && o.ValueKind == JsonValueKind.String ? o.GetString() : null;
-        if (op is not ("AND" or "OR"))
-        {
-            throw Reject("query.operator must be \"AND\" or \"OR\".");
-        }
-
-        var operands = new List<UserFilter>();
-        if (query.TryGetProperty("operands", out var list) && list.ValueKind != JsonValueKind.Null)
-        {
-            if (list.ValueKind != JsonValueKind.Array)
-            {
-                throw Reject("query.operands must be an array.");
-            }
-
-            operands.AddRange(list.EnumerateArray().Select(ReadOperand));
-        }
-
-        return op == "AND" ? new UserFilter.All(operands) : new UserFilter.Any(operands);
+        // Bound from JSON, where either may be absent.
+        var operands = (query.Operands ?? []).Select(ReadOperand).ToList();
+        return query.Operator == "AND" ? new UserFilter.All(operands) : new UserFilter.Any(operands);
     }
 
-    private static UserFilter ReadOperand(JsonElement operand)
+    private static UserFilter ReadOperand(SearchOperandWire operand)
     {
-        if (operand.ValueKind != JsonValueKind.Object
-            || !operand.TryGetProperty("filter_name", out var nameElement)
-            || nameElement.ValueKind != JsonValueKind.String)
-        {
-            throw Reject("Each operand needs a string filter_name.");
-        }
-
-        var name = nameElement.GetString()!;
-        if (!operand.TryGetProperty("filter_value", out var value) || value.ValueKind == JsonValueKind.Null)
+        var name = operand.FilterName ?? throw new RequestRejectedException(WireErrors.For("query.operands[]"));
+        if (operand.FilterValue is not { } node)
         {
             throw new RequestRejectedException(ErrorCatalog.InvalidSearchFilterValue.WithMessage($"Operand {name} needs a filter_value."));
         }
 
+        var value = JsonSerializer.SerializeToElement(node, GodwitJsonContext.Default.JsonNode);
         return name switch
         {
             "user_id" => new UserFilter.UserIdIn(Strings(name, value)),
@@ -165,6 +147,4 @@ internal static class UserSearchRequest
 
     private static RequestRejectedException WrongValue(string name, string expected) =>
         new(ErrorCatalog.InvalidSearchFilterValue.WithMessage($"filter_value of {name} must be {expected}."));
-
-    private static RequestRejectedException Reject(string message) => new(ErrorCatalog.InvalidSearchQuery.WithMessage(message));
 }

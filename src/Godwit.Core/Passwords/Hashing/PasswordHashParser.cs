@@ -12,12 +12,6 @@ public static class PasswordHashParser
     /// <summary>Longer hashes are refused unread; the longest real format (a V3 Identity blob with a big salt) is far shorter.</summary>
     public const int MaxHashLength = 1024;
 
-    private static readonly string[] ConfigNames =
-    [
-        "md_5_config", "sha_1_config", "sha_256_config", "sha_512_config", "argon_2_config", "scrypt_config", "pbkdf_2_config",
-        "firebase_scrypt_config", "aspnet_membership_config", "symfony_config", "devise_config", "hmac_config", "bcrypt_sha_256_config",
-    ];
-
     /// <summary>Every accepted <c>hash_type</c> with the config object it takes, if any.</summary>
     public static IReadOnlyDictionary<string, string?> HashTypeConfigs { get; } = new Dictionary<string, string?>(StringComparer.Ordinal)
     {
@@ -76,7 +70,7 @@ public static class PasswordHashParser
             return ErrorCatalog.InvalidHash.WithMessage("hash contains whitespace; pass it exactly as stored, without spaces or line breaks.");
         }
 
-        var given = GivenConfigs(input);
+        var given = HashConfigTable.Given(input);
         foreach (var name in given)
         {
             if (name != configName)
@@ -160,22 +154,6 @@ public static class PasswordHashParser
 
     private static ApiError Missing(string configName, string hashType) =>
         ErrorCatalog.MissingHashConfig.WithMessage($"hash_type {hashType} needs {configName}.");
-
-    private static IEnumerable<string> GivenConfigs(MigratedHashInput input)
-    {
-        object?[] configs =
-        [
-            input.Md5Config, input.Sha1Config, input.Sha256Config, input.Sha512Config, input.Argon2Config, input.ScryptConfig, input.Pbkdf2Config,
-            input.FirebaseScryptConfig, input.AspNetMembershipConfig, input.SymfonyConfig, input.DeviseConfig, input.HmacConfig, input.BcryptSha256Config,
-        ];
-        for (var i = 0; i < configs.Length; i++)
-        {
-            if (configs[i] is not null)
-            {
-                yield return ConfigNames[i];
-            }
-        }
-    }
 
     private static string Truncate(string? text) => text is null ? "" : text.Length <= 40 ? text : text[..40] + "…";
 }
