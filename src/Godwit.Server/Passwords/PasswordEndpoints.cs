@@ -137,7 +137,4 @@ internal static class PasswordEndpoints
             strength.Feedback.LudsRequirements is { } luds
                 ? new LudsRequirementsWire(luds.HasLowerCase, luds.HasUpperCase, luds.HasDigit, luds.HasSymbol, luds.MissingComplexity, luds.MissingCharacters)
                 : null));
-
-    /// <summary>A bulk-import row's hash, bound like Migrate Password's.</summary>
-    public static MigratedHashInput ReadHash(JsonBody row) => HashConfigTable.ToInput(WireRequest.Bind<MigratedHashWire>(row.Root));
 }

@@ -113,10 +113,6 @@ internal static class UserEndpoints
         : new[] { name.FirstName, name.MiddleName, name.LastName }.Any(p => p is { Length: > 1024 }) ? throw new RequestRejectedException(ErrorCatalog.InvalidName)
         : new PersonName(name.FirstName, name.MiddleName, name.LastName);
 
-    /// <summary>A bulk-import row's <c>name</c>, bound like Create User's.</summary>
-    public static PersonName? ReadName(JsonBody row) =>
-        row.Field("name") is { } name ? PersonNameOf(WireRequest.Bind<NameWire>(name.ValueKind == JsonValueKind.Object ? name : throw new RequestRejectedException(ErrorCatalog.InvalidName), path: "name.")) : null;
-
     /// <summary>Update User adds at most ten addresses of each kind at once.</summary>
     private static IReadOnlyList<T> AtMostTen<T>(IReadOnlyList<T>? entries, string listName) =>
         entries is null ? [] : entries.Count <= 10 ? entries : throw new RequestRejectedException(WireErrors.For(listName));

@@ -1,9 +1,11 @@
+using System.Text.Json;
+using Godwit.Contracts.Passwords;
 using Godwit.Contracts.Users;
 using Godwit.Core.Errors;
+using Godwit.Core.Passwords.Hashing;
 using Godwit.Core.Users;
 using Godwit.Core.Users.Creation;
 using Godwit.Server.Http;
-using Godwit.Server.Passwords;
 
 namespace Godwit.Server.Users;
 
@@ -20,20 +22,23 @@ internal static class UserImportEndpoint
 
     private static async Task<IResult> ImportAsync(HttpRequest request, IBulkUserWriter writer, NewUserValidation newUsers, CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync(request, cancellationToken);
-        var rows = body.Array("users", ErrorCatalog.InvalidImportUserCount);
-        if (rows is not { Count: > 0 and <= MaxUsers })
+        var body = await WireRequest.ReadObjectAsync(request, cancellationToken);
+        if (!body.TryGetProperty("users", out var rows) || rows.ValueKind != JsonValueKind.Array || rows.GetArrayLength() is 0 or > MaxUsers)
         {
             return ApiResults.Error(ErrorCatalog.InvalidImportUserCount);
         }
 
-        var upsert = body.Bool("upsert") ?? false;
-        var results = new ImportedUserResult?[rows.Count];
-        var users = new List<User>(rows.Count);
-        var indexes = new List<int>(rows.Count);
-        for (var index = 0; index < rows.Count; index++)
+        var upsert = body.TryGetProperty("upsert", out var flag) && flag.ValueKind != JsonValueKind.Null
+            ? flag.ValueKind is JsonValueKind.True or JsonValueKind.False ? flag.GetBoolean() : throw new RequestRejectedException(WireErrors.For("upsert", typeof(bool)))
+            : false;
+        var results = new ImportedUserResult?[rows.GetArrayLength()];
+        var users = new List<User>(results.Length);
+        var indexes = new List<int>(results.Length);
+        var index = -1;
+        foreach (var row in rows.EnumerateArray())
         {
-            if (rows[index] is not { } row)
+            index++;
+            if (row.ValueKind != JsonValueKind.Object)
             {
                 results[index] = Failed(index, ErrorCatalog.BadRequest.WithMessage("Each element of users must be a JSON object."));
                 continue;
@@ -80,23 +85,20 @@ internal static class UserImportEndpoint
             all, all.Count(r => r.Outcome == "created"), all.Count(r => r.Outcome == "updated"), all.Count(r => r.Outcome == "skipped"), all.Count(r => r.Outcome == "failed")));
     }
 
-    private static ImportUser Read(int index, JsonBody row)
+    private static ImportUser Read(int index, JsonElement json)
     {
-        var name = UserEndpoints.ReadName(row);
-        return new ImportUser(
-            index,
-            row.String("external_id", ErrorCatalog.InvalidExternalId),
-            row.String("email", ErrorCatalog.InvalidEmail),
-            row.Bool("set_email_verified") ?? false,
-            row.String("phone_number", ErrorCatalog.InvalidPhoneNumber),
-            row.Bool("set_phone_number_verified") ?? false)
+        var row = WireRequest.Bind<ImportUserRow>(json);
+        var name = UserEndpoints.PersonNameOf(row.Name);
+        return new ImportUser(index, row.ExternalId, row.Email, row.SetEmailVerified ?? false, row.PhoneNumber, row.SetPhoneNumberVerified ?? false)
         {
             FirstName = name?.FirstName,
             MiddleName = name?.MiddleName,
             LastName = name?.LastName,
-            TrustedMetadata = row.Object("trusted_metadata", ErrorCatalog.InvalidMetadata),
-            UntrustedMetadata = row.Object("untrusted_metadata", ErrorCatalog.InvalidMetadata),
-            PasswordHash = row.Field("hash_type") is null && row.Field("hash") is null ? null : PasswordEndpoints.ReadHash(row),
+            TrustedMetadata = row.TrustedMetadata,
+            UntrustedMetadata = row.UntrustedMetadata,
+            PasswordHash = row.PasswordHash is { } hash && (hash.ContainsKey("hash_type") || hash.ContainsKey("hash"))
+                ? HashConfigTable.ToInput(WireRequest.Bind<MigratedHashWire>(json))
+                : null,
         };
     }
 

@@ -198,7 +198,7 @@ namespace Godwit.Storage.Postgres.Migrations
                     b.ToTable("budgets", (string)null);
                 });
 
-            modelBuilder.Entity("Godwit.Core.Security.OneTimeSecret", b =>
+            modelBuilder.Entity("Godwit.Core.OneTimeSecrets.OneTimeSecret", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(64)
@@ -743,7 +743,7 @@ namespace Godwit.Storage.Postgres.Migrations
                         .HasConstraintName("fk_user_passwords_users_user_id");
                 });
 
-            modelBuilder.Entity("Godwit.Core.Security.OneTimeSecret", b =>
+            modelBuilder.Entity("Godwit.Core.OneTimeSecrets.OneTimeSecret", b =>
                 {
                     b.HasOne("Godwit.Core.Users.User", null)
                         .WithMany()

@@ -193,7 +193,7 @@ namespace Godwit.Storage.Sqlite.Migrations
                     b.ToTable("budgets", (string)null);
                 });
 
-            modelBuilder.Entity("Godwit.Core.Security.OneTimeSecret", b =>
+            modelBuilder.Entity("Godwit.Core.OneTimeSecrets.OneTimeSecret", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(64)
@@ -738,7 +738,7 @@ namespace Godwit.Storage.Sqlite.Migrations
                         .HasConstraintName("fk_user_passwords_users_user_id");
                 });
 
-            modelBuilder.Entity("Godwit.Core.Security.OneTimeSecret", b =>
+            modelBuilder.Entity("Godwit.Core.OneTimeSecrets.OneTimeSecret", b =>
                 {
                     b.HasOne("Godwit.Core.Users.User", null)
                         .WithMany()
