@@ -38,8 +38,19 @@ internal sealed class FailedAuthenticationThrottle : IDisposable
             return null;
         }
 
-        // Zero permits asks whether any are left without spending one.
-        using var lease = failures.AttemptAcquire(ClientAddress.Of(context), 0);
+        // The bucket refills continuously, so asking for zero permits would succeed as soon as a
+        // fraction of a failure had dripped back: a right guess would then be served while wrong
+        // ones were refused, and the answer would tell them apart. Only a whole failure left lets
+        // a request be looked at.
+        var address = ClientAddress.Of(context);
+        if (failures.GetStatistics(address) is not { CurrentAvailablePermits: < 1 })
+        {
+            return null;
+        }
+
+        // Asking for one permit is refused here and says when one comes back; should one have come
+        // back in between, it is spent, as the failure this request might be.
+        using var lease = failures.AttemptAcquire(address, 1);
         return lease.IsAcquired ? null : ErrorCatalog.TooManyRequests.WithRetryAfter(PerMinuteBucket.RetryAfter(lease));
     }
 

@@ -52,6 +52,29 @@ public sealed class FailedAuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_right_secret_stays_refused_while_less_than_a_whole_failure_has_come_back()
+    {
+        using var guesser = ClientsFrom.Address(host, "127.0.0.5", secret: "secret-live-guessed");
+        using var guesserWithTheSecret = ClientsFrom.Address(host, "127.0.0.5", secret: host.Secret);
+        for (var i = 0; i < FailuresPerMinute; i++)
+        {
+            await guesser.GetJsonAsync(SomeUserPath);
+        }
+
+        // The budget refills continuously: after a few refill ticks a fraction of a failure is back
+        // (7 a minute is one every 8.6 s), which must not let a request through.
+        var answers = new List<ApiAnswer>();
+        for (var i = 0; i < 4; i++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(300), TestContext.Current.CancellationToken);
+            answers.Add(await guesser.GetJsonAsync(SomeUserPath));
+            answers.Add(await guesserWithTheSecret.GetJsonAsync(SomeUserPath));
+        }
+
+        Assert.All(answers, answer => StytchShaped.AssertTooManyRequests(answer, maxRetryAfterSeconds: 60));
+    }
+
+    [Fact]
     public async Task Requests_without_credentials_are_refused_without_spending_the_addresss_budget()
     {
         using var anonymous = ClientsFrom.Address(host, "127.0.0.4", secret: null);
