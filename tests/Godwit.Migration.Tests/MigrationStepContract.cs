@@ -14,43 +14,14 @@ namespace Godwit.Migration.Tests;
 /// The migration step against a real Godwit and a real application database. Each test gets a fresh
 /// application database; the Godwit users come from real logins.
 /// </summary>
-public abstract class MigrationStepContract(SqliteGodwit godwit) : IAsyncLifetime
+public abstract class MigrationStepContract(SqliteGodwit godwit) : AppDatabaseContract(godwit)
 {
-    private AppDatabase? database;
-    private TestClient? godwitClient;
-
-    private AppDatabase Database => database ?? throw SkipException();
-
-    private Client.GodwitClient Godwit => godwitClient!.Client;
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        database = await CreateDatabaseAsync();
-        godwitClient = TestClient.For(godwit.Host);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        godwitClient?.Dispose();
-        if (database is not null)
-        {
-            await database.DisposeAsync();
-        }
-
-        GC.SuppressFinalize(this);
-    }
-
-    /// <summary>A fresh application database, or null when this database cannot run here.</summary>
-    protected abstract Task<AppDatabase?> CreateDatabaseAsync();
-
     [Fact]
     public async Task A_person_already_linked_is_found_by_the_stored_godwit_user_id_and_nothing_is_written()
     {
-        var login = await Godwit.ByEmailCodeAsync(godwit.Host, ApiCalls.UniqueEmail());
+        var login = await Godwit.ByEmailCodeAsync(Host, ApiCalls.UniqueEmail());
         var existing = await Database.AddUserAsync(email: "someone-else@example.com", godwitUserId: login.UserId);
-        using var services = Database.Services(godwit.Host);
+        using var services = Database.Services(Host);
 
         var result = await MigrateAsync(services, login.User);
 
@@ -65,8 +36,8 @@ public abstract class MigrationStepContract(SqliteGodwit godwit) : IAsyncLifetim
     {
         var email = ApiCalls.UniqueEmail();
         var existing = await Database.AddUserAsync(email: email);
-        var login = await Godwit.ByEmailCodeAsync(godwit.Host, email);
-        using var services = Database.Services(godwit.Host);
+        var login = await Godwit.ByEmailCodeAsync(Host, email);
+        using var services = Database.Services(Host);
 
         var result = await MigrateAsync(services, login.User);
 
@@ -83,8 +54,8 @@ public abstract class MigrationStepContract(SqliteGodwit godwit) : IAsyncLifetim
     {
         var phone = ApiCalls.UniquePhone();
         var existing = await Database.AddUserAsync(phone: phone);
-        var login = await Godwit.BySmsCodeAsync(godwit.Host, phone);
-        using var services = Database.Services(godwit.Host);
+        var login = await Godwit.BySmsCodeAsync(Host, phone);
+        using var services = Database.Services(Host);
 
         var result = await MigrateAsync(services, login.User);
 
@@ -98,8 +69,8 @@ public abstract class MigrationStepContract(SqliteGodwit godwit) : IAsyncLifetim
     public async Task Someone_the_application_has_never_seen_is_created_holding_the_godwit_user_id()
     {
         var email = ApiCalls.UniqueEmail();
-        var login = await Godwit.ByEmailCodeAsync(godwit.Host, email);
-        using var services = Database.Services(godwit.Host);
+        var login = await Godwit.ByEmailCodeAsync(Host, email);
+        using var services = Database.Services(Host);
 
         var result = await MigrateAsync(services, login.User);
 
@@ -116,7 +87,7 @@ public abstract class MigrationStepContract(SqliteGodwit godwit) : IAsyncLifetim
         var existing = await Database.AddUserAsync(email: email);
         // Created through the API and never logged in: the address is not proven.
         var created = await Godwit.Users.CreateAsync(new CreateUserRequest { Email = email }, Cancel);
-        using var services = Database.Services(godwit.Host);
+        using var services = Database.Services(Host);
 
         var result = await MigrateAsync(services, created.User);
 
@@ -131,8 +102,8 @@ public abstract class MigrationStepContract(SqliteGodwit godwit) : IAsyncLifetim
     {
         var email = ApiCalls.UniqueEmail();
         var other = await Database.AddUserAsync(email: email, godwitUserId: "user-live-" + Guid.NewGuid());
-        var login = await Godwit.ByEmailCodeAsync(godwit.Host, email);
-        using var services = Database.Services(godwit.Host);
+        var login = await Godwit.ByEmailCodeAsync(Host, email);
+        using var services = Database.Services(Host);
 
         var result = await MigrateAsync(services, login.User);
 
@@ -145,8 +116,8 @@ public abstract class MigrationStepContract(SqliteGodwit godwit) : IAsyncLifetim
     {
         var email = ApiCalls.UniqueEmail();
         await Database.AddUserAsync(email: email);
-        var login = await Godwit.ByEmailCodeAsync(godwit.Host, email);
-        using var services = Database.Services(godwit.Host);
+        var login = await Godwit.ByEmailCodeAsync(Host, email);
+        using var services = Database.Services(Host);
 
         var first = await MigrateAsync(services, login.User);
         var second = await MigrateAsync(services, login.User);
@@ -161,8 +132,8 @@ public abstract class MigrationStepContract(SqliteGodwit godwit) : IAsyncLifetim
     {
         var email = ApiCalls.UniqueEmail();
         var existing = await Database.AddUserAsync(email: email.ToUpperInvariant());
-        var login = await Godwit.ByEmailCodeAsync(godwit.Host, email);
-        using var services = Database.Services(godwit.Host, mapping: users =>
+        var login = await Godwit.ByEmailCodeAsync(Host, email);
+        using var services = Database.Services(Host, mapping: users =>
         {
             AppDatabase.Map(users);
             users.Email = u => u.Email!.ToLower();
@@ -176,8 +147,8 @@ public abstract class MigrationStepContract(SqliteGodwit godwit) : IAsyncLifetim
     [Fact]
     public async Task Repeat_logins_are_recorded_only_when_asked()
     {
-        var login = await Godwit.ByEmailCodeAsync(godwit.Host, ApiCalls.UniqueEmail());
-        using var services = Database.Services(godwit.Host, migration: options => options.RecordRepeatLogins = true);
+        var login = await Godwit.ByEmailCodeAsync(Host, ApiCalls.UniqueEmail());
+        using var services = Database.Services(Host, migration: options => options.RecordRepeatLogins = true);
 
         await MigrateAsync(services, login.User);
         await MigrateAsync(services, login.User);
@@ -190,8 +161,8 @@ public abstract class MigrationStepContract(SqliteGodwit godwit) : IAsyncLifetim
     {
         var email = ApiCalls.UniqueEmail();
         var existing = await Database.AddUserAsync(email: email);
-        var login = await Godwit.ByEmailCodeAsync(godwit.Host, email);
-        using var services = Database.Services(godwit.Host, migration: options => options.WriteExternalId = true);
+        var login = await Godwit.ByEmailCodeAsync(Host, email);
+        using var services = Database.Services(Host, migration: options => options.WriteExternalId = true);
 
         var result = await MigrateAsync(services, login.User);
 
@@ -206,9 +177,9 @@ public abstract class MigrationStepContract(SqliteGodwit godwit) : IAsyncLifetim
         var linkedEmail = ApiCalls.UniqueEmail();
         await Database.AddUserAsync(email: linkedEmail);
         await Database.AddUserAsync(email: ApiCalls.UniqueEmail());
-        var linking = await Godwit.ByEmailCodeAsync(godwit.Host, linkedEmail);
-        var signingUp = await Godwit.ByEmailCodeAsync(godwit.Host, ApiCalls.UniqueEmail());
-        using var services = Database.Services(godwit.Host, clock: clock);
+        var linking = await Godwit.ByEmailCodeAsync(Host, linkedEmail);
+        var signingUp = await Godwit.ByEmailCodeAsync(Host, ApiCalls.UniqueEmail());
+        using var services = Database.Services(Host, clock: clock);
 
         await MigrateAsync(services, linking.User);
         clock.Advance(TimeSpan.FromMinutes(2));
@@ -228,8 +199,8 @@ public abstract class MigrationStepContract(SqliteGodwit godwit) : IAsyncLifetim
     [Fact]
     public async Task Twenty_simultaneous_first_logins_of_someone_new_create_one_user()
     {
-        var login = await Godwit.ByEmailCodeAsync(godwit.Host, ApiCalls.UniqueEmail());
-        using var services = Database.Services(godwit.Host);
+        var login = await Godwit.ByEmailCodeAsync(Host, ApiCalls.UniqueEmail());
+        using var services = Database.Services(Host);
 
         var results = await RaceAsync(services, login.User, 20);
 
@@ -246,8 +217,8 @@ public abstract class MigrationStepContract(SqliteGodwit godwit) : IAsyncLifetim
     {
         var email = ApiCalls.UniqueEmail();
         var existing = await Database.AddUserAsync(email: email);
-        var login = await Godwit.ByEmailCodeAsync(godwit.Host, email);
-        using var services = Database.Services(godwit.Host);
+        var login = await Godwit.ByEmailCodeAsync(Host, email);
+        using var services = Database.Services(Host);
 
         var results = await RaceAsync(services, login.User, 20);
 
@@ -277,12 +248,6 @@ public abstract class MigrationStepContract(SqliteGodwit godwit) : IAsyncLifetim
         })).ToList();
         start.SetResult();
         return await Task.WhenAll(racers);
-    }
-
-    private static Exception SkipException()
-    {
-        MissingTool.Skip(PostgresCluster.UnavailableReason ?? "This database is unavailable here.");
-        return new InvalidOperationException();
     }
 }
 

@@ -19,48 +19,27 @@ namespace Godwit.Cli.Tests.Migration;
 /// <c>godwit backfill</c>, <c>godwit migration status</c> and <c>export-unseen</c>, the real executable,
 /// against a real Godwit and the application's database reached through the command line's options only.
 /// </summary>
-public abstract class MigrationCliContract(SqliteGodwit godwit) : IAsyncLifetime
+public abstract class MigrationCliContract(SqliteGodwit godwit) : AppDatabaseContract(godwit)
 {
-    private AppDatabase? database;
     private BackfillApp? app;
-    private TestClient? godwitClient;
 
-    private BackfillApp App => app ?? throw SkipException();
+    private BackfillApp App => app ??= new BackfillApp(Database, Host);
 
-    private GodwitClient Godwit => godwitClient!.Client;
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        database = await CreateDatabaseAsync();
-        app = database is null ? null : new BackfillApp(database, godwit.Host);
-        godwitClient = TestClient.For(godwit.Host);
-    }
-
-    public async ValueTask DisposeAsync()
+    protected override ValueTask DisposeTestAsync()
     {
         app?.Dispose();
-        godwitClient?.Dispose();
-        if (database is not null)
-        {
-            await database.DisposeAsync();
-        }
-
-        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
     }
-
-    protected abstract Task<AppDatabase?> CreateDatabaseAsync();
 
     [Fact]
     public async Task Status_counts_users_linked_at_login_created_at_sign_up_backfilled_and_not_yet_seen()
     {
         var linkedEmail = ApiCalls.UniqueEmail();
         await App.AddUsersAsync([(linkedEmail, null)]);
-        await MigrateAsync(await Godwit.ByEmailCodeAsync(godwit.Host, linkedEmail));
-        await MigrateAsync(await Godwit.ByEmailCodeAsync(godwit.Host, ApiCalls.UniqueEmail()));
+        await MigrateAsync(await Godwit.ByEmailCodeAsync(Host, linkedEmail));
+        await MigrateAsync(await Godwit.ByEmailCodeAsync(Host, ApiCalls.UniqueEmail()));
         await App.AddUsersAsync([(ApiCalls.UniqueEmail(), null), (ApiCalls.UniqueEmail(), ApiCalls.UniquePhone()), (null, ApiCalls.UniquePhone()), (null, null)]);
-        var backfill = await GodwitCli.RunAsync(["backfill", .. ApplicationArguments.For(App.Database), .. ApplicationArguments.Godwit(godwit.Host), "--rate", "200"]);
+        var backfill = await GodwitCli.RunAsync(["backfill", .. ApplicationArguments.For(App.Database), .. ApplicationArguments.Godwit(Host), "--rate", "200"]);
         await App.AddUsersAsync([(ApiCalls.UniqueEmail(), null), (ApiCalls.UniqueEmail(), null)]);
 
         var json = await GodwitCli.RunAsync(["migration", "status", "--json", "--days", "3", .. ApplicationArguments.For(App.Database)]);
@@ -114,7 +93,7 @@ public abstract class MigrationCliContract(SqliteGodwit godwit) : IAsyncLifetime
         const int People = 150;
         var emails = Enumerable.Range(0, People).Select(_ => ApiCalls.UniqueEmail()).ToList();
         var users = await App.AddUsersAsync(emails.Select(e => ((string?)e, (string?)null)));
-        string[] arguments = ["backfill", .. ApplicationArguments.For(App.Database), .. ApplicationArguments.Godwit(godwit.Host)];
+        string[] arguments = ["backfill", .. ApplicationArguments.For(App.Database), .. ApplicationArguments.Godwit(Host)];
 
         using (var first = GodwitCli.Start([.. arguments, "--rate", "40", "--page-size", "25"]))
         {
@@ -176,12 +155,6 @@ public abstract class MigrationCliContract(SqliteGodwit godwit) : IAsyncLifetime
     private static long Number(JsonElement json, string name) => json.GetProperty(name).GetInt64();
 
     private static string Id(AppUser user) => user.Id.ToString(CultureInfo.InvariantCulture);
-
-    private static Exception SkipException()
-    {
-        MissingTool.Skip(PostgresCluster.UnavailableReason ?? "This database is unavailable here.");
-        return new InvalidOperationException();
-    }
 }
 
 public sealed class SqliteMigrationCliTests(SqliteGodwit godwit) : MigrationCliContract(godwit), IClassFixture<SqliteGodwit>

@@ -18,38 +18,17 @@ namespace Godwit.Migration.Tests.Backfill;
 /// The backfill against a real Godwit and a real application database: every unlinked user gets its
 /// Godwit user once, whatever Godwit already holds and however often the run is stopped.
 /// </summary>
-public abstract class BackfillContract(SqliteGodwit godwit) : IAsyncLifetime
+public abstract class BackfillContract(SqliteGodwit godwit) : AppDatabaseContract(godwit)
 {
-    private AppDatabase? database;
     private BackfillApp? app;
-    private TestClient? godwitClient;
 
-    private BackfillApp App => app ?? throw SkipException();
+    private BackfillApp App => app ??= new BackfillApp(Database, Host);
 
-    private GodwitClient Godwit => godwitClient!.Client;
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        database = await CreateDatabaseAsync();
-        app = database is null ? null : new BackfillApp(database, godwit.Host);
-        godwitClient = TestClient.For(godwit.Host);
-    }
-
-    public async ValueTask DisposeAsync()
+    protected override ValueTask DisposeTestAsync()
     {
         app?.Dispose();
-        godwitClient?.Dispose();
-        if (database is not null)
-        {
-            await database.DisposeAsync();
-        }
-
-        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
     }
-
-    protected abstract Task<AppDatabase?> CreateDatabaseAsync();
 
     [Fact]
     public async Task Every_unlinked_user_gets_a_godwit_user_holding_its_id_as_external_id_and_is_linked()
@@ -86,7 +65,7 @@ public abstract class BackfillContract(SqliteGodwit godwit) : IAsyncLifetime
     public async Task A_person_godwit_has_with_the_email_verified_is_linked_to_that_user_and_not_created_again()
     {
         var email = ApiCalls.UniqueEmail();
-        var login = await Godwit.ByEmailCodeAsync(godwit.Host, email);
+        var login = await Godwit.ByEmailCodeAsync(Host, email);
         var user = (await App.AddUsersAsync([(email, null)])).Single();
 
         var result = await App.BackfillAsync(cancellationToken: Cancel);
@@ -214,12 +193,6 @@ public abstract class BackfillContract(SqliteGodwit godwit) : IAsyncLifetime
     }
 
     private static string Id(AppUser user) => user.Id.ToString(CultureInfo.InvariantCulture);
-
-    private static Exception SkipException()
-    {
-        MissingTool.Skip(PostgresCluster.UnavailableReason ?? "This database is unavailable here.");
-        return new InvalidOperationException();
-    }
 
     /// <summary>Called on the reporting thread at once (Progress&lt;T&gt; would post it later).</summary>
     private sealed class Callback(Action<BackfillProgress> report) : IProgress<BackfillProgress>
