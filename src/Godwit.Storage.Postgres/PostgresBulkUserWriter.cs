@@ -78,13 +78,8 @@ internal sealed class PostgresBulkUserWriter(PostgresGodwitDbContext db) : IBulk
             ORDER BY existing, ordinal;
         """;
 
-    public async Task<IReadOnlyList<BulkOutcome>> WriteAsync(IReadOnlyList<User> users, bool upsert, CancellationToken cancellationToken)
-    {
-        await using var transaction = await BeginAsync(cancellationToken);
-        var outcomes = await transaction.WriteAsync(users, upsert, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return outcomes;
-    }
+    public Task<IReadOnlyList<BulkOutcome>> WriteAsync(IReadOnlyList<User> users, bool upsert, CancellationToken cancellationToken) =>
+        IBulkUserWriter.WriteInOwnTransactionAsync(this, users, upsert, cancellationToken);
 
     public async Task<IBulkWriteTransaction> BeginAsync(CancellationToken cancellationToken)
     {

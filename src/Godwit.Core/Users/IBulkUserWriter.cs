@@ -28,6 +28,18 @@ public interface IBulkUserWriter
     Task<IBulkWriteTransaction> BeginAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IBulkWriteTransaction>(new EachBatchCommitted(this));
 
+    /// <summary>
+    /// <see cref="WriteAsync"/> for a writer whose <see cref="BeginAsync"/> opens a real transaction:
+    /// the batch begun, written and committed on its own.
+    /// </summary>
+    static async Task<IReadOnlyList<BulkOutcome>> WriteInOwnTransactionAsync(IBulkUserWriter writer, IReadOnlyList<User> users, bool upsert, CancellationToken cancellationToken)
+    {
+        await using var transaction = await writer.BeginAsync(cancellationToken);
+        var outcomes = await transaction.WriteAsync(users, upsert, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return outcomes;
+    }
+
     private sealed class EachBatchCommitted(IBulkUserWriter writer) : IBulkWriteTransaction
     {
         public Task<IReadOnlyList<BulkOutcome>> WriteAsync(IReadOnlyList<User> users, bool upsert, CancellationToken cancellationToken) =>
