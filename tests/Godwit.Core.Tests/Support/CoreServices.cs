@@ -65,8 +65,8 @@ public sealed class CoreServices : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        File.Copy(await MigratedTemplate.Value, DatabasePath);
         services = Build();
-        await SqliteStorage.MigrateAsync(services, TestContext.Current.CancellationToken);
         // As GodwitApp.PrepareAsync: the first signing key exists before anything is served.
         await using var scope = services.CreateAsyncScope();
         await services.GetRequiredService<SigningKeyRing>().RefreshAsync(scope.ServiceProvider.GetRequiredService<ISigningKeyStore>(), TestContext.Current.CancellationToken);
@@ -90,12 +90,30 @@ public sealed class CoreServices : IAsyncLifetime
         }
     }
 
+    private string DatabasePath => Path.Combine(folder, "godwit.db");
+
+    /// <summary>
+    /// One database migrated per run and copied for each test class: applying every migration
+    /// again per class would cost more than the tests themselves.
+    /// </summary>
+    private static readonly Lazy<Task<string>> MigratedTemplate = new(async () =>
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("godwit-core-template-").FullName, "godwit.db");
+        var connection = $"Data Source={path};Pooling=False";
+        await using (var provider = new ServiceCollection().AddGodwitSqlite(connection).BuildServiceProvider())
+        {
+            await SqliteStorage.MigrateAsync(provider, CancellationToken.None);
+        }
+
+        return path;
+    });
+
     private ServiceProvider Build()
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddGodwitSqlite($"Data Source={Path.Combine(folder, "godwit.db")}");
+        services.AddGodwitSqlite($"Data Source={DatabasePath}");
         services.AddSingleton(keys);
         services.AddSingleton<IEmailSender>(Outbox);
         services.AddSingleton<ISmsSender>(Outbox);
