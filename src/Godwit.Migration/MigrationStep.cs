@@ -20,7 +20,7 @@ public interface IMigrationStep
 /// without proving it could otherwise take over the application account that has it.
 /// </summary>
 /// <typeparam name="TUser">The application's user type.</typeparam>
-public sealed class MigrationStep<TUser> : IMigrationStep
+public sealed partial class MigrationStep<TUser> : IMigrationStep
     where TUser : class
 {
     // A lost race sends the step back to the lookup, which then finds the winner's link; a third
@@ -134,9 +134,12 @@ public sealed class MigrationStep<TUser> : IMigrationStep
         catch (GodwitApiException exception)
         {
             // The link in the application's database is what counts; the external id is a convenience.
-            logger.LogWarning(exception, "Could not write external_id {ApplicationUserId} on Godwit user {GodwitUserId}: {ErrorType}", result.ApplicationUserId, result.GodwitUserId, exception.ErrorType);
+            LogExternalIdNotWritten(logger, exception, result.ApplicationUserId, result.GodwitUserId, exception.ErrorType);
         }
 
         return result;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write external_id {ApplicationUserId} on Godwit user {GodwitUserId}: {ErrorType}")]
+    private static partial void LogExternalIdNotWritten(ILogger logger, Exception exception, string applicationUserId, string godwitUserId, string errorType);
 }

@@ -32,7 +32,7 @@ public sealed record LegacyLogin(LegacyLoginOutcome Outcome, User? User = null, 
 /// asked, and only its explicit match creates the user, or completes the existing one, with the
 /// password hashed as every new password is.
 /// </summary>
-public sealed class LegacyPasswordLogin(
+public sealed partial class LegacyPasswordLogin(
     ILegacyPasswordHook hook,
     IUserStore users,
     ISessionStore sessions,
@@ -73,7 +73,7 @@ public sealed class LegacyPasswordLogin(
         {
             // Whoever holds a legacy account under this address never proved it there, while its
             // owner proved it here: the legacy password must not open the owner's account.
-            logger.LogWarning("Legacy password matched for user {UserId}, whose email is verified in Godwit, without the legacy system vouching for the email; refused", existing.UserId);
+            LogUnvouchedVerifiedEmail(logger, existing.UserId);
             return new LegacyLogin(LegacyLoginOutcome.Refused, Error: ErrorCatalog.ResetPassword);
         }
 
@@ -123,9 +123,9 @@ public sealed class LegacyPasswordLogin(
             await sessions.RevokeAllForUserAsync(user.UserId, null, cancellationToken);
         }
 
-        logger.LogInformation("Legacy password accepted: {Action} user {UserId}, email verified {EmailVerified}, below the strength policy {BelowPolicy}",
-            existing is null ? "created" : "completed", user.UserId, user.Emails.First(e => e.Address == normalizedEmail).Verified, belowPolicy);
-        return new LegacyLogin(LegacyLoginOutcome.Imported, user, user.Emails.First(e => e.Address == normalizedEmail));
+        var email = user.Emails.First(e => e.Address == normalizedEmail);
+        LogAccepted(logger, existing is null ? "created" : "completed", user.UserId, email.Verified, belowPolicy);
+        return new LegacyLogin(LegacyLoginOutcome.Imported, user, email);
     }
 
     /// <summary>Trusted metadata without the below-policy mark, for when the password changes.</summary>
@@ -158,7 +158,7 @@ public sealed class LegacyPasswordLogin(
         }
         else
         {
-            logger.LogWarning("User {UserId}'s legacy password is below the strength policy, but trusted_metadata has no room for {Key}", user.UserId, BelowPolicyKey);
+            LogNoRoomForBelowPolicyMark(logger, user.UserId, BelowPolicyKey);
         }
     }
 
@@ -166,9 +166,21 @@ public sealed class LegacyPasswordLogin(
     {
         // The hook vouched for the password, yet Godwit cannot store this person: the legacy data
         // conflicts with Godwit's (an external_id another user holds). The operator must resolve it.
-        logger.LogWarning("Legacy password matched, but the user could not be stored: {ErrorType}", error.ErrorType);
+        LogNotStored(logger, error.ErrorType);
         return new LegacyLogin(LegacyLoginOutcome.Refused, Error: error.ErrorType == ErrorCatalog.DuplicateExternalId.ErrorType
             ? error.WithMessage("The legacy system vouched for this password, but the external_id it gave belongs to another user. Nothing was created.")
             : error);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Legacy password matched for user {UserId}, whose email is verified in Godwit, without the legacy system vouching for the email; refused")]
+    private static partial void LogUnvouchedVerifiedEmail(ILogger logger, string userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Legacy password accepted: {Action} user {UserId}, email verified {EmailVerified}, below the strength policy {BelowPolicy}")]
+    private static partial void LogAccepted(ILogger logger, string action, string userId, bool emailVerified, bool belowPolicy);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId}'s legacy password is below the strength policy, but trusted_metadata has no room for {Key}")]
+    private static partial void LogNoRoomForBelowPolicyMark(ILogger logger, string userId, string key);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Legacy password matched, but the user could not be stored: {ErrorType}")]
+    private static partial void LogNotStored(ILogger logger, string errorType);
 }

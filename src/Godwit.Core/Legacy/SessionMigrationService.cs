@@ -15,7 +15,7 @@ public sealed record SessionMigrated(User User, IssuedSession Session);
 /// Godwit creates it, so a session can migrate before its user has been imported), and a new session
 /// carries an <c>imported</c> factor.
 /// </summary>
-public sealed class SessionMigrationService(
+public sealed partial class SessionMigrationService(
     ILegacySessionVerifier verifier,
     IUserStore users,
     UserService userService,
@@ -122,7 +122,10 @@ public sealed class SessionMigrationService(
             return conflict;
         }
 
-        logger.LogInformation("Session migration created user {UserId}, email verified {EmailVerified}", user.UserId, profile.EmailVerified);
+        LogUserCreated(logger, user.UserId, profile.EmailVerified);
         return (user, user.Emails[0], false);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Session migration created user {UserId}, email verified {EmailVerified}")]
+    private static partial void LogUserCreated(ILogger logger, string userId, bool emailVerified);
 }

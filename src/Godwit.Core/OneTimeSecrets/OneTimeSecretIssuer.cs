@@ -9,7 +9,7 @@ namespace Godwit.Core.OneTimeSecrets;
 /// Creates a one-time secret, stores it and delivers it. Shared by magic links, passcodes and
 /// password resets, which check <see cref="SendLimits"/> first.
 /// </summary>
-public sealed class OneTimeSecretIssuer(
+public sealed partial class OneTimeSecretIssuer(
     IOneTimeSecretStore secrets,
     IEmailSender email,
     ISmsSender sms,
@@ -64,8 +64,11 @@ public sealed class OneTimeSecretIssuer(
             // CancellationToken.None: the revocation must happen even if the client gave up.
             await secrets.TryConsumeAsync(secret.Id, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
             // The message body holds the secret, so only ids and the channel's reason are logged.
-            logger.LogWarning(failure, "{Kind} {SecretId} for {MethodId} was not delivered and has been revoked", secret.Kind, secret.Id, secret.MethodId);
+            LogUndeliveredRevoked(logger, failure, secret.Kind, secret.Id, secret.MethodId);
             return emailMessage is not null ? ErrorCatalog.EmailDeliveryFailed : ErrorCatalog.SmsDeliveryFailed;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Kind} {SecretId} for {MethodId} was not delivered and has been revoked")]
+    private static partial void LogUndeliveredRevoked(ILogger logger, Exception exception, OneTimeSecretKind kind, string secretId, string methodId);
 }

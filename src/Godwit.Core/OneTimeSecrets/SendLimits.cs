@@ -9,7 +9,7 @@ namespace Godwit.Core.OneTimeSecrets;
 /// Whether another link, passcode or reset email may go to an address: the per-minute limit of
 /// each kind and the hourly <see cref="SendLimitOptions"/> budgets.
 /// </summary>
-public sealed class SendLimits(
+public sealed partial class SendLimits(
     IOneTimeSecretStore secrets,
     IBudgetStore budgets,
     SendLimitOptions limits,
@@ -53,7 +53,7 @@ public sealed class SendLimits(
             var prefix = await budgets.TryTakeAsync("sms-prefix:" + limits.PrefixOf(recipient.Address), limits.PerPhonePrefixPerHour, SendLimitOptions.Window, now, cancellationToken);
             if (!prefix.Granted)
             {
-                logger.LogWarning("Text messages to numbers starting {Prefix} reached the hourly limit; refusing more until the window ends", limits.PrefixOf(recipient.Address));
+                LogPrefixLimitReached(logger, limits.PrefixOf(recipient.Address));
                 return ErrorCatalog.TooManyRequests
                     .WithMessage("Too many text messages were sent to numbers like this one in the last hour. Try again after the time in the Retry-After header.")
                     .WithRetryAfter(prefix.RetryAfter);
@@ -62,4 +62,7 @@ public sealed class SendLimits(
 
         return null;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Text messages to numbers starting {Prefix} reached the hourly limit; refusing more until the window ends")]
+    private static partial void LogPrefixLimitReached(ILogger logger, string prefix);
 }

@@ -11,7 +11,7 @@ namespace Godwit.Core.Sessions;
 /// refresh. A new key signs nothing until every process has had time to load it, so a key id a
 /// process does not know is almost always made up, and reloads for one are rate-limited.
 /// </summary>
-public sealed class SigningKeyRing(ProjectKeys projectKeys, SessionTokenOptions options, TimeProvider clock, ILogger<SigningKeyRing> logger) : IDisposable
+public sealed partial class SigningKeyRing(ProjectKeys projectKeys, SessionTokenOptions options, TimeProvider clock, ILogger<SigningKeyRing> logger) : IDisposable
 {
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromMinutes(1);
 
@@ -107,7 +107,7 @@ public sealed class SigningKeyRing(ProjectKeys projectKeys, SessionTokenOptions 
             else
             {
                 // A key sealed under a key no longer configured cannot sign; a new one replaces it.
-                logger.LogWarning("Signing key {Kid} cannot be decrypted with the configured encryption keys and is ignored.", stored.Kid);
+                LogUndecryptableKey(logger, stored.Kid);
             }
         }
 
@@ -146,6 +146,9 @@ public sealed class SigningKeyRing(ProjectKeys projectKeys, SessionTokenOptions 
     public void Dispose() => refreshLock.Dispose();
 
     private sealed record Snapshot(List<LoadedKey> Keys, DateTimeOffset LoadedAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Signing key {Kid} cannot be decrypted with the configured encryption keys and is ignored.")]
+    private static partial void LogUndecryptableKey(ILogger logger, string kid);
 }
 
 public sealed record LoadedKey(string Kid, DateTimeOffset CreatedAt, RsaSecurityKey SecurityKey, RSA Rsa);

@@ -19,11 +19,11 @@ public interface ITotpStore
     Task ClearAttemptsAsync(string totpId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Accepts a code of time step <paramref name="step"/> only if no code of this or a later step
+    /// Accepts a code of time step <paramref name="timeStep"/> only if no code of this or a later step
     /// was accepted before and the TOTP is still live; marks it verified. False when another
     /// request got there first.
     /// </summary>
-    Task<bool> TryAcceptStepAsync(string totpId, long step, DateTime now, CancellationToken cancellationToken);
+    Task<bool> TryAcceptStepAsync(string totpId, long timeStep, DateTime now, CancellationToken cancellationToken);
 
     /// <summary>The recovery codes of these TOTPs that are still unused.</summary>
     Task<IReadOnlyList<TotpRecoveryCode>> ListUnusedRecoveryCodesAsync(IReadOnlyCollection<string> totpIds, CancellationToken cancellationToken);

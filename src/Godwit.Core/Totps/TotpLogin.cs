@@ -17,7 +17,7 @@ public sealed record TotpAuthenticated(User User, string TotpId, IssuedSession? 
 /// against the TOTP before comparing, and consume what they accept with a conditional update, so
 /// neither a code nor a recovery code works twice, even for simultaneous requests.
 /// </summary>
-public sealed class TotpLogin(IUserStore users, ITotpStore totps, SessionService sessions, ProjectKeys keys, TotpOptions options, TimeProvider clock, ILogger<TotpLogin> logger)
+public sealed partial class TotpLogin(IUserStore users, ITotpStore totps, SessionService sessions, ProjectKeys keys, TotpOptions options, TimeProvider clock, ILogger<TotpLogin> logger)
 {
     /// <summary>One 30-second step either side of now, as Stytch accepts (RFC 6238 section 5.2's allowance for delay).</summary>
     private static readonly VerificationWindow OneStepEitherSide = new(previous: 1, future: 1);
@@ -145,7 +145,7 @@ public sealed class TotpLogin(IUserStore users, ITotpStore totps, SessionService
         if (TotpSecrets.OpenSecret(keys, totp) is not { } secret)
         {
             // Sealed under another project secret: no code can be checked until the user enrols again.
-            logger.LogWarning("TOTP {TotpId} cannot be decrypted with the configured project secret.", totp.TotpId);
+            LogUndecryptable(logger, totp.TotpId);
             return false;
         }
 
@@ -186,4 +186,7 @@ public sealed class TotpLogin(IUserStore users, ITotpStore totps, SessionService
         var issued = await sessions.RecordFactorAsync(user, factor, session, cancellationToken);
         return issued.Succeeded ? new TotpAuthenticated(user, totp.TotpId, issued.Value) : issued.Error!;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "TOTP {TotpId} cannot be decrypted with the configured project secret.")]
+    private static partial void LogUndecryptable(ILogger logger, string totpId);
 }

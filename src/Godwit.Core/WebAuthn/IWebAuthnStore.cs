@@ -20,10 +20,10 @@ public interface IWebAuthnStore
     Task<bool> CredentialIdTakenAsync(byte[] credentialId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Moves the signature counter from <paramref name="expected"/> to <paramref name="next"/>; false when
+    /// Moves the signature counter from <paramref name="expected"/> to <paramref name="nextSignCount"/>; false when
     /// another assertion moved it first, so two uses of one counter value cannot both succeed.
     /// </summary>
-    Task<bool> TryAdvanceSignCountAsync(string webAuthnRegistrationId, long expected, long next, CancellationToken cancellationToken);
+    Task<bool> TryAdvanceSignCountAsync(string webAuthnRegistrationId, long expected, long nextSignCount, CancellationToken cancellationToken);
 
     Task<bool> RenameAsync(string webAuthnRegistrationId, string name, CancellationToken cancellationToken);
 }

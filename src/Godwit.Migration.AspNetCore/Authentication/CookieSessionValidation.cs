@@ -15,7 +15,7 @@ namespace Godwit.Migration.AspNetCore.Authentication;
 /// session Godwit refuses (revoked, expired) signs the cookie out. Godwit being unreachable leaves
 /// the cookie in place but does not authenticate the request.
 /// </summary>
-internal static class CookieSessionValidation
+internal static partial class CookieSessionValidation
 {
     public static async Task ValidateAsync(CookieValidatePrincipalContext context, TimeSpan? maxTokenAge)
     {
@@ -58,8 +58,7 @@ internal static class CookieSessionValidation
         catch (Exception exception) when ((exception is GodwitApiException or HttpRequestException or TaskCanceledException) && !cancellationToken.IsCancellationRequested)
         {
             // Fetching the JWKS or asking about the session failed: that says nothing about the session.
-            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CookieSessionValidation))
-                .LogWarning(exception, "Godwit could not be asked about the session of a stale cookie; the request stays anonymous.");
+            LogStaleCookieUnchecked(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CookieSessionValidation)), exception);
             context.RejectPrincipal();
         }
     }
@@ -69,4 +68,7 @@ internal static class CookieSessionValidation
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(context.Scheme.Name);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Godwit could not be asked about the session of a stale cookie; the request stays anonymous.")]
+    private static partial void LogStaleCookieUnchecked(ILogger logger, Exception exception);
 }

@@ -16,7 +16,7 @@ namespace Godwit.Migration.AspNetCore.Authentication;
 /// fresh JWT: written back to the cookie it came from, or sent in the
 /// <see cref="GodwitAuthenticationDefaults.RefreshedJwtHeader"/> response header.
 /// </summary>
-internal sealed class GodwitAuthenticationHandler(IOptionsMonitor<GodwitAuthenticationOptions> options, ILoggerFactory logger, UrlEncoder encoder, GodwitClient client)
+internal sealed partial class GodwitAuthenticationHandler(IOptionsMonitor<GodwitAuthenticationOptions> options, ILoggerFactory logger, UrlEncoder encoder, GodwitClient client)
     : AuthenticationHandler<GodwitAuthenticationOptions>(options, logger, encoder)
 {
     private const string BearerPrefix = "Bearer ";
@@ -40,7 +40,7 @@ internal sealed class GodwitAuthenticationHandler(IOptionsMonitor<GodwitAuthenti
         }
         catch (Exception exception) when ((exception is GodwitApiException or HttpRequestException or TaskCanceledException) && !Context.RequestAborted.IsCancellationRequested)
         {
-            Logger.LogWarning(exception, "The session JWT is stale and Godwit could not be asked about it.");
+            LogStaleJwtUnchecked(Logger, exception);
             return AuthenticateResult.Fail("Godwit is unavailable to check a stale session JWT.");
         }
 
@@ -71,4 +71,7 @@ internal sealed class GodwitAuthenticationHandler(IOptionsMonitor<GodwitAuthenti
 
         return Options.JwtCookieName is { } name && Request.Cookies.TryGetValue(name, out var cookie) ? (cookie, true) : (null, false);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The session JWT is stale and Godwit could not be asked about it.")]
+    private static partial void LogStaleJwtUnchecked(ILogger logger, Exception exception);
 }

@@ -16,7 +16,7 @@ using Microsoft.Extensions.Options;
 namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>Maps the login flow's pages.</summary>
-public static class LoginEndpoints
+public static partial class LoginEndpoints
 {
     private const string ReturnUrlCookie = ".Godwit.ReturnUrl";
 
@@ -177,7 +177,8 @@ public static class LoginEndpoints
             catch (GodwitApiException exception)
             {
                 // Already revoked or expired: signing out locally is all that is left to do.
-                Logger(context).LogInformation("Revoking the Godwit session at sign-out answered {ErrorType}.", exception.ErrorType);
+                var logger = Logger(context);
+                LogRevokeAnswered(logger, exception.ErrorType);
             }
         }
 
@@ -212,10 +213,16 @@ public static class LoginEndpoints
 
     private static string Unavailable(HttpContext context, GodwitApiException exception)
     {
-        Logger(context).LogWarning(exception, "The login flow could not continue: {ErrorType}", exception.ErrorType);
+        LogFlowStopped(Logger(context), exception, exception.ErrorType);
         return "Signing in is not possible right now. Try again in a moment.";
     }
 
     private static ILogger Logger(HttpContext context) =>
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Godwit.Migration.AspNetCore.Login");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Revoking the Godwit session at sign-out answered {ErrorType}.")]
+    private static partial void LogRevokeAnswered(ILogger logger, string errorType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The login flow could not continue: {ErrorType}")]
+    private static partial void LogFlowStopped(ILogger logger, Exception exception, string errorType);
 }

@@ -12,7 +12,7 @@ namespace Godwit.Migration.Backfill;
 /// external_id is what makes a repeat exact: a run cut short between Create User and the link finds
 /// its user again by it next time, so nobody is created twice.
 /// </summary>
-internal sealed class GodwitUserProvisioner<TUser>(
+internal sealed partial class GodwitUserProvisioner<TUser>(
     IApplicationUserStore<TUser> users, IBackfillStore<TUser> source, GodwitClient godwit, TimeProvider clock, ILogger logger)
     where TUser : class
 {
@@ -98,7 +98,7 @@ internal sealed class GodwitUserProvisioner<TUser>(
             }
             catch (GodwitApiException exception)
             {
-                logger.LogWarning(exception, "Could not delete Godwit user {GodwitUserId}, created for application user {ApplicationUserId}, which a login linked to {WinnerId} meanwhile", found.GodwitUserId, applicationUserId, winner);
+                LogOrphanNotDeleted(logger, exception, found.GodwitUserId, applicationUserId, winner);
             }
         }
 
@@ -170,11 +170,17 @@ internal sealed class GodwitUserProvisioner<TUser>(
         catch (GodwitApiException exception)
         {
             // The link in the application's database is what counts; the external id is a convenience.
-            logger.LogWarning(exception, "Could not write external_id {ApplicationUserId} on Godwit user {GodwitUserId}: {ErrorType}", applicationUserId, godwitUserId, exception.ErrorType);
+            LogExternalIdNotWritten(logger, exception, applicationUserId, godwitUserId, exception.ErrorType);
         }
     }
 
     private static string Digits(string phone) => string.Concat(phone.Where(char.IsAsciiDigit));
 
     private sealed record Found(string GodwitUserId, MatchedBy MatchedBy, bool Created);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not delete Godwit user {GodwitUserId}, created for application user {ApplicationUserId}, which a login linked to {WinnerId} meanwhile")]
+    private static partial void LogOrphanNotDeleted(ILogger logger, Exception exception, string godwitUserId, string applicationUserId, string? winnerId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write external_id {ApplicationUserId} on Godwit user {GodwitUserId}: {ErrorType}")]
+    private static partial void LogExternalIdNotWritten(ILogger logger, Exception exception, string applicationUserId, string godwitUserId, string errorType);
 }

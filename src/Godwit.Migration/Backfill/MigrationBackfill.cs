@@ -18,7 +18,7 @@ namespace Godwit.Migration.Backfill;
 /// </para>
 /// </summary>
 /// <typeparam name="TUser">The application's user type.</typeparam>
-public sealed class MigrationBackfill<TUser>
+public sealed partial class MigrationBackfill<TUser>
     where TUser : class
 {
     private readonly IServiceScopeFactory scopes;
@@ -63,7 +63,7 @@ public sealed class MigrationBackfill<TUser>
                 }
                 catch (Exception exception) when (!token.IsCancellationRequested)
                 {
-                    logger.LogWarning(exception, "Backfill of application user {ApplicationUserId} failed", users.GetApplicationUserId(user));
+                    LogUserFailed(logger, exception, users.GetApplicationUserId(user));
                     tally.AddBroken(users.GetApplicationUserId(user), exception);
                 }
 
@@ -95,4 +95,7 @@ public sealed class MigrationBackfill<TUser>
             after = page[^1];
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Backfill of application user {ApplicationUserId} failed")]
+    private static partial void LogUserFailed(ILogger logger, Exception exception, string applicationUserId);
 }

@@ -8,7 +8,7 @@ namespace Godwit.Server.Delivery;
 /// Development stand-in for both channels: every message becomes one JSON line in
 /// <c>outbox.jsonl</c> in the data folder, and a log line.
 /// </summary>
-internal sealed class OutboxDelivery(string path, TimeProvider time, ILogger<OutboxDelivery> logger) : IEmailSender, ISmsSender, IDisposable
+internal sealed partial class OutboxDelivery(string path, TimeProvider time, ILogger<OutboxDelivery> logger) : IEmailSender, ISmsSender, IDisposable
 {
     public const string FileName = "outbox.jsonl";
 
@@ -23,16 +23,14 @@ internal sealed class OutboxDelivery(string path, TimeProvider time, ILogger<Out
         await AppendAsync(new OutboxEntry(time.GetUtcNow().UtcDateTime, "email", message.To, message.Subject, message.TextBody), cancellationToken);
         // The body is logged on purpose, and only here: this sender exists only in Development, where
         // it lets a newcomer log in with a code or link from the console with no mail server installed.
-        logger.LogInformation("Email to {To} written to {Outbox} (no SMTP host configured): {Subject}\n{Text}",
-            message.To, path, message.Subject, message.TextBody);
+        LogEmailWritten(logger, message.To, path, message.Subject, message.TextBody);
     }
 
     public async Task SendAsync(SmsMessage message, CancellationToken cancellationToken)
     {
         await AppendAsync(new OutboxEntry(time.GetUtcNow().UtcDateTime, "sms", message.To, null, message.Body), cancellationToken);
         // Logged on purpose for the same Development-only reason as email.
-        logger.LogInformation("SMS to {To} written to {Outbox} (no SMS webhook configured): {Text}",
-            message.To, path, message.Body);
+        LogSmsWritten(logger, message.To, path, message.Body);
     }
 
     public void Dispose() => writeLock.Dispose();
@@ -63,4 +61,10 @@ internal sealed class OutboxDelivery(string path, TimeProvider time, ILogger<Out
             writeLock.Release();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Email to {To} written to {Outbox} (no SMTP host configured): {Subject}\n{Text}")]
+    private static partial void LogEmailWritten(ILogger logger, string to, string outbox, string subject, string text);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "SMS to {To} written to {Outbox} (no SMS webhook configured): {Text}")]
+    private static partial void LogSmsWritten(ILogger logger, string to, string outbox, string text);
 }

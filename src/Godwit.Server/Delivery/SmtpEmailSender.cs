@@ -8,7 +8,7 @@ using MimeKit;
 namespace Godwit.Server.Delivery;
 
 /// <summary>Hands each email to the configured SMTP relay on a connection of its own.</summary>
-internal sealed class SmtpEmailSender(IOptions<EmailOptions> options, ILogger<SmtpEmailSender> logger) : IEmailSender
+internal sealed partial class SmtpEmailSender(IOptions<EmailOptions> options, ILogger<SmtpEmailSender> logger) : IEmailSender
 {
     // A login request waits on this send; a relay that hangs must fail the request, not hold it for
     // MailKit's default two minutes.
@@ -49,7 +49,7 @@ internal sealed class SmtpEmailSender(IOptions<EmailOptions> options, ILogger<Sm
             // The message body holds login codes and links and the options hold the password, so
             // neither goes into the log or the exception; the relay's own reply (in the inner
             // exception) says what went wrong.
-            logger.LogWarning(exception, "Email delivery through SMTP relay {Host}:{Port} failed", host, port);
+            LogRelayFailed(logger, exception, host, port);
             throw new DeliveryFailedException($"email delivery through SMTP relay {host}:{port} failed", exception);
         }
     }
@@ -62,4 +62,7 @@ internal sealed class SmtpEmailSender(IOptions<EmailOptions> options, ILogger<Sm
         mime.To.Add(MailboxAddress.Parse(message.To));
         return mime;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Email delivery through SMTP relay {Host}:{Port} failed")]
+    private static partial void LogRelayFailed(ILogger logger, Exception exception, string host, int port);
 }

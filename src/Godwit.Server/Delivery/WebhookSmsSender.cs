@@ -9,7 +9,7 @@ namespace Godwit.Server.Delivery;
 /// Hands each text message to an HTTP endpoint the operator runs (a gateway to Twilio, an SMPP
 /// bridge, a chat channel), so Godwit speaks no SMS provider's API itself.
 /// </summary>
-internal sealed class WebhookSmsSender(HttpClient http, IOptions<SmsOptions> options, ILogger<WebhookSmsSender> logger) : ISmsSender
+internal sealed partial class WebhookSmsSender(HttpClient http, IOptions<SmsOptions> options, ILogger<WebhookSmsSender> logger) : ISmsSender
 {
     /// <summary>Set on the typed client at registration; a login request waits on this call.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
@@ -29,7 +29,7 @@ internal sealed class WebhookSmsSender(HttpClient http, IOptions<SmsOptions> opt
         }
         catch (Exception exception) when ((exception is HttpRequestException or TaskCanceledException) && !cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning(exception, "SMS webhook at {Target} could not be reached", target);
+            LogUnreachable(logger, exception, target);
             throw new DeliveryFailedException($"SMS webhook at {target} could not be reached", exception);
         }
 
@@ -39,9 +39,15 @@ internal sealed class WebhookSmsSender(HttpClient http, IOptions<SmsOptions> opt
             {
                 // The gateway's reply body may echo the message, which holds the login code.
                 var status = (int)response.StatusCode;
-                logger.LogWarning("SMS webhook at {Target} answered {StatusCode}", target, status);
+                LogRefused(logger, target, status);
                 throw new DeliveryFailedException($"SMS webhook at {target} answered {status}");
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SMS webhook at {Target} could not be reached")]
+    private static partial void LogUnreachable(ILogger logger, Exception exception, string target);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SMS webhook at {Target} answered {StatusCode}")]
+    private static partial void LogRefused(ILogger logger, string target, int statusCode);
 }

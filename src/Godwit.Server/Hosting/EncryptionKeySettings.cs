@@ -7,7 +7,7 @@ namespace Godwit.Server.Hosting;
 /// keys separated by commas (handy as one environment variable), or numbered entries (a JSON array).
 /// Development generates a key once and keeps it in the data folder; elsewhere the setting is required.
 /// </summary>
-internal static class EncryptionKeySettings
+internal static partial class EncryptionKeySettings
 {
     public const string SectionName = "Godwit:EncryptionKeys";
 
@@ -62,7 +62,7 @@ internal static class EncryptionKeySettings
     {
         if (file.Read("encryption_key") is { } stored)
         {
-            logger.LogInformation("Development encryption key from {File}.", file.Path);
+            LogDevelopmentKey(logger, file.Path);
             return stored;
         }
 
@@ -72,4 +72,7 @@ internal static class EncryptionKeySettings
         Console.WriteLine($"Created a development encryption key, {setting[..setting.IndexOf(':', StringComparison.Ordinal)]} (kept in {file.Path}).");
         return setting;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Development encryption key from {File}.")]
+    private static partial void LogDevelopmentKey(ILogger logger, string file);
 }

@@ -7,7 +7,7 @@ namespace Godwit.Server.Hosting;
 /// Resolves the project id and API secret. Production must configure both; Development generates
 /// them once and keeps them in the data folder so a newcomer needs no setup and restarts keep working.
 /// </summary>
-internal static class ProjectCredentials
+internal static partial class ProjectCredentials
 {
     /// <summary>What a guessing attacker faces: 32 characters of a generated secret are far beyond reach.</summary>
     public const int MinSecretLength = 32;
@@ -33,7 +33,7 @@ internal static class ProjectCredentials
 
         if (file.Read("project_id") is { } id && file.Read("secret") is { } stored)
         {
-            logger.LogInformation("Development project {ProjectId}; its secret is in {File}.", id, file.Path);
+            LogDevelopmentProject(logger, id, file.Path);
             return (id, stored);
         }
 
@@ -45,4 +45,8 @@ internal static class ProjectCredentials
         Console.WriteLine($"Created a development project.\n  project_id: {projectId}\n  secret:     {secret}\n  (kept in {file.Path})");
         return (projectId, secret);
     }
+
+    // The secret itself is never logged: only where to find it.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Development project {ProjectId}; its secret is in {File}.")]
+    private static partial void LogDevelopmentProject(ILogger logger, string projectId, string file);
 }

@@ -7,7 +7,7 @@ namespace Godwit.Server.Http;
 /// The one place where failures become Stytch-shaped errors: rejected requests, routes that do
 /// not exist, and bugs, so the framework's own 400, 404, 405 or 500 never reaches a client.
 /// </summary>
-internal sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMiddleware> logger)
+internal sealed partial class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -50,7 +50,7 @@ internal sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorM
         }
         catch (Exception exception)
         {
-            logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
+            LogUnhandled(logger, exception, context.Request.Method, context.Request.Path);
             await WriteAsync(context, ErrorCatalog.InternalServerError);
         }
     }
@@ -65,4 +65,7 @@ internal sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorM
         context.Response.Clear();
         return ApiResults.Error(error).ExecuteAsync(context);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);
 }

@@ -10,7 +10,7 @@ namespace Godwit.Server.Legacy;
 /// thirty seconds so that tokens with made-up key ids cannot make Godwit hammer the JWKS. When a
 /// fetch fails, the keys fetched before stay in use.
 /// </summary>
-internal sealed class LegacyJwks(LegacyEndpoints endpoints, LegacySystemOptions options, TimeProvider clock, ILogger<LegacyJwks> logger) : IDisposable
+internal sealed partial class LegacyJwks(LegacyEndpoints endpoints, LegacySystemOptions options, TimeProvider clock, ILogger<LegacyJwks> logger) : IDisposable
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan MinRefreshInterval = TimeSpan.FromSeconds(30);
@@ -76,7 +76,7 @@ internal sealed class LegacyJwks(LegacyEndpoints endpoints, LegacySystemOptions 
                 var keys = new JsonWebKeySet(Encoding.UTF8.GetString(response.Body)).GetSigningKeys();
                 if (keys.Count > 0)
                 {
-                    logger.LogInformation("Legacy JWKS fetched in {ElapsedMs} ms: {KeyCount} signing keys", (long)response.Elapsed.TotalMilliseconds, keys.Count);
+                    LogFetched(logger, (long)response.Elapsed.TotalMilliseconds, keys.Count);
                     return new KeySet([.. keys], clock.GetUtcNow());
                 }
 
@@ -89,9 +89,15 @@ internal sealed class LegacyJwks(LegacyEndpoints endpoints, LegacySystemOptions 
             }
         }
 
-        logger.LogWarning("Legacy JWKS failed in {ElapsedMs} ms: {Reason}", (long)response.Elapsed.TotalMilliseconds, failure);
+        LogFailed(logger, (long)response.Elapsed.TotalMilliseconds, failure);
         return null;
     }
 
     private sealed record KeySet(IReadOnlyList<SecurityKey> Keys, DateTimeOffset FetchedAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Legacy JWKS fetched in {ElapsedMs} ms: {KeyCount} signing keys")]
+    private static partial void LogFetched(ILogger logger, long elapsedMs, int keyCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Legacy JWKS failed in {ElapsedMs} ms: {Reason}")]
+    private static partial void LogFailed(ILogger logger, long elapsedMs, string? reason);
 }

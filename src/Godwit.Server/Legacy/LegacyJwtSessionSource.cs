@@ -13,7 +13,7 @@ namespace Godwit.Server.Legacy;
 /// with a small allowance for clocks that drift. The email comes from
 /// <c>Godwit:Migration:LegacyJwtEmailClaim</c>.
 /// </summary>
-internal sealed class LegacyJwtSessionSource(LegacyJwks jwks, LegacySystemOptions options, ProjectKeys keys, TimeProvider clock, ILogger<LegacyJwtSessionSource> logger)
+internal sealed partial class LegacyJwtSessionSource(LegacyJwks jwks, LegacySystemOptions options, ProjectKeys keys, TimeProvider clock, ILogger<LegacyJwtSessionSource> logger)
 {
     /// <summary>How far the legacy system's clock may be from Godwit's.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
@@ -100,17 +100,30 @@ internal sealed class LegacyJwtSessionSource(LegacyJwks jwks, LegacySystemOption
         var claims = payload.RootElement;
         if (LegacyClaims.Email(claims, options.LegacyJwtEmailClaim) is not { } email)
         {
-            logger.LogWarning("Legacy JWT accepted but its {Claim} claim is not a valid email", options.LegacyJwtEmailClaim);
+            LogNoValidEmail(logger, options.LegacyJwtEmailClaim);
             return ErrorCatalog.LegacySessionWithoutEmail;
         }
 
-        logger.LogInformation("Legacy JWT accepted for email {EmailPseudonym}", keys.LogPseudonym(email));
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            var pseudonym = keys.LogPseudonym(email);
+            LogAccepted(logger, pseudonym);
+        }
         return new LegacyIdentity(email, LegacyClaims.Profile(claims));
     }
 
     private Result<LegacyIdentity> Rejected(string reason)
     {
-        logger.LogInformation("Legacy JWT refused: {Reason}", reason);
+        LogRefused(logger, reason);
         return ErrorCatalog.UnableToAuthLegacySession.WithMessage($"The legacy JWT was refused: {reason}.");
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Legacy JWT accepted but its {Claim} claim is not a valid email")]
+    private static partial void LogNoValidEmail(ILogger logger, string claim);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Legacy JWT accepted for email {EmailPseudonym}")]
+    private static partial void LogAccepted(ILogger logger, string emailPseudonym);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Legacy JWT refused: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string reason);
 }

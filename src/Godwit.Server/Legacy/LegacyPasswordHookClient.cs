@@ -9,7 +9,7 @@ namespace Godwit.Server.Legacy;
 /// reads the answer under the strict contract. Every call is logged with its outcome and duration
 /// and a pseudonym of the email; never the password, the body or the signature.
 /// </summary>
-internal sealed class LegacyPasswordHookClient(
+internal sealed partial class LegacyPasswordHookClient(
     LegacyEndpoints endpoints, LegacySystemOptions options, ProjectKeys keys, TimeProvider clock, ILogger<LegacyPasswordHookClient> logger) : ILegacyPasswordHook
 {
     public async Task<LegacyVerdict> VerifyAsync(string normalizedEmail, string password, CancellationToken cancellationToken)
@@ -35,14 +35,19 @@ internal sealed class LegacyPasswordHookClient(
         var email = keys.LogPseudonym(normalizedEmail);
         if (verdict.Kind == LegacyVerdictKind.Failed)
         {
-            logger.LogWarning("Legacy password hook failed in {ElapsedMs} ms for email {EmailPseudonym}: {Reason}", elapsed, email, verdict.Reason);
+            LogFailed(logger, elapsed, email, verdict.Reason);
         }
         else
         {
-            logger.LogInformation("Legacy password hook answered {Outcome} in {ElapsedMs} ms for email {EmailPseudonym}",
-                verdict.Kind == LegacyVerdictKind.Match ? "match" : "no match", elapsed, email);
+            LogAnswered(logger, verdict.Kind == LegacyVerdictKind.Match ? "match" : "no match", elapsed, email);
         }
 
         return verdict;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Legacy password hook failed in {ElapsedMs} ms for email {EmailPseudonym}: {Reason}")]
+    private static partial void LogFailed(ILogger logger, long elapsedMs, string emailPseudonym, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Legacy password hook answered {Outcome} in {ElapsedMs} ms for email {EmailPseudonym}")]
+    private static partial void LogAnswered(ILogger logger, string outcome, long elapsedMs, string emailPseudonym);
 }

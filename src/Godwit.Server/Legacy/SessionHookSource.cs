@@ -9,7 +9,7 @@ namespace Godwit.Server.Legacy;
 /// token is: <c>{"token"}</c>, signed as the password hook's requests are, answered under the same
 /// strict contract, where a match must also name the <c>email</c>.
 /// </summary>
-internal sealed class SessionHookSource(LegacyEndpoints endpoints, LegacySystemOptions options, ProjectKeys keys, TimeProvider clock, ILogger<SessionHookSource> logger)
+internal sealed partial class SessionHookSource(LegacyEndpoints endpoints, LegacySystemOptions options, ProjectKeys keys, TimeProvider clock, ILogger<SessionHookSource> logger)
 {
     public async Task<Result<LegacyIdentity>> IdentifyAsync(string token, CancellationToken cancellationToken)
     {
@@ -23,14 +23,28 @@ internal sealed class SessionHookSource(LegacyEndpoints endpoints, LegacySystemO
         switch (verdict.Kind)
         {
             case LegacyVerdictKind.Match:
-                logger.LogInformation("Legacy session hook answered match in {ElapsedMs} ms for email {EmailPseudonym}", elapsed, keys.LogPseudonym(verdict.Email!));
+                if (logger.IsEnabled(LogLevel.Information))
+                {
+                    var pseudonym = keys.LogPseudonym(verdict.Email!);
+                    LogMatch(logger, elapsed, pseudonym);
+                }
+
                 return new LegacyIdentity(verdict.Email!, verdict.Profile!);
             case LegacyVerdictKind.NoMatch:
-                logger.LogInformation("Legacy session hook answered no match in {ElapsedMs} ms", elapsed);
+                LogNoMatch(logger, elapsed);
                 return ErrorCatalog.UnableToAuthLegacySession;
             default:
-                logger.LogWarning("Legacy session hook failed in {ElapsedMs} ms: {Reason}", elapsed, verdict.Reason);
+                LogFailed(logger, elapsed, verdict.Reason);
                 return ErrorCatalog.LegacySessionCheckUnavailable;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Legacy session hook answered match in {ElapsedMs} ms for email {EmailPseudonym}")]
+    private static partial void LogMatch(ILogger logger, long elapsedMs, string emailPseudonym);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Legacy session hook answered no match in {ElapsedMs} ms")]
+    private static partial void LogNoMatch(ILogger logger, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Legacy session hook failed in {ElapsedMs} ms: {Reason}")]
+    private static partial void LogFailed(ILogger logger, long elapsedMs, string? reason);
 }

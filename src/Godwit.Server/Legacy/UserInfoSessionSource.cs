@@ -12,7 +12,7 @@ namespace Godwit.Server.Legacy;
 /// 401 or 403 means the legacy system refuses the token; any other answer but a 200 JSON object is
 /// the legacy system failing.
 /// </summary>
-internal sealed class UserInfoSessionSource(LegacyEndpoints endpoints, LegacySystemOptions options, ProjectKeys keys, ILogger<UserInfoSessionSource> logger)
+internal sealed partial class UserInfoSessionSource(LegacyEndpoints endpoints, LegacySystemOptions options, ProjectKeys keys, ILogger<UserInfoSessionSource> logger)
 {
     public async Task<Result<LegacyIdentity>> IdentifyAsync(string token, CancellationToken cancellationToken)
     {
@@ -23,13 +23,13 @@ internal sealed class UserInfoSessionSource(LegacyEndpoints endpoints, LegacySys
         var elapsed = (long)response.Elapsed.TotalMilliseconds;
         if (response.Failure is { } failure)
         {
-            logger.LogWarning("Legacy UserInfo failed in {ElapsedMs} ms: {Reason}", elapsed, failure);
+            LogFailed(logger, elapsed, failure);
             return ErrorCatalog.LegacySessionCheckUnavailable;
         }
 
         if (response.StatusCode is 401 or 403)
         {
-            logger.LogInformation("Legacy UserInfo refused a token ({StatusCode}) in {ElapsedMs} ms", response.StatusCode, elapsed);
+            LogRefused(logger, response.StatusCode, elapsed);
             return ErrorCatalog.UnableToAuthLegacySession;
         }
 
@@ -46,18 +46,36 @@ internal sealed class UserInfoSessionSource(LegacyEndpoints endpoints, LegacySys
 
         if (response.StatusCode != 200 || claims.ValueKind != JsonValueKind.Object)
         {
-            logger.LogWarning("Legacy UserInfo answered status {StatusCode} {Shape} in {ElapsedMs} ms", response.StatusCode,
-                claims.ValueKind == JsonValueKind.Object ? "with a JSON object" : "without a JSON object", elapsed);
+            LogUnexpectedAnswer(logger, response.StatusCode, claims.ValueKind == JsonValueKind.Object ? "with a JSON object" : "without a JSON object", elapsed);
             return ErrorCatalog.LegacySessionCheckUnavailable;
         }
 
         if (LegacyClaims.Email(claims, "email") is not { } email)
         {
-            logger.LogWarning("Legacy UserInfo accepted a token in {ElapsedMs} ms but named no valid email", elapsed);
+            LogNoValidEmail(logger, elapsed);
             return ErrorCatalog.LegacySessionWithoutEmail;
         }
 
-        logger.LogInformation("Legacy UserInfo accepted a token in {ElapsedMs} ms for email {EmailPseudonym}", elapsed, keys.LogPseudonym(email));
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            var pseudonym = keys.LogPseudonym(email);
+            LogAccepted(logger, elapsed, pseudonym);
+        }
         return new LegacyIdentity(email, LegacyClaims.Profile(claims));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Legacy UserInfo failed in {ElapsedMs} ms: {Reason}")]
+    private static partial void LogFailed(ILogger logger, long elapsedMs, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Legacy UserInfo refused a token ({StatusCode}) in {ElapsedMs} ms")]
+    private static partial void LogRefused(ILogger logger, int statusCode, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Legacy UserInfo answered status {StatusCode} {Shape} in {ElapsedMs} ms")]
+    private static partial void LogUnexpectedAnswer(ILogger logger, int statusCode, string shape, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Legacy UserInfo accepted a token in {ElapsedMs} ms but named no valid email")]
+    private static partial void LogNoValidEmail(ILogger logger, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Legacy UserInfo accepted a token in {ElapsedMs} ms for email {EmailPseudonym}")]
+    private static partial void LogAccepted(ILogger logger, long elapsedMs, string emailPseudonym);
 }

@@ -10,7 +10,7 @@ namespace Godwit.Server.RateLimiting;
 /// before its credential is looked at, the right one too: were a right guess let through, the
 /// answer would tell the guesser which guess was right. Other addresses are unaffected.
 /// </summary>
-internal sealed class FailedAuthenticationThrottle : IDisposable
+internal sealed partial class FailedAuthenticationThrottle : IDisposable
 {
     private readonly PartitionedRateLimiter<IPAddress>? failures;
     private readonly int perMinute;
@@ -71,9 +71,12 @@ internal sealed class FailedAuthenticationThrottle : IDisposable
 
         if (failures.GetStatistics(address)?.CurrentAvailablePermits == 0)
         {
-            logger.LogWarning("{ClientAddress} has used up its {Limit} Basic-auth failures a minute; its API requests are refused until the budget refills.", address, perMinute);
+            LogBudgetSpent(logger, address, perMinute);
         }
 
         return null;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{ClientAddress} has used up its {Limit} Basic-auth failures a minute; its API requests are refused until the budget refills.")]
+    private static partial void LogBudgetSpent(ILogger logger, IPAddress clientAddress, int limit);
 }

@@ -37,12 +37,12 @@ internal sealed class EfTotpStore(GodwitDbContext db) : ITotpStore
 
     // The affected-row count decides between two requests carrying the same code: the step only
     // moves forward, so the second finds it already there.
-    public async Task<bool> TryAcceptStepAsync(string totpId, long step, DateTime now, CancellationToken cancellationToken) =>
+    public async Task<bool> TryAcceptStepAsync(string totpId, long timeStep, DateTime now, CancellationToken cancellationToken) =>
         await Totps
-            .Where(t => t.TotpId == totpId && t.LastUsedStep < step && (t.Verified || t.ExpiresAt > now))
+            .Where(t => t.TotpId == totpId && t.LastUsedStep < timeStep && (t.Verified || t.ExpiresAt > now))
             .ExecuteUpdateAsync(
                 set => set
-                    .SetProperty(t => t.LastUsedStep, step)
+                    .SetProperty(t => t.LastUsedStep, timeStep)
                     .SetProperty(t => t.Verified, true)
                     .SetProperty(t => t.ExpiresAt, (DateTime?)null)
                     .SetProperty(t => t.FailedAttempts, 0)

@@ -34,10 +34,10 @@ internal sealed class EfWebAuthnStore(GodwitDbContext db) : IWebAuthnStore
     public Task<bool> CredentialIdTakenAsync(byte[] credentialId, CancellationToken cancellationToken) =>
         Registrations.AnyAsync(r => r.CredentialId == credentialId, cancellationToken);
 
-    public async Task<bool> TryAdvanceSignCountAsync(string webAuthnRegistrationId, long expected, long next, CancellationToken cancellationToken) =>
+    public async Task<bool> TryAdvanceSignCountAsync(string webAuthnRegistrationId, long expected, long nextSignCount, CancellationToken cancellationToken) =>
         await Registrations
             .Where(r => r.WebAuthnRegistrationId == webAuthnRegistrationId && r.SignCount == expected)
-            .ExecuteUpdateAsync(set => set.SetProperty(r => r.SignCount, next), cancellationToken) == 1;
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.SignCount, nextSignCount), cancellationToken) == 1;
 
     public async Task<bool> RenameAsync(string webAuthnRegistrationId, string name, CancellationToken cancellationToken) =>
         await Registrations
