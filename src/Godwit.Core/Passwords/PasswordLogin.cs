@@ -132,8 +132,9 @@ public sealed class PasswordLogin(
     /// <summary>
     /// Takes one guess from the user's count, or, for an email nobody has or whose user has no
     /// password row to count on, from a budget of that email of the same size and length. Either way
-    /// a guesser meets <c>user_lock_limit_reached</c> after the same number of tries, so the lock does
-    /// not tell which emails have accounts.
+    /// a guesser meets <c>user_lock_limit_reached</c> after the same number of tries. The budget's
+    /// window starts at the first guess and a user's lock at the last, so the Retry-After of guesses
+    /// spread over the hour still differs (docs/security.md).
     /// </summary>
     private async Task<Result<Guess>> ReserveGuessAsync(User? user, string normalizedEmail, CancellationToken cancellationToken)
     {
