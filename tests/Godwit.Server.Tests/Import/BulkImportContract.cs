@@ -42,6 +42,35 @@ public abstract class BulkImportContract
     }
 
     [Fact]
+    public async Task A_row_that_is_not_an_object_or_has_a_field_of_the_wrong_type_fails_alone_with_that_fields_error()
+    {
+        var tag = Guid.NewGuid().ToString("N");
+        var body = $$"""
+            {"users": [
+                42,
+                {"email": "name-{{tag}}@example.com", "name": "Ada"},
+                {"email": "config-{{tag}}@example.com", "hash_type": "md_5", "hash": "5f4dcc3b5aa765d61d8327deb882cf99", "md_5_config": "salty"},
+                {"email": "flag-{{tag}}@example.com", "set_email_verified": "yes"},
+                {"email": "fine-{{tag}}@example.com"}
+            ]}
+            """;
+
+        var answer = await Host.Client.SendJsonAsync(HttpMethod.Post, "/v1/users/import", body);
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        var results = answer.Body.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(["failed", "failed", "failed", "failed", "created"], results.Select(r => r.GetProperty("outcome").GetString()));
+        Assert.Equal(["bad_request", "invalid_name", "bad_request", "bad_request"], results.Take(4).Select(r => r.GetProperty("error_type").GetString()));
+        var search = await Host.Client.PostAsync("/v1/users/search", new
+        {
+            query = new { @operator = "OR", operands = new[] { new { filter_name = "email_address", filter_value = new[] { $"name-{tag}@example.com", $"config-{tag}@example.com", $"flag-{tag}@example.com", $"fine-{tag}@example.com" } } } },
+        });
+        // Only the good row's user exists: the bad rows wrote nothing.
+        var found = Assert.Single(search.Body.GetProperty("results").EnumerateArray());
+        Assert.Equal($"fine-{tag}@example.com", found.GetProperty("emails")[0].GetProperty("email").GetString());
+    }
+
+    [Fact]
     public async Task Sending_the_same_users_again_or_at_the_same_moment_creates_each_once()
     {
         var tag = Guid.NewGuid().ToString("N");
