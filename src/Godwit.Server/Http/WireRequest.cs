@@ -53,14 +53,15 @@ internal static class WireRequest
         }
 
         // Body-less requests (GETs with a JSON content type, some DELETEs) read as an empty object.
-        if (buffer.Length == 0 || buffer.ToArray().All(b => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t'))
+        ReadOnlyMemory<byte> body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (body.Span.Trim(" \n\r\t"u8).IsEmpty)
         {
             return JsonDocument.Parse("{}").RootElement;
         }
 
         try
         {
-            using var document = JsonDocument.Parse(buffer.ToArray(), DocumentOptions);
+            using var document = JsonDocument.Parse(body, DocumentOptions);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 throw new RequestRejectedException(ErrorCatalog.BadRequest.WithMessage("The request body must be a JSON object."));

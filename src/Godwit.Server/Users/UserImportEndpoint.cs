@@ -28,9 +28,7 @@ internal static class UserImportEndpoint
             return ApiResults.Error(ErrorCatalog.InvalidImportUserCount);
         }
 
-        var upsert = body.TryGetProperty("upsert", out var flag) && flag.ValueKind != JsonValueKind.Null
-            ? flag.ValueKind is JsonValueKind.True or JsonValueKind.False ? flag.GetBoolean() : throw new RequestRejectedException(WireErrors.For("upsert", typeof(bool)))
-            : false;
+        var upsert = ReadUpsert(body);
         var results = new ImportedUserResult?[rows.GetArrayLength()];
         var users = new List<User>(results.Length);
         var indexes = new List<int>(results.Length);
@@ -101,6 +99,15 @@ internal static class UserImportEndpoint
                 : null,
         };
     }
+
+    /// <summary>The one field beside the rows, which are bound one by one so that a bad row fails alone.</summary>
+    private static bool ReadUpsert(JsonElement body) =>
+        !body.TryGetProperty("upsert", out var upsert) ? false : upsert.ValueKind switch
+        {
+            JsonValueKind.Null or JsonValueKind.False => false,
+            JsonValueKind.True => true,
+            _ => throw new RequestRejectedException(WireErrors.For("upsert", typeof(bool))),
+        };
 
     private static ImportedUserResult Failed(int index, ApiError error) => new(index, "failed", null, error.ErrorType, error.Message);
 }
