@@ -16,8 +16,7 @@ public sealed record NamedUser(User User, Session? Session);
 
 /// <summary>
 /// Finds the user a request names by <c>user_id</c> or by a session, for every endpoint that
-/// accepts either: attaching an address on a send, enrolling a biometric key, a session password
-/// reset. When both are given they must name the same person, else
+/// accepts either: attaching an address on a send, enrolling a biometric key. When both are given they must name the same person, else
 /// <see cref="ErrorCatalog.SessionOfAnotherUser"/>. The session is only looked up, never touched.
 /// </summary>
 public sealed class UserResolver(IUserStore users, SessionLookup sessions)
