@@ -114,15 +114,17 @@ public abstract class BackfillContract(SqliteGodwit godwit) : AppDatabaseContrac
     {
         await App.AddUsersAsync(Enumerable.Range(0, 30).Select(_ => ((string?)ApiCalls.UniqueEmail(), (string?)null)));
 
-        var result = await App.BackfillAsync(new BackfillOptions { RequestsPerSecond = 15, Concurrency = 8 }, cancellationToken: Cancel);
+        var result = await App.BackfillAsync(new BackfillOptions { RequestsPerSecond = 10, Concurrency = 8 }, cancellationToken: Cancel);
 
         Assert.Equal(30, result.Totals.Created);
         var times = App.Calls.Select(c => c.At).Order().ToList();
         Assert.Equal(30, times.Count);
-        // 30 calls at 15 a second, of which the first portion may go at once: at least ~1.9 s.
-        Assert.True(times[^1] - times[0] >= TimeSpan.FromSeconds(1.7), $"30 calls took {times[^1] - times[0]}");
+        // 30 calls at 10 a second take ~2.9 s; unpaced, 8 at a time, they take a fraction of one. The
+        // margins absorb a busy machine running a call a few hundred milliseconds late, which
+        // bunches it with the next ones without the pacer having let them go early.
+        Assert.True(times[^1] - times[0] >= TimeSpan.FromSeconds(2.4), $"30 calls took {times[^1] - times[0]}");
         var busiestSecond = times.Max(start => times.Count(t => t >= start && t < start + TimeSpan.FromSeconds(1)));
-        Assert.True(busiestSecond <= 17, $"{busiestSecond} calls in one second at 15/s");
+        Assert.True(busiestSecond <= 14, $"{busiestSecond} calls in one second at 10/s");
     }
 
     [Fact]
