@@ -149,10 +149,16 @@ public sealed partial class LegacyPasswordLogin(
         return firstProof;
     }
 
+    /// <summary>Trusted metadata with the below-policy mark, or null when it has no room for it.</summary>
+    public static string? WithBelowPolicyMark(string trustedMetadata)
+    {
+        var marked = Metadata.Merge(trustedMetadata, new JsonObject { [BelowPolicyKey] = true });
+        return Metadata.FitsLimit(marked) ? marked : null;
+    }
+
     private void MarkBelowPolicy(User user)
     {
-        var marked = Metadata.Merge(user.TrustedMetadata, new JsonObject { [BelowPolicyKey] = true });
-        if (Metadata.FitsLimit(marked))
+        if (WithBelowPolicyMark(user.TrustedMetadata) is { } marked)
         {
             user.TrustedMetadata = marked;
         }

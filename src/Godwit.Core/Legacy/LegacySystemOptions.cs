@@ -1,3 +1,4 @@
+using System.Globalization;
 using Godwit.Core.Security;
 
 namespace Godwit.Core.Legacy;
@@ -18,6 +19,25 @@ public sealed class LegacySystemOptions
 
     /// <summary>The HMAC-SHA256 key of the password hook's request signatures.</summary>
     public string? LegacyPasswordHookSecret { get; set; }
+
+    /// <summary>
+    /// Until this instant (UTC, written as <c>2026-09-01T00:00:00Z</c>) both systems run and the
+    /// legacy system stays the authority for passwords Godwit already holds: the hook is asked at
+    /// every password login, and Godwit's copy follows its answer. Unset or passed, Godwit's hash
+    /// alone decides (docs/migration.md, "While both systems run").
+    /// </summary>
+    public string? LegacyAuthoritativeUntil { get; set; }
+
+    /// <summary><see cref="LegacyAuthoritativeUntil"/> as an instant; null when unset (or unreadable, which startup refuses).</summary>
+    public DateTimeOffset? AuthoritativeUntil =>
+        !string.IsNullOrWhiteSpace(LegacyAuthoritativeUntil)
+        && DateTimeOffset.TryParseExact(LegacyAuthoritativeUntil.Trim(), UtcInstantFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var until)
+            ? until
+            : null;
+
+    // Only the Z form: a date-time without an offset would be read in the server's time zone, and
+    // the cut-over would move with the machine it runs on.
+    private static readonly string[] UtcInstantFormats = ["yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"];
 
     /// <summary>Asked whose a legacy session token is, when the legacy system has no OIDC UserInfo endpoint.</summary>
     public Uri? LegacySessionHook { get; set; }
@@ -58,6 +78,7 @@ public sealed class LegacySystemOptions
         ?? UrlProblem(LegacyJwksUrl, "LegacyJwksUrl")
         ?? SecretProblem(LegacyPasswordHook, LegacyPasswordHookSecret, "LegacyPasswordHookSecret")
         ?? SecretProblem(LegacySessionHook, LegacySessionHookSecret, "LegacySessionHookSecret")
+        ?? AuthoritativeUntilProblem()
         ?? (UserInfoUrl is not null && LegacySessionHook is not null
             ? "Godwit:Migration: set UserInfoUrl or LegacySessionHook, not both: each one answers for every legacy token that is not a JWT."
             : null)
@@ -72,6 +93,12 @@ public sealed class LegacySystemOptions
             ? "Godwit:Migration:DefaultSessionDurationMinutes must be between 5 and 527040."
             : null)
         ?? CircuitBreaker.Problem();
+
+    private string? AuthoritativeUntilProblem() =>
+        string.IsNullOrWhiteSpace(LegacyAuthoritativeUntil) ? null
+        : AuthoritativeUntil is null ? $"Godwit:Migration:LegacyAuthoritativeUntil must be a UTC date-time such as 2026-09-01T00:00:00Z, not '{LegacyAuthoritativeUntil}'."
+        : LegacyPasswordHook is null ? "Godwit:Migration:LegacyAuthoritativeUntil needs LegacyPasswordHook: until that date the password hook is asked at every password login."
+        : null;
 
     // These are trust anchors: their answers decide who logs in as whom. Over plain http anyone on
     // the network path could answer instead, so http is only for a legacy system on this machine.

@@ -10,7 +10,8 @@ namespace Godwit.Core.Passwords;
 /// <summary>
 /// Checks an email and password: every guess is reserved before any hashing or legacy call, a
 /// wrong one counts towards the lock, a right one against a legacy or weaker hash upgrades it on
-/// the spot, and a person Godwit holds no password for may be vouched for by the legacy hook.
+/// the spot, and a person Godwit holds no password for may be vouched for by the legacy hook (as,
+/// while both systems run, may a password Godwit holds: see <see cref="LegacyPasswordAuthority"/>).
 /// </summary>
 public sealed class PasswordLogin(
     IUserStore users,
@@ -20,6 +21,7 @@ public sealed class PasswordLogin(
     HashingGate gate,
     UnknownUserDecoy decoy,
     LegacyPasswordLogin legacyPasswords,
+    LegacyPasswordAuthority legacyAuthority,
     SessionService sessions,
     PasswordOptions options,
     TimeProvider clock)
@@ -84,7 +86,17 @@ public sealed class PasswordLogin(
         }
 
         var hash = StoredPasswordHash.Deserialize(stored.Hash);
-        if (!await gate.RunAsync(() => hash.Verify(password), cancellationToken))
+        // While both systems run, the legacy system's word on a password outranks Godwit's copy.
+        var verdict = legacyAuthority.Decides(user)
+            ? await legacyAuthority.JudgeAsync(user, normalized, password, hash, cancellationToken)
+            : await gate.RunAsync(() => hash.Verify(password), cancellationToken) ? HeldPasswordVerdict.Right : HeldPasswordVerdict.Wrong;
+        if (verdict == HeldPasswordVerdict.Unvouched)
+        {
+            // The guess stays counted, as when the hook vouches for a user without a password.
+            return ErrorCatalog.ResetPassword;
+        }
+
+        if (verdict == HeldPasswordVerdict.Wrong)
         {
             await FailedAsync(guess, cancellationToken);
             return ErrorCatalog.UnauthorizedPasswordCredentials;
@@ -97,17 +109,25 @@ public sealed class PasswordLogin(
             return ErrorCatalog.ResetPassword;
         }
 
-        if (hash.NeedsRehash(options.Hashing))
+        if (verdict == HeldPasswordVerdict.ChangedInLegacy || hash.NeedsRehash(options.Hashing))
         {
             try
             {
-                // Conditional on the hash just verified: a concurrent reset's new password wins.
-                var upgraded = await gate.RunAsync(() => hasher.Hash(password), cancellationToken);
-                await passwords.TryReplaceHashAsync(stored.PasswordId, stored.Hash, upgraded.HashType, upgraded.Serialize(), clock.GetUtcNow().UtcDateTime, cancellationToken);
+                if (verdict == HeldPasswordVerdict.ChangedInLegacy)
+                {
+                    await legacyAuthority.FollowAsync(user, stored, normalized, password, cancellationToken);
+                }
+                else
+                {
+                    // Conditional on the hash just verified: a concurrent reset's new password wins.
+                    var upgraded = await gate.RunAsync(() => hasher.Hash(password), cancellationToken);
+                    await passwords.TryReplaceHashAsync(stored.PasswordId, stored.Hash, upgraded.HashType, upgraded.Serialize(), clock.GetUtcNow().UtcDateTime, cancellationToken);
+                }
             }
             catch (PasswordHashingOverloadedException)
             {
-                // The person proved the password; the upgrade waits for a quieter login.
+                // The person proved the password; the upgrade (or, during the overlap, the copy of
+                // a password changed in the legacy app) waits for a quieter login.
             }
         }
 

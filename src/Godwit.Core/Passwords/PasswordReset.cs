@@ -21,6 +21,7 @@ public sealed class PasswordReset(
     DefaultPasswordHasher hasher,
     HashingGate gate,
     PasswordLogin login,
+    LegacyPasswordAuthority legacyAuthority,
     PasswordResetLinks links,
     IOneTimeSecretStore secrets,
     SessionLookup sessionLookup,
@@ -170,6 +171,7 @@ public sealed class PasswordReset(
 
         // The new password passed today's policy, so a legacy password's mark goes with the old one.
         user.TrustedMetadata = LegacyPasswordLogin.WithoutBelowPolicyMark(user.TrustedMetadata);
+        legacyAuthority.MarkSetInGodwit(user);
 
         // Whoever knew the old password must not keep a way in.
         user.FailedAuthentications = 0;

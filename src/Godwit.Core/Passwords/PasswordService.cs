@@ -1,4 +1,5 @@
 using Godwit.Core.Errors;
+using Godwit.Core.Legacy;
 using Godwit.Core.Passwords.Hashing;
 using Godwit.Core.Passwords.Strength;
 using Godwit.Core.Sessions;
@@ -19,6 +20,7 @@ public sealed class PasswordService(
     DefaultPasswordHasher hasher,
     HashingGate gate,
     PasswordLogin login,
+    LegacyPasswordAuthority legacyAuthority,
     PasswordResetLinks resetLinks,
     TimeProvider clock)
 {
@@ -67,6 +69,7 @@ public sealed class PasswordService(
         var user = prepared.Value;
         var hash = await gate.RunAsync(() => hasher.Hash(command.Password), cancellationToken);
         user.Password = UserPassword.Create(user.UserId, hash, clock.GetUtcNow().UtcDateTime);
+        legacyAuthority.MarkSetInGodwit(user);
         if (await users.SaveAsync(cancellationToken) is { } conflict)
         {
             return conflict;

@@ -50,6 +50,7 @@ internal static class LegacyServiceCollectionExtensions
         services.AddSingleton<SessionHookSource>();
         services.AddSingleton<ILegacySessionVerifier, LegacySessionSources>();
         services.AddScoped<LegacyPasswordLogin>();
+        services.AddScoped<LegacyPasswordAuthority>();
         services.AddScoped<SessionMigrationService>();
         return services;
     }

@@ -169,6 +169,7 @@ public sealed class CoreServices : IAsyncLifetime
         services.AddSingleton(new LegacySystemOptions());
         services.AddSingleton<ILegacyPasswordHook, NoLegacyPasswordHook>();
         services.AddScoped<LegacyPasswordLogin>();
+        services.AddScoped<LegacyPasswordAuthority>();
 
         services.AddSingleton(new TotpOptions());
         services.AddScoped<TotpService>();

@@ -117,6 +117,36 @@ public sealed class LegacyHookResilienceTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task While_both_systems_run_the_log_tells_followed_refused_and_fallen_back_logins_without_any_password()
+    {
+        var until = DateTimeOffset.UtcNow.AddDays(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var godwit = await StartAsync(legacy.PasswordHookUrl, ("Godwit:Migration:LegacyAuthoritativeUntil", until));
+        const string Changed = "changed in the legacy app, staple battery 2026";
+        var email = ApiCalls.UniqueEmail();
+        legacy.AddAccount(email, Password);
+        var first = await Authenticate(godwit, email);
+        legacy.AddAccount(email, Changed);
+
+        var old = await Authenticate(godwit, email);
+        var followed = await godwit.Client.PostAsync("/v1/passwords/authenticate", new { email, password = Changed });
+        legacy.AnswerPasswordHook(email, context => LegacySystem.JsonAsync(context, 503, "{}"));
+        var fellBack = await godwit.Client.PostAsync("/v1/passwords/authenticate", new { email, password = Changed });
+
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, old.Status);
+        Assert.Equal(HttpStatusCode.OK, followed.Status);
+        Assert.Equal(HttpStatusCode.OK, fellBack.Status);
+        var userId = first.Text("user_id");
+        Assert.Contains(logs.Entries, line => line.Contains("an old password", StringComparison.Ordinal) && line.Contains(userId, StringComparison.Ordinal));
+        Assert.Contains(logs.Entries, line => line.Contains("Godwit's copy follows it", StringComparison.Ordinal) && line.Contains(userId, StringComparison.Ordinal));
+        Assert.Contains(logs.Entries, line => line.Contains("checked against Godwit's copy", StringComparison.Ordinal) && line.Contains(userId, StringComparison.Ordinal));
+        foreach (var secret in new[] { Password, Changed, LegacySystem.PasswordHookSecret, email })
+        {
+            Assert.DoesNotContain(logs.Entries, entry => entry.Contains(secret, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
     private async Task<GodwitHost> StartAsync(Uri hook, params (string Key, string Value)[] settings)
     {
         var all = new Dictionary<string, string?>

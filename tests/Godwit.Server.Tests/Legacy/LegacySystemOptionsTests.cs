@@ -19,7 +19,34 @@ public sealed class LegacySystemOptionsTests
         { "Godwit:Migration:DefaultSessionDurationMinutes", "1", "DefaultSessionDurationMinutes" },
         { "Godwit:Migration:CircuitBreaker:FailureRatio", "0", "FailureRatio" },
         { "Godwit:Migration:CircuitBreaker:MinimumThroughput", "1", "MinimumThroughput" },
+        { "Godwit:Migration:LegacyAuthoritativeUntil", "2026-09-01T00:00:00Z", "LegacyAuthoritativeUntil needs LegacyPasswordHook" },
     };
+
+    [Theory]
+    [InlineData("2026-09-01")]
+    [InlineData("2026-09-01T00:00:00")]
+    [InlineData("2026-09-01T02:00:00+02:00")]
+    [InlineData("next tuesday")]
+    [InlineData("2026-13-01T00:00:00Z")]
+    public void A_cut_over_that_is_not_a_UTC_date_time_is_refused(string until)
+    {
+        using var services = Build(WithPasswordHook(until));
+
+        var refused = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<LegacySystemOptions>>().Value);
+
+        Assert.Equal($"Godwit:Migration:LegacyAuthoritativeUntil must be a UTC date-time such as 2026-09-01T00:00:00Z, not '{until}'.", refused.Message);
+    }
+
+    [Theory]
+    [InlineData("2026-09-01T00:00:00Z", "2026-09-01T00:00:00+00:00")]
+    [InlineData("2026-09-01T12:30:15.5Z", "2026-09-01T12:30:15.5000000+00:00")]
+    [InlineData("2001-01-01T00:00:00Z", "2001-01-01T00:00:00+00:00")]
+    public void A_UTC_cut_over_is_read_exactly_even_when_it_has_passed(string until, string read)
+    {
+        using var services = Build(WithPasswordHook(until));
+
+        Assert.Equal(DateTimeOffset.Parse(read, System.Globalization.CultureInfo.InvariantCulture), services.GetRequiredService<LegacySystemOptions>().AuthoritativeUntil);
+    }
 
     [Theory]
     [MemberData(nameof(Problems))]
@@ -88,7 +115,15 @@ public sealed class LegacySystemOptionsTests
         Assert.Equal((0.5, 10, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(15)),
             (options.CircuitBreaker.FailureRatio, options.CircuitBreaker.MinimumThroughput, options.CircuitBreaker.SamplingDuration, options.CircuitBreaker.BreakDuration));
         Assert.Equal("email", options.LegacyJwtEmailClaim);
+        Assert.Null(options.AuthoritativeUntil);
     }
+
+    private static Dictionary<string, string?> WithPasswordHook(string until) => new()
+    {
+        ["Godwit:Migration:LegacyPasswordHook"] = "https://legacy.example.test/hook",
+        ["Godwit:Migration:LegacyPasswordHookSecret"] = LegacySystem.PasswordHookSecret,
+        ["Godwit:Migration:LegacyAuthoritativeUntil"] = until,
+    };
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
