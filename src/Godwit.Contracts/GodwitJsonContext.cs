@@ -94,4 +94,7 @@ namespace Godwit.Contracts;
 [JsonSerializable(typeof(BiometricChallengeResponse))]
 [JsonSerializable(typeof(BiometricSessionResponse))]
 [JsonSerializable(typeof(DeleteBiometricRegistrationResponse))]
+[JsonSerializable(typeof(MagicLinkCreateRequest))]
+[JsonSerializable(typeof(MagicLinkCreateResponse))]
+[JsonSerializable(typeof(ExchangePrimaryFactorRequest))]
 public sealed partial class GodwitJsonContext : JsonSerializerContext;

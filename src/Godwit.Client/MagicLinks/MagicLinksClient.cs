@@ -18,6 +18,13 @@ public sealed class MagicLinksClient
     public EmailMagicLinksClient Email { get; }
 
     /// <summary>
+    /// Creates an embeddable magic link for a user: the token, for the application to deliver itself.
+    /// Authenticating it verifies no address of the user. Never retried: a retry would mint a second token.
+    /// </summary>
+    public Task<MagicLinkCreateResponse> CreateAsync(MagicLinkCreateRequest request, CancellationToken cancellationToken = default) =>
+        transport.SendAsync(HttpMethod.Post, "v1/magic_links", request, WireJson.Requests.MagicLinkCreateRequest, WireJson.Responses.MagicLinkCreateResponse, safeToRetry: false, cancellationToken);
+
+    /// <summary>
     /// Authenticates the token from a link; with <c>session_duration_minutes</c> it starts a session.
     /// Never retried: the token is single use.
     /// </summary>

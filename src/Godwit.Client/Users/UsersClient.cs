@@ -26,6 +26,13 @@ public sealed class UsersClient
     public Task<UpdateUserResponse> UpdateAsync(string userId, UpdateUserRequest request, CancellationToken cancellationToken = default) =>
         transport.SendAsync(HttpMethod.Put, $"v1/users/{Uri.EscapeDataString(userId)}", request, WireJson.Requests.UpdateUserRequest, WireJson.Responses.UpdateUserResponse, safeToRetry: true, cancellationToken);
 
+    /// <summary>
+    /// Exchanges the user's one email or phone number for <c>email_address</c> or <c>phone_number</c>
+    /// (unverified). Never retried: after a success the new address is taken, and a retry would fail.
+    /// </summary>
+    public Task<UserChangedResponse> ExchangePrimaryFactorAsync(string userId, ExchangePrimaryFactorRequest request, CancellationToken cancellationToken = default) =>
+        transport.SendAsync(HttpMethod.Put, $"v1/users/{Uri.EscapeDataString(userId)}/exchange_primary_factor", request, WireJson.Requests.ExchangePrimaryFactorRequest, WireJson.Responses.UserChangedResponse, safeToRetry: false, cancellationToken);
+
     /// <summary>Deletes a user with its addresses, sessions and pending codes.</summary>
     public Task<DeleteUserResponse> DeleteAsync(string userId, CancellationToken cancellationToken = default) =>
         transport.DeleteAsync($"v1/users/{Uri.EscapeDataString(userId)}", WireJson.Responses.DeleteUserResponse, cancellationToken);

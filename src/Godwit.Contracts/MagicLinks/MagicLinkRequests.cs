@@ -83,3 +83,16 @@ public sealed record RevokeInviteRequest
 {
     public required string Email { get; init; }
 }
+
+/// <summary>
+/// Embeddable magic link create's body: a token for the user named by <c>user_id</c> (or external_id),
+/// handed to the backend rather than sent. <c>attributes</c> is accepted and not acted on.
+/// </summary>
+public sealed record MagicLinkCreateRequest
+{
+    public required string UserId { get; init; }
+
+    public int? ExpirationMinutes { get; init; }
+
+    public JsonObject? Attributes { get; init; }
+}

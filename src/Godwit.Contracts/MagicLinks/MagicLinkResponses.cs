@@ -18,3 +18,6 @@ public sealed record FactorAuthenticateResponse(
     UserWire User,
     bool ResetSessions,
     SessionWire? Session) : ApiResponse;
+
+/// <summary>An embeddable magic link: the token to authenticate with /v1/magic_links/authenticate.</summary>
+public sealed record MagicLinkCreateResponse(string UserId, string Token) : ApiResponse;

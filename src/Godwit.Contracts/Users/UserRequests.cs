@@ -69,3 +69,11 @@ public sealed record PhoneNumberEntryWire
 {
     public required string PhoneNumber { get; init; }
 }
+
+/// <summary>Exchange primary factor's body: exactly one of the two, the address the user's one factor becomes.</summary>
+public sealed record ExchangePrimaryFactorRequest
+{
+    public string? EmailAddress { get; init; }
+
+    public string? PhoneNumber { get; init; }
+}

@@ -3,8 +3,15 @@ namespace Godwit.Core.Delivery;
 /// <summary>An email with the same content as plain text and HTML.</summary>
 public sealed record EmailMessage(string To, string Subject, string TextBody, string HtmlBody);
 
-/// <summary>A text message to an E.164 phone number.</summary>
-public sealed record SmsMessage(string To, string Body);
+/// <summary>The messaging channel a text goes out on; the SMS webhook is told which.</summary>
+public enum TextChannel
+{
+    Sms,
+    WhatsApp,
+}
+
+/// <summary>A text message to an E.164 phone number, by SMS unless <paramref name="Channel"/> says otherwise.</summary>
+public sealed record SmsMessage(string To, string Body, TextChannel Channel = TextChannel.Sms);
 
 /// <summary>Sends email. Throws <see cref="DeliveryFailedException"/> when the message was not accepted.</summary>
 public interface IEmailSender

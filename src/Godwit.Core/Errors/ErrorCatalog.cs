@@ -36,6 +36,8 @@ public static class ErrorCatalog
     public static readonly ApiError DuplicatePhoneNumber = new(400, "duplicate_phone_number", "A user with this phone number already exists.");
     public static readonly ApiError DuplicateExternalId = new(400, "duplicate_user_external_id", "A user with this external_id already exists.");
     public static readonly ApiError UnverifiedPrimaryFactor = new(400, "unverified_primary_factor", "This user's existing email or phone number is not verified. Verify it by logging in before adding another one.");
+    public static readonly ApiError InvalidExchangePrimaryFactorFields = new(400, "invalid_exchange_primary_factor_fields", "Pass exactly one of email_address or phone_number.");
+    public static readonly ApiError InvalidExchangePrimaryFactorUser = new(400, "invalid_exchange_primary_factor_user", "Only a user whose one factor is a single email or phone number can exchange it: this user has none, several, or also a password, TOTP, WebAuthn or biometric registration.");
 
     // Second factors (TOTP, WebAuthn, biometric keys) are enrolled only under SecondFactorEnrolment's rule.
     public static readonly ApiError SecondFactorUserNotActive = new(400, "second_factor_user_not_active", "This user is still pending. A second factor can be added only after the user's first login.");

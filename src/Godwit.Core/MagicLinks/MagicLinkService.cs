@@ -6,7 +6,7 @@ using Godwit.Core.Users;
 
 namespace Godwit.Core.MagicLinks;
 
-/// <summary>Sending, revoking and authenticating email magic links.</summary>
+/// <summary>Sending, revoking and authenticating email magic links (and authenticating embeddable ones, see <see cref="EmbeddableMagicLinks"/>).</summary>
 public sealed class MagicLinkService(
     PasswordlessRecipients recipients,
     SendLimits sendLimits,
@@ -142,7 +142,7 @@ public sealed class MagicLinkService(
         // The fixed-time comparison repeats the database's equality test in code, where no
         // collation or index quirk can make two different hashes compare equal.
         if (secret is null
-            || secret.Kind is not (OneTimeSecretKind.MagicLink or OneTimeSecretKind.Invite)
+            || secret.Kind is not (OneTimeSecretKind.MagicLink or OneTimeSecretKind.Invite or OneTimeSecretKind.EmbeddedLink)
             || !SecretTokens.FixedTimeEquals(secret.SecretHash, hash)
             || secret.ConsumedAt is not null
             || secret.ExpiresAt <= now)
@@ -155,6 +155,11 @@ public sealed class MagicLinkService(
         if (Pkce.Check(secret.CodeChallenge, command.CodeVerifier) is { } pkceError)
         {
             return pkceError;
+        }
+
+        if (secret.Kind == OneTimeSecretKind.EmbeddedLink)
+        {
+            return await login.CompleteEmbeddedAsync(secret, command.Session, ErrorCatalog.UnableToAuthMagicLink, cancellationToken);
         }
 
         if (await login.FindAddressAsync(secret, cancellationToken) is not { Email: not null } address)

@@ -12,7 +12,10 @@ public sealed class OneTimeSecret
 
     public required string UserId { get; init; }
 
-    /// <summary>The email_id or phone_id the secret was sent to, which its use verifies.</summary>
+    /// <summary>
+    /// The email_id or phone_id the secret was sent to, which its use verifies; for an embeddable
+    /// magic link, its embedded_id, which verifies nothing.
+    /// </summary>
     public required string MethodId { get; init; }
 
     public required byte[] SecretHash { get; init; }
@@ -29,12 +32,19 @@ public sealed class OneTimeSecret
     public int FailedAttempts { get; set; }
 }
 
+// Stored by name in a column of 16 characters.
 public enum OneTimeSecretKind
 {
     MagicLink,
     Invite,
     Otp,
     PasswordReset,
+
+    /// <summary>A magic link token handed to the backend (POST /v1/magic_links), sent to no address.</summary>
+    EmbeddedLink,
+
+    /// <summary>A passcode sent over WhatsApp: one phone's codes, limits and guesses are shared with SMS.</summary>
+    WhatsAppOtp,
 }
 
 public interface IOneTimeSecretStore
@@ -43,7 +53,7 @@ public interface IOneTimeSecretStore
 
     Task<OneTimeSecret?> FindByHashAsync(byte[] secretHash, CancellationToken cancellationToken);
 
-    /// <summary>The newest passcode sent to this email or phone that is neither consumed nor expired.</summary>
+    /// <summary>The newest passcode (by SMS, WhatsApp or email) sent to this email or phone that is neither consumed nor expired.</summary>
     Task<OneTimeSecret?> FindLiveOtpAsync(string methodId, DateTime now, CancellationToken cancellationToken);
 
     /// <summary>Marks the secret used if it is still live; false when another request got there first.</summary>

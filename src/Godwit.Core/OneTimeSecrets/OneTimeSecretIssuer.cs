@@ -24,7 +24,7 @@ public sealed partial class OneTimeSecretIssuer(
         {
             Id = PrefixedId.New(kind switch
             {
-                OneTimeSecretKind.Otp => PrefixedId.Otp,
+                OneTimeSecretKind.Otp or OneTimeSecretKind.WhatsAppOtp => PrefixedId.Otp,
                 OneTimeSecretKind.PasswordReset => PrefixedId.PasswordReset,
                 _ => PrefixedId.MagicLink,
             }),

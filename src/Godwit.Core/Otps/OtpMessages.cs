@@ -4,7 +4,7 @@ using Godwit.Core.Delivery;
 
 namespace Godwit.Core.Otps;
 
-/// <summary>The passcode email and text message.</summary>
+/// <summary>The passcode email and text message (the same text by SMS and WhatsApp).</summary>
 public static class OtpMessages
 {
     public static EmailMessage Email(string to, string code, int expirationMinutes)
@@ -18,7 +18,7 @@ public static class OtpMessages
             $"<p>{WebUtility.HtmlEncode(text)}</p>\n<p>{Ignore}</p>\n");
     }
 
-    public static SmsMessage Sms(string to, string code, int expirationMinutes) => new(to, Text(code, expirationMinutes));
+    public static SmsMessage TextMessage(string to, string code, int expirationMinutes, TextChannel channel) => new(to, Text(code, expirationMinutes), channel);
 
     private static string Text(string code, int minutes) =>
         $"Your Godwit code is {code}. It expires in {minutes.ToString(CultureInfo.InvariantCulture)} minute{(minutes == 1 ? "" : "s")}.";

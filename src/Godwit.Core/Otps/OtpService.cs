@@ -1,3 +1,4 @@
+using Godwit.Core.Delivery;
 using Godwit.Core.Errors;
 using Godwit.Core.OneTimeSecrets;
 using Godwit.Core.Security;
@@ -6,13 +7,15 @@ using Godwit.Core.Users;
 
 namespace Godwit.Core.Otps;
 
-public sealed record OtpLoginOrCreateCommand(AddressKind Kind, string Address, int? ExpirationMinutes, bool CreateAsPending);
+/// <summary><paramref name="Channel"/> says how a code to a phone goes out; an email's ignores it.</summary>
+public sealed record OtpLoginOrCreateCommand(AddressKind Kind, string Address, int? ExpirationMinutes, bool CreateAsPending, TextChannel Channel = TextChannel.Sms);
 
-public sealed record OtpSendCommand(AddressKind Kind, string Address, int? ExpirationMinutes, UserReference Target);
+/// <summary><paramref name="Channel"/> says how a code to a phone goes out; an email's ignores it.</summary>
+public sealed record OtpSendCommand(AddressKind Kind, string Address, int? ExpirationMinutes, UserReference Target, TextChannel Channel = TextChannel.Sms);
 
 public sealed record OtpAuthenticateCommand(string MethodId, string Code, SessionRequest Session);
 
-/// <summary>Sending and authenticating six-digit passcodes by email and SMS.</summary>
+/// <summary>Sending and authenticating six-digit passcodes by email, SMS and WhatsApp.</summary>
 public sealed class OtpService(
     PasswordlessRecipients recipients,
     SendLimits sendLimits,
@@ -28,7 +31,8 @@ public sealed class OtpService(
     public const int MaxExpirationMinutes = 10;
     public const int DefaultExpirationMinutes = 2;
 
-    private static readonly OneTimeSecretKind[] OtpKind = [OneTimeSecretKind.Otp];
+    // A phone's SMS and WhatsApp codes are one stream: one limit, one live code, one guess budget.
+    private static readonly OneTimeSecretKind[] OtpKinds = [OneTimeSecretKind.Otp, OneTimeSecretKind.WhatsAppOtp];
 
     public async Task<Result<SentTo>> LoginOrCreateAsync(OtpLoginOrCreateCommand command, CancellationToken cancellationToken)
     {
@@ -40,7 +44,7 @@ public sealed class OtpService(
 
         var recipient = await recipients.LoginOrCreateAsync(command.Kind, address.Value, command.CreateAsPending, cancellationToken);
         return recipient.Succeeded
-            ? await IssueAsync(command.Kind, recipient.Value, command.ExpirationMinutes ?? DefaultExpirationMinutes, cancellationToken)
+            ? await IssueAsync(command.Kind, command.Channel, recipient.Value, command.ExpirationMinutes ?? DefaultExpirationMinutes, cancellationToken)
             : recipient.Error!;
     }
 
@@ -54,7 +58,7 @@ public sealed class OtpService(
 
         var recipient = await recipients.ForSendAsync(command.Kind, address.Value, command.Target, cancellationToken);
         return recipient.Succeeded
-            ? await IssueAsync(command.Kind, recipient.Value, command.ExpirationMinutes ?? DefaultExpirationMinutes, cancellationToken)
+            ? await IssueAsync(command.Kind, command.Channel, recipient.Value, command.ExpirationMinutes ?? DefaultExpirationMinutes, cancellationToken)
             : recipient.Error!;
     }
 
@@ -126,21 +130,27 @@ public sealed class OtpService(
             : normalized;
     }
 
-    private async Task<Result<SentTo>> IssueAsync(AddressKind kind, Recipient recipient, int minutes, CancellationToken cancellationToken)
+    private async Task<Result<SentTo>> IssueAsync(AddressKind kind, TextChannel channel, Recipient recipient, int minutes, CancellationToken cancellationToken)
     {
-        if (await sendLimits.CheckAsync(recipient, OtpKind, options.MaxSendsPerMinute, "passcodes", cancellationToken) is { } tooMany)
+        if (await sendLimits.CheckAsync(recipient, OtpKinds, options.MaxSendsPerMinute, "passcodes", cancellationToken) is { } tooMany)
         {
             return tooMany;
         }
 
-        // One live code per address: a new code ends the old one, so a code the user no longer
-        // expects cannot be guessed alongside the new one.
-        await secrets.ConsumeAllAsync(recipient.MethodId, OneTimeSecretKind.Otp, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        // One live code per address: a new code ends the old one, whichever channel carried it, so
+        // a code the user no longer expects cannot be guessed alongside the new one.
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var otpKind in OtpKinds)
+        {
+            await secrets.ConsumeAllAsync(recipient.MethodId, otpKind, now, cancellationToken);
+        }
+
         var code = SecretTokens.NewCode();
-        var secret = issuer.Create(OneTimeSecretKind.Otp, recipient, SecretTokens.HashCode(keys.OneTimeCodeKey, code), minutes);
+        var secretKind = kind == AddressKind.Phone && channel == TextChannel.WhatsApp ? OneTimeSecretKind.WhatsAppOtp : OneTimeSecretKind.Otp;
+        var secret = issuer.Create(secretKind, recipient, SecretTokens.HashCode(keys.OneTimeCodeKey, code), minutes);
         var failed = kind == AddressKind.Email
             ? await issuer.StoreAndSendAsync(secret, OtpMessages.Email(recipient.Address, code, minutes), null, cancellationToken)
-            : await issuer.StoreAndSendAsync(secret, null, OtpMessages.Sms(recipient.Address, code, minutes), cancellationToken);
+            : await issuer.StoreAndSendAsync(secret, null, OtpMessages.TextMessage(recipient.Address, code, minutes, channel), cancellationToken);
         return failed is null ? new SentTo(recipient.User.UserId, recipient.MethodId, recipient.UserCreated) : failed;
     }
 }

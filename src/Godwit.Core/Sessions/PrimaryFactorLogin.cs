@@ -53,7 +53,7 @@ public sealed class PrimaryFactorLogin(IOneTimeSecretStore secrets, IUserStore u
 
         var factor = email is not null
             ? new AuthenticationFactor(factorType, "email", now, now, EmailFactor: new EmailFactor(email.EmailId, email.Address))
-            : new AuthenticationFactor(factorType, "sms", now, now, PhoneNumberFactor: new PhoneNumberFactor(phone!.PhoneId, phone.Number));
+            : new AuthenticationFactor(factorType, secret.Kind == OneTimeSecretKind.WhatsAppOtp ? "whatsapp" : "sms", now, now, PhoneNumberFactor: new PhoneNumberFactor(phone!.PhoneId, phone.Number));
         var issued = await sessions.RecordFactorAsync(user, factor, session, cancellationToken);
         if (firstProof)
         {
@@ -62,6 +62,38 @@ public sealed class PrimaryFactorLogin(IOneTimeSecretStore secrets, IUserStore u
             await sessionStore.RevokeAllForUserAsync(user.UserId, issued.Succeeded ? issued.Value?.Session.SessionId : null, cancellationToken);
         }
 
+        return issued.Succeeded
+            ? new PrimaryFactorAuthenticated(user, secret.MethodId, issued.Value)
+            : issued.Error!;
+    }
+
+    /// <summary>
+    /// Completes an embeddable magic link: consumes it and records the factor, and activates a
+    /// pending user (they have now logged in), but verifies no address. The backend, not an inbox
+    /// or phone, handed the token over, so it proves nothing about any address of the user (as at
+    /// Stytch), and it is no first proof either: earlier sessions stay.
+    /// </summary>
+    public async Task<Result<PrimaryFactorAuthenticated>> CompleteEmbeddedAsync(OneTimeSecret secret, SessionRequest session, ApiError whenUsed, CancellationToken cancellationToken)
+    {
+        if (await users.FindAsync(secret.UserId, cancellationToken) is not { } user)
+        {
+            return whenUsed;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!await secrets.TryConsumeAsync(secret.Id, now, cancellationToken))
+        {
+            return whenUsed;
+        }
+
+        user.Status = UserStatus.Active;
+        if (await users.SaveAsync(cancellationToken) is { } error)
+        {
+            return error;
+        }
+
+        var factor = new AuthenticationFactor("magic_link", "embedded", now, now, EmbeddableMagicLinkFactor: new EmbeddableMagicLinkFactor(secret.MethodId));
+        var issued = await sessions.RecordFactorAsync(user, factor, session, cancellationToken);
         return issued.Succeeded
             ? new PrimaryFactorAuthenticated(user, secret.MethodId, issued.Value)
             : issued.Error!;

@@ -33,7 +33,8 @@ public sealed record AuthenticationFactor(
     AuthenticatorAppFactor? AuthenticatorAppFactor = null,
     RecoveryCodeFactor? RecoveryCodeFactor = null,
     WebAuthnFactor? WebAuthnFactor = null,
-    BiometricFactor? BiometricFactor = null)
+    BiometricFactor? BiometricFactor = null,
+    EmbeddableMagicLinkFactor? EmbeddableMagicLinkFactor = null)
 {
     /// <summary>Two factors are the same factor when they use the same method on the same address or device.</summary>
     public bool SameMethodAs(AuthenticationFactor other) =>
@@ -44,7 +45,8 @@ public sealed record AuthenticationFactor(
         && AuthenticatorAppFactor?.TotpId == other.AuthenticatorAppFactor?.TotpId
         && RecoveryCodeFactor?.TotpRecoveryCodeId == other.RecoveryCodeFactor?.TotpRecoveryCodeId
         && WebAuthnFactor?.WebAuthnRegistrationId == other.WebAuthnFactor?.WebAuthnRegistrationId
-        && BiometricFactor?.BiometricRegistrationId == other.BiometricFactor?.BiometricRegistrationId;
+        && BiometricFactor?.BiometricRegistrationId == other.BiometricFactor?.BiometricRegistrationId
+        && EmbeddableMagicLinkFactor?.EmbeddedId == other.EmbeddableMagicLinkFactor?.EmbeddedId;
 }
 
 public sealed record EmailFactor(string EmailId, string EmailAddress);
@@ -58,3 +60,5 @@ public sealed record RecoveryCodeFactor(string TotpRecoveryCodeId);
 public sealed record WebAuthnFactor(string WebAuthnRegistrationId, string Domain, string UserAgent);
 
 public sealed record BiometricFactor(string BiometricRegistrationId);
+
+public sealed record EmbeddableMagicLinkFactor(string EmbeddedId);

@@ -12,6 +12,7 @@ public static class PrefixedId
     public const string Session = "session-live-";
     public const string MagicLink = "magic-link-live-";
     public const string Otp = "otp-live-";
+    public const string EmbeddedMagicLink = "embedded-live-";
     public const string Totp = "totp-live-";
     public const string TotpRecoveryCode = "totp-recovery-code-live-";
     public const string Password = "password-live-";

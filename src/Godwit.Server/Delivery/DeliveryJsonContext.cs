@@ -1,11 +1,16 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Godwit.Core.Delivery;
 
 namespace Godwit.Server.Delivery;
 
 /// <summary>The body POSTed to the SMS webhook.</summary>
-internal sealed record SmsWebhookPayload(string To, string Body, string Channel);
+internal sealed record SmsWebhookPayload(string To, string Body, string Channel)
+{
+    /// <summary>How the webhook body and the outbox name a text's channel.</summary>
+    public static string ChannelName(TextChannel channel) => channel == TextChannel.WhatsApp ? "whatsapp" : "sms";
+}
 
 /// <summary>One line of the development outbox; <see cref="Subject"/> is null for SMS.</summary>
 internal sealed record OutboxEntry(DateTime SentAt, string Channel, string To, string? Subject, string Text);

@@ -28,9 +28,10 @@ internal sealed partial class OutboxDelivery(string path, TimeProvider time, ILo
 
     public async Task SendAsync(SmsMessage message, CancellationToken cancellationToken)
     {
-        await AppendAsync(new OutboxEntry(time.GetUtcNow().UtcDateTime, "sms", message.To, null, message.Body), cancellationToken);
+        var channel = SmsWebhookPayload.ChannelName(message.Channel);
+        await AppendAsync(new OutboxEntry(time.GetUtcNow().UtcDateTime, channel, message.To, null, message.Body), cancellationToken);
         // Logged on purpose for the same Development-only reason as email.
-        LogSmsWritten(logger, message.To, path, message.Body);
+        LogSmsWritten(logger, channel, message.To, path, message.Body);
     }
 
     public void Dispose() => writeLock.Dispose();
@@ -65,6 +66,6 @@ internal sealed partial class OutboxDelivery(string path, TimeProvider time, ILo
     [LoggerMessage(Level = LogLevel.Information, Message = "Email to {To} written to {Outbox} (no SMTP host configured): {Subject}\n{Text}")]
     private static partial void LogEmailWritten(ILogger logger, string to, string outbox, string subject, string text);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "SMS to {To} written to {Outbox} (no SMS webhook configured): {Text}")]
-    private static partial void LogSmsWritten(ILogger logger, string to, string outbox, string text);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Text ({Channel}) to {To} written to {Outbox} (no SMS webhook configured): {Text}")]
+    private static partial void LogSmsWritten(ILogger logger, string channel, string to, string outbox, string text);
 }

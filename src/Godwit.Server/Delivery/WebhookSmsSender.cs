@@ -7,7 +7,8 @@ namespace Godwit.Server.Delivery;
 
 /// <summary>
 /// Hands each text message to an HTTP endpoint the operator runs (a gateway to Twilio, an SMPP
-/// bridge, a chat channel), so Godwit speaks no SMS provider's API itself.
+/// bridge, a chat channel), so Godwit speaks no SMS provider's API itself. The body names the
+/// channel ("sms" or "whatsapp") for the gateway to route by.
 /// </summary>
 internal sealed partial class WebhookSmsSender(HttpClient http, IOptions<SmsOptions> options, ILogger<WebhookSmsSender> logger) : ISmsSender
 {
@@ -19,7 +20,7 @@ internal sealed partial class WebhookSmsSender(HttpClient http, IOptions<SmsOpti
 
     public async Task SendAsync(SmsMessage message, CancellationToken cancellationToken)
     {
-        var payload = new SmsWebhookPayload(message.To, message.Body, "sms");
+        var payload = new SmsWebhookPayload(message.To, message.Body, SmsWebhookPayload.ChannelName(message.Channel));
         // Only the authority is named: the URL's path or query often carries the gateway's secret.
         var target = webhookUrl.Authority;
         HttpResponseMessage response;

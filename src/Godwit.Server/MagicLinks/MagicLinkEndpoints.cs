@@ -1,4 +1,5 @@
 using Godwit.Contracts.MagicLinks;
+using Godwit.Core.Errors;
 using Godwit.Core.MagicLinks;
 using Godwit.Core.Users;
 using Godwit.Server.Http;
@@ -9,9 +10,13 @@ namespace Godwit.Server.MagicLinks;
 
 internal static class MagicLinkEndpoints
 {
+    // A magic link's expiration_minutes has the magic link's error, not the passcode's.
+    private static readonly Dictionary<string, ApiError> LinkExpirationErrors = new() { ["expiration_minutes"] = ErrorCatalog.InvalidExpirationMinutes };
+
     public static void MapMagicLinkApi(this RouteGroupBuilder v1)
     {
         var magicLinks = v1.MapGroup("/magic_links");
+        magicLinks.MapPost("", CreateEmbeddableAsync);
         magicLinks.MapPost("/email/login_or_create", LoginOrCreateAsync);
         magicLinks.MapPost("/email/send", SendAsync);
         magicLinks.MapPost("/email/invite", InviteAsync);
@@ -61,6 +66,12 @@ internal static class MagicLinkEndpoints
         var body = await WireRequest.ReadAsync<RevokeInviteRequest>(request, cancellationToken);
         var error = await magicLinks.RevokeInviteAsync(body.Email, cancellationToken);
         return error is null ? ApiResults.Ok(new EmptyResponse()) : ApiResults.Error(error);
+    }
+
+    private static async Task<IResult> CreateEmbeddableAsync(HttpRequest request, EmbeddableMagicLinks embeddable, CancellationToken cancellationToken)
+    {
+        var body = await WireRequest.ReadAsync<MagicLinkCreateRequest>(request, cancellationToken, LinkExpirationErrors);
+        return ApiResults.From(await embeddable.CreateAsync(body.UserId, body.ExpirationMinutes, cancellationToken), link => new MagicLinkCreateResponse(link.UserId, link.Token));
     }
 
     private static async Task<IResult> AuthenticateAsync(HttpRequest request, MagicLinkService magicLinks, TimeProvider clock, CancellationToken cancellationToken)

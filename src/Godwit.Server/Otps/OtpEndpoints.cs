@@ -1,4 +1,5 @@
 using Godwit.Contracts.Otps;
+using Godwit.Core.Delivery;
 using Godwit.Core.Errors;
 using Godwit.Core.Sessions;
 using Godwit.Core.Otps;
@@ -18,6 +19,8 @@ internal static class OtpEndpoints
         otps.MapPost("/email/send", EmailSendAsync);
         otps.MapPost("/sms/login_or_create", SmsLoginOrCreateAsync);
         otps.MapPost("/sms/send", SmsSendAsync);
+        otps.MapPost("/whatsapp/login_or_create", WhatsAppLoginOrCreateAsync);
+        otps.MapPost("/whatsapp/send", WhatsAppSendAsync);
         otps.MapPost("/authenticate", AuthenticateAsync);
     }
 
@@ -36,17 +39,30 @@ internal static class OtpEndpoints
         return ApiResults.From(await otps.SendAsync(command, cancellationToken), sent => new EmailOtpSendResponse(sent.UserId, sent.MethodId));
     }
 
-    private static async Task<IResult> SmsLoginOrCreateAsync(HttpRequest request, OtpService otps, CancellationToken cancellationToken)
+    private static Task<IResult> SmsLoginOrCreateAsync(HttpRequest request, OtpService otps, CancellationToken cancellationToken) =>
+        PhoneLoginOrCreateAsync(request, otps, TextChannel.Sms, cancellationToken);
+
+    private static Task<IResult> SmsSendAsync(HttpRequest request, OtpService otps, CancellationToken cancellationToken) =>
+        PhoneSendAsync(request, otps, TextChannel.Sms, cancellationToken);
+
+    private static Task<IResult> WhatsAppLoginOrCreateAsync(HttpRequest request, OtpService otps, CancellationToken cancellationToken) =>
+        PhoneLoginOrCreateAsync(request, otps, TextChannel.WhatsApp, cancellationToken);
+
+    private static Task<IResult> WhatsAppSendAsync(HttpRequest request, OtpService otps, CancellationToken cancellationToken) =>
+        PhoneSendAsync(request, otps, TextChannel.WhatsApp, cancellationToken);
+
+    // SMS and WhatsApp take the same body and answer alike (as at Stytch); only the channel differs.
+    private static async Task<IResult> PhoneLoginOrCreateAsync(HttpRequest request, OtpService otps, TextChannel channel, CancellationToken cancellationToken)
     {
         var body = await WireRequest.ReadAsync<SmsOtpLoginOrCreateRequest>(request, cancellationToken);
-        var command = new OtpLoginOrCreateCommand(AddressKind.Phone, body.PhoneNumber, body.ExpirationMinutes, body.CreateUserAsPending ?? true);
+        var command = new OtpLoginOrCreateCommand(AddressKind.Phone, body.PhoneNumber, body.ExpirationMinutes, body.CreateUserAsPending ?? true, channel);
         return ApiResults.From(await otps.LoginOrCreateAsync(command, cancellationToken), sent => new SmsOtpLoginOrCreateResponse(sent.UserId, sent.MethodId, sent.UserCreated));
     }
 
-    private static async Task<IResult> SmsSendAsync(HttpRequest request, OtpService otps, CancellationToken cancellationToken)
+    private static async Task<IResult> PhoneSendAsync(HttpRequest request, OtpService otps, TextChannel channel, CancellationToken cancellationToken)
     {
         var body = await WireRequest.ReadAsync<SmsOtpSendRequest>(request, cancellationToken);
-        var command = new OtpSendCommand(AddressKind.Phone, body.PhoneNumber, body.ExpirationMinutes, new UserReference(body.UserId, body.SessionToken, body.SessionJwt));
+        var command = new OtpSendCommand(AddressKind.Phone, body.PhoneNumber, body.ExpirationMinutes, new UserReference(body.UserId, body.SessionToken, body.SessionJwt), channel);
         return ApiResults.From(await otps.SendAsync(command, cancellationToken), sent => new SmsOtpSendResponse(sent.UserId, sent.MethodId));
     }
 

@@ -8,6 +8,8 @@ namespace Godwit.Server.Users;
 
 internal static class UserEndpoints
 {
+    private static readonly Dictionary<string, ApiError> ExchangeErrors = new() { ["email_address"] = ErrorCatalog.InvalidEmail };
+
     public static void MapUserApi(this RouteGroupBuilder v1)
     {
         var users = v1.MapGroup("/users");
@@ -19,6 +21,7 @@ internal static class UserEndpoints
         users.MapDelete("/emails/{emailId}", DeleteEmailAsync);
         users.MapDelete("/phone_numbers/{phoneId}", DeletePhoneAsync);
         users.MapDelete("/{userId}/external_id", DeleteExternalIdAsync);
+        users.MapPut("/{userId}/exchange_primary_factor", ExchangePrimaryFactorAsync);
     }
 
     private static async Task<IResult> CreateAsync(HttpRequest request, UserService users, TimeProvider clock, CancellationToken cancellationToken)
@@ -103,6 +106,13 @@ internal static class UserEndpoints
     {
         await WireRequest.RefuseMalformedAsync(request, cancellationToken);
         return ApiResults.From(await users.DeleteExternalIdAsync(userId, cancellationToken), user => Changed(user, clock));
+    }
+
+    private static async Task<IResult> ExchangePrimaryFactorAsync(string userId, HttpRequest request, PrimaryFactorExchange exchange, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var body = await WireRequest.ReadAsync<ExchangePrimaryFactorRequest>(request, cancellationToken, ExchangeErrors);
+        var command = new ExchangePrimaryFactorCommand(userId, body.EmailAddress, body.PhoneNumber);
+        return ApiResults.From(await exchange.ExchangeAsync(command, cancellationToken), user => Changed(user, clock));
     }
 
     private static UserChangedResponse Changed(User user, TimeProvider clock) => new(user.UserId, UserWireMapper.ToWire(user, clock.GetUtcNow().UtcDateTime));

@@ -18,7 +18,7 @@ internal sealed class EfOneTimeSecretStore(GodwitDbContext db) : IOneTimeSecretS
 
     public Task<OneTimeSecret?> FindLiveOtpAsync(string methodId, DateTime now, CancellationToken cancellationToken) =>
         db.OneTimeSecrets.AsNoTracking()
-            .Where(s => s.MethodId == methodId && s.Kind == OneTimeSecretKind.Otp && s.ConsumedAt == null && s.ExpiresAt > now)
+            .Where(s => s.MethodId == methodId && (s.Kind == OneTimeSecretKind.Otp || s.Kind == OneTimeSecretKind.WhatsAppOtp) && s.ConsumedAt == null && s.ExpiresAt > now)
             .OrderByDescending(s => s.CreatedAt)
             .FirstOrDefaultAsync(cancellationToken);
 

@@ -89,6 +89,15 @@ internal sealed class EfUserStore(GodwitDbContext db) : IUserStore
             db.ChangeTracker.Clear();
             return ErrorCatalog.PendingTotpExists;
         }
+        catch (DbUpdateConcurrencyException exception) when (exception.Entries.Any(e => e.Entity is UserEmail or UserPhone))
+        {
+            // Two requests removed the same address (an exchange of the primary factor, a delete):
+            // the one that found it already gone changed nothing.
+            db.ChangeTracker.Clear();
+            return exception.Entries.Any(e => e.Entity is UserEmail)
+                ? ErrorCatalog.EmailNotFound.WithMessage("Another request removed this email at the same moment. Nothing was changed; fetch the user and try again.")
+                : ErrorCatalog.PhoneNumberNotFound.WithMessage("Another request removed this phone number at the same moment. Nothing was changed; fetch the user and try again.");
+        }
     }
 
     public async Task<UserSearchPage> SearchAsync(UserFilter? filter, UserSearchCursor? after, int limit, CancellationToken cancellationToken)
