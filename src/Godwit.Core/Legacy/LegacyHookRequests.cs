@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Godwit.Core.Users;
 
 namespace Godwit.Core.Legacy;
 
@@ -9,6 +10,10 @@ public static class LegacyHookRequests
     /// <summary><c>{"email": "...", "password": "..."}</c> with the normalised email.</summary>
     public static byte[] Password(string normalizedEmail, string password) =>
         Encoding.UTF8.GetBytes(new JsonObject { ["email"] = normalizedEmail, ["password"] = password }.ToJsonString());
+
+    /// <summary><c>{"email": "..."}</c> or <c>{"phone_number": "+..."}</c>, normalised: the one address a user lookup asks about.</summary>
+    public static byte[] UserLookup(AddressKind kind, string normalizedAddress) =>
+        Encoding.UTF8.GetBytes(new JsonObject { [LegacyLookupAnswer.FieldOf(kind)] = normalizedAddress }.ToJsonString());
 
     /// <summary><c>{"token": "..."}</c>: the legacy session token or cookie value as the client gave it.</summary>
     public static byte[] Session(string token) =>
