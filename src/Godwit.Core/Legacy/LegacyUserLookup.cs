@@ -45,9 +45,11 @@ public sealed partial class LegacyUserLookup(
             return created.Value;
         }
 
-        // Two reset starts for one unknown email at once: the unique index let the other create
-        // the person, and this one sends its link to that user.
-        return created.Error == ErrorCatalog.DuplicateEmail ? await users.FindByEmailAsync(normalizedEmail, cancellationToken) : null;
+        // Two reset starts for one unknown email at once: a unique index (the email's, or the
+        // external_id's, whichever the database checks first) let the other create the person,
+        // and this one sends its link to that user as it is. When nobody holds the email, the
+        // profile could not be stored, and the email is as unknown as before.
+        return await users.FindByEmailAsync(normalizedEmail, cancellationToken);
     }
 
     /// <summary>
