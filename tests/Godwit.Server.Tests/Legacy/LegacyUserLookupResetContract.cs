@@ -188,7 +188,14 @@ public abstract partial class LegacyUserLookupResetContract
         {
             // Someone signs up with the email between Godwit's lookup of it and the hook's answer.
             storedMeanwhile = (await Client.PostAsync("/v1/users", new { email, name = new { first_name = "Grace" } })).Text("user_id");
-            await LegacySystem.JsonAsync(context, 200, $$"""{"match": true, "email_verified": true, "name": {"first_name": "Mallory"}, "external_id": "legacy-{{Guid.NewGuid():N}}", "trusted_metadata": {"role": "admin"}}""");
+            await LegacySystem.JsonAsync(context, 200, new JsonObject
+            {
+                ["match"] = true,
+                ["email_verified"] = true,
+                ["name"] = new JsonObject { ["first_name"] = "Mallory" },
+                ["external_id"] = "legacy-" + Guid.NewGuid().ToString("N"),
+                ["trusted_metadata"] = new JsonObject { ["role"] = "admin" },
+            }.ToJsonString());
         });
 
         var started = await StartReset(email);
@@ -216,7 +223,7 @@ public abstract partial class LegacyUserLookupResetContract
             }
 
             await gate.WaitAsync(context.RequestAborted);
-            await LegacySystem.JsonAsync(context, 200, $$"""{"match": true, "external_id": "{{externalId}}", "name": {"first_name": "Ada"}}""");
+            await LegacySystem.JsonAsync(context, 200, new JsonObject { ["match"] = true, ["external_id"] = externalId, ["name"] = new JsonObject { ["first_name"] = "Ada" } }.ToJsonString());
         });
 
         var answers = await Task.WhenAll(Enumerable.Range(0, Starts).Select(_ => StartReset(email)));
