@@ -9,7 +9,7 @@ namespace Godwit.Core.Legacy;
 /// Godwit does not hold yet, and the sources that vouch for legacy sessions at
 /// <c>POST /v1/sessions/migrate</c>. Everything is off until a URL is set.
 /// </summary>
-public sealed class LegacySystemOptions
+public sealed partial class LegacySystemOptions
 {
     public const string SectionName = "Godwit:Migration";
     public const int MinSecretLength = 16;
@@ -79,6 +79,7 @@ public sealed class LegacySystemOptions
         ?? SecretProblem(LegacyPasswordHook, LegacyPasswordHookSecret, "LegacyPasswordHookSecret")
         ?? SecretProblem(LegacySessionHook, LegacySessionHookSecret, "LegacySessionHookSecret")
         ?? AuthoritativeUntilProblem()
+        ?? UserLookupHookProblem()
         ?? (UserInfoUrl is not null && LegacySessionHook is not null
             ? "Godwit:Migration: set UserInfoUrl or LegacySessionHook, not both: each one answers for every legacy token that is not a JWT."
             : null)

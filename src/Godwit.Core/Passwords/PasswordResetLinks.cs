@@ -1,4 +1,5 @@
 using Godwit.Core.Errors;
+using Godwit.Core.Legacy;
 using Godwit.Core.OneTimeSecrets;
 using Godwit.Core.Security;
 using Godwit.Core.Users;
@@ -15,12 +16,16 @@ public sealed class PasswordResetLinks(
     OneTimeSecretIssuer issuer,
     RedirectUrlAllowlist redirectUrls,
     IOneTimeSecretStore secrets,
+    LegacyUserLookup legacyUsers,
     PasswordOptions options,
     TimeProvider clock)
 {
     private static readonly OneTimeSecretKind[] ResetKind = [OneTimeSecretKind.PasswordReset];
 
-    /// <summary>Sends a reset link to the email; the user must exist (with or without a password).</summary>
+    /// <summary>
+    /// Sends a reset link to the email; the user must exist (with or without a password), or be
+    /// known to the legacy system, which the user lookup hook asks last, after every check.
+    /// </summary>
     public async Task<Result<(User User, string EmailId)>> StartResetAsync(ResetStartCommand command, CancellationToken cancellationToken)
     {
         if (!EmailAddress.TryNormalize(command.Email, out var email))
@@ -50,7 +55,7 @@ public sealed class PasswordResetLinks(
             return ErrorCatalog.InvalidCodeChallenge;
         }
 
-        if (await users.FindByEmailAsync(email, cancellationToken) is not { } user)
+        if ((await users.FindByEmailAsync(email, cancellationToken) ?? await legacyUsers.CreateForResetAsync(email, cancellationToken)) is not { } user)
         {
             return ErrorCatalog.EmailNotFound;
         }

@@ -1,4 +1,5 @@
 using Godwit.Core.Errors;
+using Godwit.Core.Legacy;
 
 namespace Godwit.Core.Users;
 
@@ -16,7 +17,7 @@ public sealed record Recipient(User User, string MethodId, string Address, bool 
 /// Finds, creates or extends the user an email or SMS login goes to. Shared by magic links and
 /// passcodes, which follow the same Stytch rules for login_or_create and send.
 /// </summary>
-public sealed class PasswordlessRecipients(IUserStore store, UserService users, UserResolver resolver, TimeProvider clock)
+public sealed class PasswordlessRecipients(IUserStore store, UserService users, UserResolver resolver, LegacyUserLookup legacyUsers, TimeProvider clock)
 {
     /// <summary>Normalises an address, or returns the error Stytch gives for a malformed one.</summary>
     public static Result<string> Normalize(AddressKind kind, string address) => kind switch
@@ -25,7 +26,10 @@ public sealed class PasswordlessRecipients(IUserStore store, UserService users, 
         _ => PhoneNumber.TryNormalize(address, out var phone) ? phone : ErrorCatalog.InvalidPhoneNumber,
     };
 
-    /// <summary>The owner of the address, or a new user who has it (unverified) when nobody does.</summary>
+    /// <summary>
+    /// The owner of the address, or a new user who has it (unverified) when nobody does, with the
+    /// profile the legacy user lookup hook gives, if it is set and knows the person.
+    /// </summary>
     public async Task<Result<Recipient>> LoginOrCreateAsync(AddressKind kind, string address, bool createAsPending, CancellationToken cancellationToken)
     {
         if (await FindOwnerAsync(kind, address, cancellationToken) is { } owner)
@@ -33,12 +37,9 @@ public sealed class PasswordlessRecipients(IUserStore store, UserService users, 
             return new Recipient(owner, MethodIdOf(kind, owner, address), address, UserCreated: false);
         }
 
-        var user = users.NewUser(
-            kind == AddressKind.Email ? address : null,
-            kind == AddressKind.Phone ? address : null,
-            createAsPending ? UserStatus.Pending : UserStatus.Active);
-        store.Add(user);
-        if (await store.SaveAsync(cancellationToken) is { } conflict)
+        var status = createAsPending ? UserStatus.Pending : UserStatus.Active;
+        var created = await legacyUsers.CreateForSignupAsync(kind, address, status, cancellationToken) ?? await CreatePlainAsync(kind, address, status, cancellationToken);
+        if (created.Error is { } conflict)
         {
             // A concurrent login_or_create for the same address won the unique index: log in
             // to the user it created rather than failing a request that did nothing wrong.
@@ -47,7 +48,15 @@ public sealed class PasswordlessRecipients(IUserStore store, UserService users, 
                 : conflict;
         }
 
+        var user = created.Value;
         return new Recipient(user, MethodIdOf(kind, user, address), address, UserCreated: true);
+    }
+
+    private async Task<Result<User>> CreatePlainAsync(AddressKind kind, string address, UserStatus status, CancellationToken cancellationToken)
+    {
+        var user = users.NewUser(kind == AddressKind.Email ? address : null, kind == AddressKind.Phone ? address : null, status);
+        store.Add(user);
+        return await store.SaveAsync(cancellationToken) is { } conflict ? conflict : user;
     }
 
     /// <summary>

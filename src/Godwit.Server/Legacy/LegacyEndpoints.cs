@@ -22,8 +22,9 @@ internal sealed class LegacyEndpoints(IHttpClientFactory clients, TimeProvider c
     public const string SessionHook = "godwit-legacy-session-hook";
     public const string UserInfo = "godwit-legacy-userinfo";
     public const string Jwks = "godwit-legacy-jwks";
+    public const string UserLookupHook = "godwit-legacy-user-lookup-hook";
 
-    public static readonly string[] Names = [PasswordHook, SessionHook, UserInfo, Jwks];
+    public static readonly string[] Names = [PasswordHook, SessionHook, UserInfo, Jwks, UserLookupHook];
 
     /// <summary>A POST of <paramref name="body"/> signed under <paramref name="secret"/> (see <see cref="HookSignature"/>).</summary>
     public static HttpRequestMessage SignedPost(Uri url, string secret, byte[] body, DateTimeOffset now)

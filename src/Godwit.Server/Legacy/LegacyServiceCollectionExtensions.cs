@@ -8,7 +8,7 @@ namespace Godwit.Server.Legacy;
 internal static class LegacyServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the legacy password hook, session migration and their options (checked at startup),
+    /// Registers the legacy password hook, the user lookup hook, session migration and their options (checked at startup),
     /// with a resilient HttpClient per legacy endpoint (see <see cref="LegacyEndpoints"/>).
     /// </summary>
     public static IServiceCollection AddGodwitLegacySystem(this IServiceCollection services, IConfiguration configuration)
@@ -52,6 +52,8 @@ internal static class LegacyServiceCollectionExtensions
         services.AddScoped<LegacyPasswordLogin>();
         services.AddScoped<LegacyPasswordAuthority>();
         services.AddScoped<SessionMigrationService>();
+        services.AddSingleton<ILegacyUserLookupHook, LegacyUserLookupHookClient>();
+        services.AddScoped<LegacyUserLookup>();
         return services;
     }
 }

@@ -68,6 +68,49 @@ public sealed class HookTestCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_lookup_hook_that_keeps_the_contract_passes_every_check_and_shows_the_profile()
+    {
+        var email = ApiCalls.UniqueEmail();
+        var phone = ApiCalls.UniquePhone();
+        legacy.AddLookupPerson(email, new JsonObject { ["email"] = email, ["email_verified"] = true, ["external_id"] = "legacy-8" });
+        legacy.AddLookupPerson(phone, new JsonObject { ["name"] = new JsonObject { ["first_name"] = "Ada" } });
+
+        var (exitCode, output) = await RunAsync(
+            "hook", "test", legacy.UserLookupHookUrl.ToString(), "--hook", "lookup", "--secret", LegacySystem.UserLookupHookSecret, "--email", email, "--phone-number", phone);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Equal(4, output.Split('\n').Count(line => line.StartsWith("PASS", StringComparison.Ordinal)));
+        Assert.Contains("PASS  known email answers match: match; email_verified true, name \"\", external_id legacy-8", output, StringComparison.Ordinal);
+        Assert.Contains("PASS  known phone number answers match: match; email_verified false, name \"Ada\"", output, StringComparison.Ordinal);
+        Assert.Contains("PASS  wrong signature is refused", output, StringComparison.Ordinal);
+        Assert.Contains("does not verify", Assert.Single(legacy.SignatureProblems), StringComparison.Ordinal);
+        Assert.Contains($$"""{"email":"{{email}}"}""", legacy.ReceivedBodies);
+        Assert.Contains($$"""{"phone_number":"{{phone}}"}""", legacy.ReceivedBodies);
+    }
+
+    [Fact]
+    public async Task A_lookup_answer_naming_another_email_fails_its_check()
+    {
+        var email = ApiCalls.UniqueEmail();
+        legacy.AddLookupPerson(email, new JsonObject { ["email"] = ApiCalls.UniqueEmail() });
+
+        var (exitCode, output) = await RunAsync("hook", "test", legacy.UserLookupHookUrl.ToString(), "--hook", "lookup", "--secret", LegacySystem.UserLookupHookSecret, "--email", email);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("FAIL  known email answers match: not a valid answer: matched naming another \"email\" than the one asked about", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_lookup_hook_tested_with_the_wrong_secret_fails_and_the_signature_check_says_so()
+    {
+        var (exitCode, output) = await RunAsync("hook", "test", legacy.UserLookupHookUrl.ToString(), "--hook", "lookup", "--secret", LegacySystem.PasswordHookSecret);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("FAIL  unknown email answers no match: not a valid answer: answered status 401", output, StringComparison.Ordinal);
+        Assert.Contains("PASS  wrong signature is refused", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Missing_arguments_are_a_usage_error()
     {
         var (exitCode, output) = await RunAsync("hook", "test", legacy.PasswordHookUrl.ToString(), "--email", "ada@example.com");

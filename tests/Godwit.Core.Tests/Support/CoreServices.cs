@@ -170,6 +170,8 @@ public sealed class CoreServices : IAsyncLifetime
         services.AddSingleton<ILegacyPasswordHook, NoLegacyPasswordHook>();
         services.AddScoped<LegacyPasswordLogin>();
         services.AddScoped<LegacyPasswordAuthority>();
+        services.AddSingleton<ILegacyUserLookupHook, NoLegacyUserLookupHook>();
+        services.AddScoped<LegacyUserLookup>();
 
         services.AddSingleton(new TotpOptions());
         services.AddScoped<TotpService>();
@@ -179,6 +181,13 @@ public sealed class CoreServices : IAsyncLifetime
 
     private static EncryptionKey NewEncryptionKey() =>
         EncryptionKey.TryParse(EncryptionKey.NewSetting(DateTimeOffset.UtcNow), out var problem) ?? throw new InvalidOperationException(problem);
+
+    /// <summary>With no hook configured, LegacyUserLookup never calls it.</summary>
+    private sealed class NoLegacyUserLookupHook : ILegacyUserLookupHook
+    {
+        public Task<LegacyVerdict> LookUpAsync(AddressKind kind, string normalizedAddress, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("No legacy user lookup hook is configured.");
+    }
 
     /// <summary>With no hook configured, LegacyPasswordLogin never calls it.</summary>
     private sealed class NoLegacyPasswordHook : ILegacyPasswordHook

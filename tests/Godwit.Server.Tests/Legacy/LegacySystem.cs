@@ -12,13 +12,14 @@ namespace Godwit.Server.Tests.Legacy;
 
 /// <summary>
 /// The legacy system Godwit migrates from, as a real HTTP server on a loopback port: a password hook,
-/// a session hook, an OIDC UserInfo endpoint and a JWKS. The hooks check Godwit's signature with
+/// a user lookup hook, a session hook, an OIDC UserInfo endpoint and a JWKS. The hooks check Godwit's signature with
 /// their own HMAC code (not Godwit's), refuse what does not verify, and count every call.
 /// </summary>
 internal sealed class LegacySystem : IAsyncDisposable
 {
     public const string PasswordHookSecret = "legacy-password-hook-secret-0001";
     public const string SessionHookSecret = "legacy-session-hook-secret-0002";
+    public const string UserLookupHookSecret = "legacy-user-lookup-secret-0003";
     public const string Issuer = "https://legacy.example.test/";
     public const string Audience = "legacy-web-app";
     public const string KeyId = "legacy-key-2026";
@@ -28,6 +29,8 @@ internal sealed class LegacySystem : IAsyncDisposable
     private readonly ConcurrentDictionary<string, JsonObject> userInfo = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> hookSessions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> passwordCalls = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Func<HttpContext, Task>> lookupAnswers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> lookupCalls = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> signatureProblems = new();
     private readonly ConcurrentQueue<string> receivedBodies = new();
     private WebApplication? app;
@@ -46,6 +49,8 @@ internal sealed class LegacySystem : IAsyncDisposable
     public Uri PasswordHookUrl => new(BaseUrl, "/hooks/password");
 
     public Uri SessionHookUrl => new(BaseUrl, "/hooks/session");
+
+    public Uri UserLookupHookUrl => new(BaseUrl, "/hooks/user-lookup");
 
     public Uri UserInfoUrl => new(BaseUrl, "/oauth/userinfo");
 
@@ -87,6 +92,22 @@ internal sealed class LegacySystem : IAsyncDisposable
     public void AnswerPasswordHook(string email, Func<HttpContext, Task> answer) => passwordAnswers[email] = answer;
 
     public int PasswordHookCalls(string email) => passwordCalls.GetValueOrDefault(email);
+
+    /// <summary>
+    /// A person the user lookup hook knows by this email or phone number: it answers a match with
+    /// <paramref name="profile"/> (raw fields beside <c>match</c>, so a test can answer anything).
+    /// </summary>
+    public void AddLookupPerson(string address, JsonObject? profile = null) => AnswerLookupHook(address, async context =>
+    {
+        var match = (JsonObject)(profile ?? []).DeepClone();
+        match["match"] = true;
+        await JsonAsync(context, 200, match.ToJsonString());
+    });
+
+    /// <summary>The user lookup hook answers calls for this email or phone number with <paramref name="answer"/>.</summary>
+    public void AnswerLookupHook(string address, Func<HttpContext, Task> answer) => lookupAnswers[address] = answer;
+
+    public int LookupHookCalls(string address) => lookupCalls.GetValueOrDefault(address);
 
     /// <summary>A legacy access token that the UserInfo endpoint answers with these claims.</summary>
     public string AddUserInfoToken(JsonObject claims)
@@ -136,6 +157,9 @@ internal sealed class LegacySystem : IAsyncDisposable
             case "/hooks/session":
                 await SessionHookAsync(context);
                 break;
+            case "/hooks/user-lookup":
+                await UserLookupHookAsync(context);
+                break;
             case "/oauth/userinfo":
                 await UserInfoAsync(context);
                 break;
@@ -172,6 +196,26 @@ internal sealed class LegacySystem : IAsyncDisposable
             var match = (JsonObject)account.Profile.DeepClone();
             match["match"] = true;
             await JsonAsync(context, 200, match.ToJsonString());
+        }
+        else
+        {
+            await JsonAsync(context, 200, """{"match": false}""");
+        }
+    }
+
+    /// <summary>Knows people by <c>email</c> or <c>phone_number</c>, whichever the request names.</summary>
+    private async Task UserLookupHookAsync(HttpContext context)
+    {
+        if (await ReadSignedAsync(context, UserLookupHookSecret) is not { } body)
+        {
+            return;
+        }
+
+        var address = (body.TryGetProperty("email", out var email) ? email : body.GetProperty("phone_number")).GetString()!;
+        lookupCalls.AddOrUpdate(address, 1, (_, count) => count + 1);
+        if (lookupAnswers.TryGetValue(address, out var answer))
+        {
+            await answer(context);
         }
         else
         {

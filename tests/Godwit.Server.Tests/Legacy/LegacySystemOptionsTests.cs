@@ -14,6 +14,7 @@ public sealed class LegacySystemOptionsTests
         { "Godwit:Migration:LegacyPasswordHook", "https://legacy.example.test/hook", "LegacyPasswordHookSecret" },
         { "Godwit:Migration:LegacyPasswordHook", "ftp://legacy.example.test/hook", "LegacyPasswordHook must be an absolute https URL" },
         { "Godwit:Migration:LegacySessionHook", "https://legacy.example.test/session", "LegacySessionHookSecret" },
+        { "Godwit:Migration:LegacyUserLookupHook", "https://legacy.example.test/lookup", "LegacyUserLookupHookSecret" },
         { "Godwit:Migration:LegacyJwksUrl", "https://legacy.example.test/jwks", "LegacyJwtIssuer and LegacyJwtAudience" },
         { "Godwit:Migration:Timeout", "00:05:00", "Timeout" },
         { "Godwit:Migration:DefaultSessionDurationMinutes", "1", "DefaultSessionDurationMinutes" },
@@ -62,6 +63,7 @@ public sealed class LegacySystemOptionsTests
     [Theory]
     [InlineData("Godwit:Migration:LegacyPasswordHook", "http://legacy.example.test/hook")]
     [InlineData("Godwit:Migration:LegacySessionHook", "http://legacy.example.test/session")]
+    [InlineData("Godwit:Migration:LegacyUserLookupHook", "http://legacy.example.test/lookup")]
     [InlineData("Godwit:Migration:UserInfoUrl", "http://legacy.example.test/userinfo")]
     [InlineData("Godwit:Migration:LegacyJwksUrl", "http://legacy.example.test/jwks")]
     [InlineData("Godwit:Migration:LegacyJwksUrl", "http://10.0.0.7/jwks")]

@@ -52,6 +52,13 @@ public abstract class MigrationGodwit : IAsyncLifetime
         ["Godwit:Migration:LegacySessionHookSecret"] = LegacySystem.SessionHookSecret,
     };
 
+    /// <summary>Both legacy hooks and the user lookup hook.</summary>
+    internal static Dictionary<string, string?> LookupSettings(LegacySystem legacy) => new(HookSettings(legacy))
+    {
+        ["Godwit:Migration:LegacyUserLookupHook"] = legacy.UserLookupHookUrl.ToString(),
+        ["Godwit:Migration:LegacyUserLookupHookSecret"] = LegacySystem.UserLookupHookSecret,
+    };
+
     /// <summary>An OIDC legacy system: UserInfo for opaque tokens, the JWKS for JWTs.</summary>
     internal static Dictionary<string, string?> OidcSettings(LegacySystem legacy) => new()
     {
@@ -72,6 +79,21 @@ public sealed class HookSqliteGodwit : MigrationGodwit
 public sealed class HookPostgresGodwit : MigrationGodwit
 {
     internal override IReadOnlyDictionary<string, string?> Settings(LegacySystem legacy) => HookSettings(legacy);
+
+    protected override Task<GodwitHost?> StartAsync(GodwitHostOptions options) => PostgresGodwit.StartAsync(options);
+}
+
+/// <summary>The password and session hooks, and the user lookup hook.</summary>
+public sealed class LookupSqliteGodwit : MigrationGodwit
+{
+    internal override IReadOnlyDictionary<string, string?> Settings(LegacySystem legacy) => LookupSettings(legacy);
+
+    protected override async Task<GodwitHost?> StartAsync(GodwitHostOptions options) => await GodwitHost.StartAsync(options);
+}
+
+public sealed class LookupPostgresGodwit : MigrationGodwit
+{
+    internal override IReadOnlyDictionary<string, string?> Settings(LegacySystem legacy) => LookupSettings(legacy);
 
     protected override Task<GodwitHost?> StartAsync(GodwitHostOptions options) => PostgresGodwit.StartAsync(options);
 }
