@@ -22,6 +22,7 @@ public static class ErrorCatalog
     // Users.
     public static readonly ApiError InvalidUserId = new(400, "invalid_user_id", "user_id format is invalid.");
     public static readonly ApiError InvalidEmail = new(400, "invalid_email", "Email format is invalid.");
+    public static readonly ApiError CreateUserNeedsAddress = new(400, "invalid_create_user_request", "An email or a phone_number is required.");
     public static readonly ApiError InvalidPhoneNumber = new(400, "invalid_phone_number", "Phone number format is invalid. Use E.164, for example +15555550123.");
     public static readonly ApiError InvalidEmailId = new(400, "invalid_email_id", "email_id format is invalid.");
     public static readonly ApiError InvalidPhoneId = new(400, "invalid_phone_id", "phone_id format is invalid.");

@@ -17,12 +17,19 @@ public sealed class NewUserValidation(PasswordHashLimits hashLimits, TimeProvide
 {
     public const int MaxNamePartLength = 1024;
 
-    /// <summary>A user asked for by one request (Create User, Migrate Password).</summary>
-    public Result<User> Validate(NewUserFields fields) => Make(fields, imported: false);
+    /// <summary>
+    /// A user asked for by one request (Create User, Migrate Password). As Stytch's reference says,
+    /// it needs an email or a phone number.
+    /// </summary>
+    public Result<User> Validate(NewUserFields fields) =>
+        fields.Email is null && fields.PhoneNumber is null
+            ? ErrorCatalog.CreateUserNeedsAddress
+            : Make(fields, imported: false);
 
     /// <summary>
-    /// A person brought in bulk. Unlike Create User, an import needs an email or a phone number:
-    /// a record with neither is a broken export, not a user to log in later some other way.
+    /// A person brought in bulk needs an email or a phone number too, refused with its own error
+    /// naming the record: a record with neither cannot log in to Godwit in any way (Godwit has no
+    /// username login), so it is reported for whoever fixes the export rather than stored.
     /// </summary>
     public Result<User> Validate(ImportUser person) =>
         person.Email is null && person.PhoneNumber is null
