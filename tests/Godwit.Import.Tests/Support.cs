@@ -24,17 +24,14 @@ internal static class Samples
     /// <summary>The vector of that case in tests/vectors/passwords/vectors.jsonl: its hash and its password.</summary>
     public static (string Hash, string Password) Vector(string caseName)
     {
-        foreach (var line in File.ReadLines(Path("vectors.jsonl")))
-        {
-            var vector = JsonNode.Parse(line)!;
-            if ((string?)vector["case"] == caseName)
-            {
-                return ((string)vector["hash"]!, (string)vector["password"]!);
-            }
-        }
-
-        throw new InvalidOperationException($"no vector {caseName}");
+        var vector = VectorLine(caseName);
+        return ((string)vector["hash"]!, (string)vector["password"]!);
     }
+
+    /// <summary>The whole vector of that case, config included.</summary>
+    public static JsonNode VectorLine(string caseName) =>
+        File.ReadLines(Path("vectors.jsonl")).Select(line => JsonNode.Parse(line)!).FirstOrDefault(vector => (string?)vector["case"] == caseName)
+        ?? throw new InvalidOperationException($"no vector {caseName}");
 
     /// <summary>The hash parses as the migrate endpoint would parse it, and the vector's password matches it.</summary>
     public static void AssertVerifies(MigratedHashInput? input, string caseName)
