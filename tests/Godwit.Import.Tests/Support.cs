@@ -56,6 +56,8 @@ internal static class Samples
         Assert.Equal(
             expected.Totps.Select(t => (t.Secret, string.Join(",", t.RecoveryCodes))),
             actual.Totps.Select(t => (t.Secret, string.Join(",", t.RecoveryCodes))));
+        Assert.Equal(expected.MoreEmails, actual.MoreEmails);
+        Assert.Equal(expected.MorePhoneNumbers, actual.MorePhoneNumbers);
     }
 
     public static void AssertJson(JsonNode? expected, JsonNode? actual) =>
@@ -65,9 +67,12 @@ internal static class Samples
 
     public static DateTime Utc(string iso) => DateTimeOffset.Parse(iso, System.Globalization.CultureInfo.InvariantCulture).UtcDateTime;
 
-    private static ImportUser Comparable(ImportUser user) => user with { TrustedMetadata = null, UntrustedMetadata = null, Totps = NoTotps };
+    private static ImportUser Comparable(ImportUser user) =>
+        user with { TrustedMetadata = null, UntrustedMetadata = null, Totps = NoTotps, MoreEmails = NoAddresses, MorePhoneNumbers = NoAddresses };
 
     private static readonly ImportedTotp[] NoTotps = [];
+
+    private static readonly ImportedAddress[] NoAddresses = [];
 }
 
 /// <summary>A file with the given content, deleted afterwards.</summary>

@@ -56,6 +56,28 @@ public sealed class NewUserValidation(PasswordHashLimits hashLimits, TimeProvide
             return Refuse(ErrorCatalog.InvalidPhoneNumber, imported, $"phone_number '{fields.PhoneNumber}' is not a valid E.164 phone number.");
         }
 
+        var moreEmails = new List<(string Address, bool Verified)>();
+        foreach (var more in fields.MoreEmails)
+        {
+            if (!EmailAddress.TryNormalize(more.Value, out var normalized))
+            {
+                return Refuse(ErrorCatalog.InvalidEmail, imported, $"email '{more.Value}' is not a valid email address.");
+            }
+
+            moreEmails.Add((normalized, more.Verified));
+        }
+
+        var morePhones = new List<(string Number, bool Verified)>();
+        foreach (var more in fields.MorePhoneNumbers)
+        {
+            if (!PhoneNumber.TryNormalize(more.Value, out var normalized))
+            {
+                return Refuse(ErrorCatalog.InvalidPhoneNumber, imported, $"phone_number '{more.Value}' is not a valid E.164 phone number.");
+            }
+
+            morePhones.Add((normalized, more.Verified));
+        }
+
         if (fields.ExternalId is not null && !UserService.IsValidExternalId(fields.ExternalId))
         {
             return Refuse(ErrorCatalog.InvalidExternalId, imported, "The legacy id cannot be an external_id: 1 to 128 printable characters without spaces.");
@@ -108,6 +130,7 @@ public sealed class NewUserValidation(PasswordHashLimits hashLimits, TimeProvide
         user.ExternalId = fields.ExternalId;
         user.Emails.ForEach(e => e.Verified = fields.EmailVerified);
         user.Phones.ForEach(p => p.Verified = fields.PhoneVerified);
+        AddMore(user, moreEmails, morePhones);
         if (hash is not null)
         {
             user.Password = UserPassword.Create(user.UserId, hash, now);
@@ -137,6 +160,36 @@ public sealed class NewUserValidation(PasswordHashLimits hashLimits, TimeProvide
         }
 
         return user;
+    }
+
+    /// <summary>
+    /// The further addresses after the first, each with its own verified state; one the user already
+    /// has (the same address written twice, in two spellings that normalise alike) is kept once, the
+    /// verified state of either counting.
+    /// </summary>
+    private static void AddMore(User user, List<(string Address, bool Verified)> emails, List<(string Number, bool Verified)> phones)
+    {
+        foreach (var (address, verified) in emails)
+        {
+            if (user.Emails.Find(e => e.Address == address) is { } same)
+            {
+                same.Verified |= verified;
+                continue;
+            }
+
+            user.Emails.Add(new UserEmail { EmailId = PrefixedId.New(PrefixedId.Email), UserId = user.UserId, Address = address, Verified = verified, CreatedAt = user.CreatedAt });
+        }
+
+        foreach (var (number, verified) in phones)
+        {
+            if (user.Phones.Find(p => p.Number == number) is { } same)
+            {
+                same.Verified |= verified;
+                continue;
+            }
+
+            user.Phones.Add(new UserPhone { PhoneId = PrefixedId.New(PrefixedId.Phone), UserId = user.UserId, Number = number, Verified = verified, CreatedAt = user.CreatedAt });
+        }
     }
 
     private static ApiError Refuse(ApiError error, bool imported, string importMessage) => imported ? error.WithMessage(importMessage) : error;
