@@ -182,10 +182,11 @@ public sealed class ImportRunner(IExportPreset preset, ImportValidation validati
                     // TOTPs are written only with a user the batch creates: an existing user keeps
                     // whatever second factors they have.
                     var totpsImported = outcome is BulkOutcome.Created && !options.DryRun ? user.Totps.Count : 0;
+                    var totpsDropped = read.User.Totps.Count - totpsImported;
                     counts = Count(counts, outcome) with
                     {
                         TotpsImported = counts.TotpsImported + totpsImported,
-                        TotpsDropped = counts.TotpsDropped + read.User.Totps.Count - totpsImported,
+                        TotpsDropped = counts.TotpsDropped + totpsDropped,
                     };
                     if (outcome is BulkOutcome.Conflict conflict)
                     {
@@ -195,7 +196,12 @@ public sealed class ImportRunner(IExportPreset preset, ImportValidation validati
 
                     var type = user.Password?.HashType ?? "none";
                     hashTypes[type] = hashTypes.GetValueOrDefault(type) + 1;
-                    if (results is not null)
+                    if (results is not null && totpsDropped > 0)
+                    {
+                        // Named per user, so that whoever runs the import knows who must enrol again.
+                        Append(results, new { line = read.Line, legacy_id = read.User.LegacyId, user_id = UserIdOf(outcome), outcome = NameOf(outcome), totps_dropped = totpsDropped });
+                    }
+                    else if (results is not null)
                     {
                         Append(results, new { line = read.Line, legacy_id = read.User.LegacyId, user_id = UserIdOf(outcome), outcome = NameOf(outcome) });
                     }

@@ -116,10 +116,21 @@ internal sealed class PostgresBulkUserWriter(PostgresGodwitDbContext db) : IBulk
                 await ExecuteAsync(connection, DecidePhones, cancellationToken);
             }
 
+            var moreAddresses = PostgresMoreAddresses.Any(users);
+            if (moreAddresses)
+            {
+                await PostgresMoreAddresses.DecideAsync(connection, users, cancellationToken);
+            }
+
             await ExecuteAsync(connection, Insert, cancellationToken);
             if (upsert)
             {
                 await ExecuteAsync(connection, Upsert, cancellationToken);
+            }
+
+            if (moreAddresses)
+            {
+                await PostgresMoreAddresses.WriteAsync(connection, upsert, cancellationToken);
             }
 
             var withTotps = users.Any(u => u.Totps.Count > 0);
@@ -135,7 +146,7 @@ internal sealed class PostgresBulkUserWriter(PostgresGodwitDbContext db) : IBulk
                 while (await reader.ReadAsync(cancellationToken))
                 {
                     outcomes.Add(
-                        !reader.IsDBNull(2) ? new BulkOutcome.Conflict(reader.GetString(2), "Another user already has this phone number.")
+                        !reader.IsDBNull(2) ? new BulkOutcome.Conflict(reader.GetString(2), reader.GetString(2) == "duplicate_email" ? "Another user already has one of this user's emails." : "Another user already has this phone number.")
                         : reader.IsDBNull(1) ? new BulkOutcome.Created(reader.GetString(0))
                         : upsert ? new BulkOutcome.Updated(reader.GetString(1))
                         : new BulkOutcome.Matched(reader.GetString(1)));

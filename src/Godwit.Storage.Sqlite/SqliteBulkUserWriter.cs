@@ -87,16 +87,28 @@ internal sealed class SqliteBulkUserWriter(SqliteGodwitDbContext db) : IBulkUser
             return new BulkOutcome.Conflict("duplicate_phone_number", "Another user already has this phone number.");
         }
 
-        Statements.Run(s.InsertUser, user.UserId, user.Status == UserStatus.Active ? "active" : "pending", user.FirstName, user.MiddleName, user.LastName,
-            user.TrustedMetadata, user.UntrustedMetadata, user.ExternalId, user.CreatedAt);
-        if (email is not null)
+        // A further address (a Stytch export's second email...) that another user has fails the row:
+        // it is not the key the person is matched by, and taking it from its owner is not the import's to do.
+        if (user.Emails.Skip(1).FirstOrDefault(e => Statements.Scalar(s.UserByEmail, e.Address) is not null) is not null)
         {
-            Statements.Run(s.InsertEmail, email.EmailId, user.UserId, email.Address, email.Verified, email.CreatedAt);
+            return new BulkOutcome.Conflict("duplicate_email", "Another user already has one of this user's emails.");
         }
 
-        if (phone is not null)
+        if (user.Phones.Skip(1).FirstOrDefault(p => Statements.Scalar(s.UserByPhone, p.Number) is not null) is not null)
         {
-            Statements.Run(s.InsertPhone, phone.PhoneId, user.UserId, phone.Number, phone.Verified, phone.CreatedAt);
+            return new BulkOutcome.Conflict("duplicate_phone_number", "Another user already has this phone number.");
+        }
+
+        Statements.Run(s.InsertUser, user.UserId, user.Status == UserStatus.Active ? "active" : "pending", user.FirstName, user.MiddleName, user.LastName,
+            user.TrustedMetadata, user.UntrustedMetadata, user.ExternalId, user.CreatedAt);
+        foreach (var each in user.Emails)
+        {
+            Statements.Run(s.InsertEmail, each.EmailId, user.UserId, each.Address, each.Verified, each.CreatedAt);
+        }
+
+        foreach (var each in user.Phones)
+        {
+            Statements.Run(s.InsertPhone, each.PhoneId, user.UserId, each.Number, each.Verified, each.CreatedAt);
         }
 
         if (user.Password is { } password)
@@ -120,12 +132,12 @@ internal sealed class SqliteBulkUserWriter(SqliteGodwitDbContext db) : IBulkUser
     private static void Update(Statements s, string userId, User user)
     {
         Statements.Run(s.UpdateUser, userId, user.FirstName, user.MiddleName, user.LastName, user.TrustedMetadata, user.UntrustedMetadata);
-        if (user.Emails.FirstOrDefault() is { Verified: true } email)
+        foreach (var email in user.Emails.Where(e => e.Verified))
         {
             Statements.Run(s.VerifyEmail, userId, email.Address);
         }
 
-        if (user.Phones.FirstOrDefault() is { Verified: true } phone)
+        foreach (var phone in user.Phones.Where(p => p.Verified))
         {
             Statements.Run(s.VerifyPhone, userId, phone.Number);
         }

@@ -24,17 +24,14 @@ internal static class Samples
     /// <summary>The vector of that case in tests/vectors/passwords/vectors.jsonl: its hash and its password.</summary>
     public static (string Hash, string Password) Vector(string caseName)
     {
-        foreach (var line in File.ReadLines(Path("vectors.jsonl")))
-        {
-            var vector = JsonNode.Parse(line)!;
-            if ((string?)vector["case"] == caseName)
-            {
-                return ((string)vector["hash"]!, (string)vector["password"]!);
-            }
-        }
-
-        throw new InvalidOperationException($"no vector {caseName}");
+        var vector = VectorLine(caseName);
+        return ((string)vector["hash"]!, (string)vector["password"]!);
     }
+
+    /// <summary>The whole vector of that case, config included.</summary>
+    public static JsonNode VectorLine(string caseName) =>
+        File.ReadLines(Path("vectors.jsonl")).Select(line => JsonNode.Parse(line)!).FirstOrDefault(vector => (string?)vector["case"] == caseName)
+        ?? throw new InvalidOperationException($"no vector {caseName}");
 
     /// <summary>The hash parses as the migrate endpoint would parse it, and the vector's password matches it.</summary>
     public static void AssertVerifies(MigratedHashInput? input, string caseName)
@@ -59,6 +56,8 @@ internal static class Samples
         Assert.Equal(
             expected.Totps.Select(t => (t.Secret, string.Join(",", t.RecoveryCodes))),
             actual.Totps.Select(t => (t.Secret, string.Join(",", t.RecoveryCodes))));
+        Assert.Equal(expected.MoreEmails, actual.MoreEmails);
+        Assert.Equal(expected.MorePhoneNumbers, actual.MorePhoneNumbers);
     }
 
     public static void AssertJson(JsonNode? expected, JsonNode? actual) =>
@@ -68,9 +67,12 @@ internal static class Samples
 
     public static DateTime Utc(string iso) => DateTimeOffset.Parse(iso, System.Globalization.CultureInfo.InvariantCulture).UtcDateTime;
 
-    private static ImportUser Comparable(ImportUser user) => user with { TrustedMetadata = null, UntrustedMetadata = null, Totps = NoTotps };
+    private static ImportUser Comparable(ImportUser user) =>
+        user with { TrustedMetadata = null, UntrustedMetadata = null, Totps = NoTotps, MoreEmails = NoAddresses, MorePhoneNumbers = NoAddresses };
 
     private static readonly ImportedTotp[] NoTotps = [];
+
+    private static readonly ImportedAddress[] NoAddresses = [];
 }
 
 /// <summary>A file with the given content, deleted afterwards.</summary>

@@ -67,6 +67,7 @@ public sealed record SaltConfigWire(string? Salt);
 
 public sealed record DeviseConfigWire(string? Pepper);
 
-public sealed record HmacConfigWire(string? Key);
+/// <summary><c>key_encoding</c> says how <c>key</c> is written: <c>utf8</c> (the default), <c>hex</c> or <c>base64</c>.</summary>
+public sealed record HmacConfigWire(string? Key, string? KeyEncoding = null);
 
 public sealed record BcryptSha256ConfigWire(string? PreHashEncoding);

@@ -22,6 +22,7 @@ public static class ErrorCatalog
     // Users.
     public static readonly ApiError InvalidUserId = new(400, "invalid_user_id", "user_id format is invalid.");
     public static readonly ApiError InvalidEmail = new(400, "invalid_email", "Email format is invalid.");
+    public static readonly ApiError CreateUserNeedsAddress = new(400, "invalid_create_user_request", "An email or a phone_number is required.");
     public static readonly ApiError InvalidPhoneNumber = new(400, "invalid_phone_number", "Phone number format is invalid. Use E.164, for example +15555550123.");
     public static readonly ApiError InvalidEmailId = new(400, "invalid_email_id", "email_id format is invalid.");
     public static readonly ApiError InvalidPhoneId = new(400, "invalid_phone_id", "phone_id format is invalid.");
@@ -65,7 +66,8 @@ public static class ErrorCatalog
     public static readonly ApiError DuplicatePassword = new(400, "password_already_exists", "Another request gave this user a password at the same moment.");
     public static readonly ApiError UnauthorizedPasswordCredentials = new(401, "unauthorized_credentials", "Unauthorized credentials: the email and password do not match.");
     public static readonly ApiError WeakPassword = new(400, "weak_password", "The password does not meet the strength requirements: check it with /v1/passwords/strength_check.");
-    public static readonly ApiError BreachedPassword = new(400, "breached_password", "The password appears in a list of breached passwords. Choose another one.");
+    // Stytch folds a failed breach check into weak_password; the message tells the two apart.
+    public static readonly ApiError BreachedPassword = new(400, "weak_password", "The password appears in a list of breached passwords. Choose another one.");
     public static readonly ApiError InvalidPassword = new(400, "invalid_password", "password must be a non-empty string of at most 256 characters.");
     public static readonly ApiError NoUserPassword = new(400, "no_user_password", "This user has no password. Log in another way, or reset the password by email.");
     public static readonly ApiError UserLocked = new(429, "user_lock_limit_reached", "The user has been locked out due to too many failed authentication attempts. Please try again later.");

@@ -5,15 +5,15 @@ using Godwit.Import.Reading;
 namespace Godwit.Import.Presets;
 
 /// <summary>
-/// Stytch user objects (Search Users results, Get User responses) as JSON Lines or a JSON array. A
-/// Godwit user has one email and one phone number, so the first of each is kept; Stytch exports no
-/// password hashes.
+/// Stytch user objects (Search Users results, Get User responses) as JSON Lines or a JSON array:
+/// every email and phone number with its verified state, the first of each as the user's first.
+/// Stytch exports no password hashes.
 /// </summary>
 internal sealed class StytchPreset : IExportPreset
 {
     public static PresetDefinition Definition { get; } = new(
         "stytch",
-        "Stytch user objects (Search Users results) as JSON Lines or a JSON array; first email and phone number.",
+        "Stytch user objects (Search Users results) as JSON Lines or a JSON array; every email and phone number.",
         [],
         _ => new StytchPreset());
 
@@ -34,8 +34,8 @@ internal sealed class StytchPreset : IExportPreset
     private static ImportRow Map(JsonRecord record)
     {
         var fields = new FieldReader(record);
-        var email = First(record, fields, "emails");
-        var phone = First(record, fields, "phone_numbers");
+        var emails = Addresses(record, fields, "emails", "email");
+        var phones = Addresses(record, fields, "phone_numbers", "phone_number");
         var name = record.Node("name") as JsonObject;
         if (name is null && record.Node("name") is not null)
         {
@@ -45,11 +45,13 @@ internal sealed class StytchPreset : IExportPreset
         return fields.Finish(new ImportUser(
             record.Line,
             fields.Required("user_id"),
-            Text(email, "email"),
-            Verified(email),
-            Text(phone, "phone_number"),
-            Verified(phone))
+            emails.FirstOrDefault()?.Value,
+            emails.FirstOrDefault()?.Verified ?? false,
+            phones.FirstOrDefault()?.Value,
+            phones.FirstOrDefault()?.Verified ?? false)
         {
+            MoreEmails = [.. emails.Skip(1)],
+            MorePhoneNumbers = [.. phones.Skip(1)],
             FirstName = Text(name, "first_name"),
             MiddleName = Text(name, "middle_name"),
             LastName = Text(name, "last_name"),
@@ -59,18 +61,20 @@ internal sealed class StytchPreset : IExportPreset
         });
     }
 
-    private static JsonObject? First(JsonRecord record, FieldReader fields, string field)
+    /// <summary>The list's addresses in order, those without a value left out.</summary>
+    private static List<ImportedAddress> Addresses(JsonRecord record, FieldReader fields, string list, string field)
     {
-        switch (record.Node(field))
+        switch (record.Node(list))
         {
             case null:
-                return null;
-            case JsonArray { Count: 0 }:
-                return null;
-            case JsonArray list when list[0] is JsonObject first:
-                return first;
+                return [];
+            case JsonArray entries when entries.All(entry => entry is JsonObject):
+                return [.. entries.Cast<JsonObject>()
+                    .Select(entry => Text(entry, field) is { } value ? new ImportedAddress(value, Verified(entry)) : null)
+                    .OfType<ImportedAddress>()];
             default:
-                return fields.Fail<JsonObject>($"{field} is not an array of objects.");
+                fields.Fail($"{list} is not an array of objects.");
+                return [];
         }
     }
 

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Godwit.Contracts.Passwords;
 using Godwit.Contracts.Users;
 using Godwit.Testing.Http;
 using Godwit.Tests.Support;
@@ -34,6 +36,48 @@ public sealed class UsersClientTests(SqliteGodwit godwit) : IClassFixture<Sqlite
         Assert.Equal(phone, Assert.Single(created.User.PhoneNumbers).PhoneNumber);
         Assert.Equal("Lovelace", created.User.Name.LastName);
         Assert.Equal("pro", created.User.TrustedMetadata.GetProperty("plan").GetString());
+    }
+
+    [Fact]
+    public async Task Import_creates_users_with_a_migrated_hash_skips_those_already_there_and_fails_a_bad_row_alone()
+    {
+        // hmac_sha_256_openssl_hex_key in tests/vectors/passwords: OpenSSL's HMAC with a binary key given in hex.
+        const string Hash = "1a3fd059dbb6b59e8ec29673fbe3fc5fca3c68c23ffbc38912772d9cc97107d6";
+        const string HexKey = "177c1a81b783435857c5618b999f11c5a5df8a5062750809a2d39601a3b1ba2d";
+        var (email, existingEmail) = (ApiCalls.UniqueEmail(), ApiCalls.UniqueEmail());
+        var existing = await Client.Users.CreateAsync(new CreateUserRequest { Email = existingEmail, ExternalId = "legacy-" + Guid.NewGuid().ToString("N") }, Cancel);
+        var request = new ImportUsersRequest(
+            [
+                new ImportUserRow
+                {
+                    ExternalId = "legacy-" + Guid.NewGuid().ToString("N"),
+                    Email = email,
+                    SetEmailVerified = true,
+                    Name = new NameWire("Grace", "", "Hopper"),
+                    PasswordHash = new()
+                    {
+                        ["hash_type"] = JsonSerializer.SerializeToElement("hmac_sha_256"),
+                        ["hash"] = JsonSerializer.SerializeToElement(Hash),
+                        ["hmac_config"] = JsonSerializer.SerializeToElement(new { key = HexKey, key_encoding = "hex" }),
+                    },
+                },
+                new ImportUserRow { ExternalId = existing.User.ExternalId, Email = existingEmail },
+                new ImportUserRow { Email = "not an email" },
+            ],
+            Upsert: false);
+
+        var imported = await Client.Users.ImportAsync(request, Cancel);
+        var again = await Client.Users.ImportAsync(request, Cancel);
+        var login = await Client.Passwords.AuthenticateAsync(new PasswordAuthenticateRequest { Email = email, Password = "password" }, Cancel);
+
+        Assert.Equal((1, 0, 1, 1), (imported.Created, imported.Updated, imported.Skipped, imported.Failed));
+        Assert.Equal(["created", "skipped", "failed"], imported.Results.Select(r => r.Outcome));
+        Assert.Equal(existing.UserId, imported.Results[1].UserId);
+        Assert.Equal("invalid_email", imported.Results[2].ErrorType);
+        Assert.Equal(["skipped", "skipped", "failed"], again.Results.Select(r => r.Outcome));
+        Assert.Equal(imported.Results[0].UserId, again.Results[0].UserId);
+        Assert.Equal(imported.Results[0].UserId, login.UserId);
+        Assert.True(Assert.Single(login.User.Emails).Verified);
     }
 
     [Fact]

@@ -64,6 +64,31 @@ public sealed class GenericPresetTests
     }
 
     [Fact]
+    public async Task HMAC_hashes_with_binary_keys_in_hex_or_base64_verify_and_a_key_that_does_not_decode_is_refused()
+    {
+        var hex256 = VectorLine("hmac_sha_256_openssl_hex_key");
+        var base64512 = VectorLine("hmac_sha_512_python_base64_key");
+        using var mapping = new TempFile("""
+            {"format":"csv","legacy_id":"id","email":"email","password_hash":"hash","hash_type_column":"type",
+             "hash_config_columns":{"hmac_config.key":"key","hmac_config.key_encoding":"encoding"}}
+            """, ".json");
+        using var export = new TempFile(
+            "id,email,type,hash,key,encoding\n"
+            + $"1,a@example.com,hmac_sha_256,{hex256["hash"]},{hex256["hmac_config"]!["key"]},hex\n"
+            + $"2,b@example.com,hmac_sha_512,{base64512["hash"]},{base64512["hmac_config"]!["key"]},base64\n"
+            + $"3,c@example.com,hmac_sha_256,{hex256["hash"]},{hex256["hmac_config"]!["key"]}x,hex\n",
+            ".csv");
+
+        var rows = await ReadAllAsync(Preset(mapping.Path), export.Path);
+        var undecodable = PasswordHashParser.Parse(User(rows[2]).PasswordHash!, new PasswordHashLimits());
+
+        AssertVerifies(User(rows[0]).PasswordHash, "hmac_sha_256_openssl_hex_key");
+        AssertVerifies(User(rows[1]).PasswordHash, "hmac_sha_512_python_base64_key");
+        Assert.Equal("invalid_hmac_config", undecodable.Error?.ErrorType);
+        Assert.Contains("not hex", undecodable.Error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_JSON_array_under_a_property_maps_numbers_objects_and_a_constant_hash_type()
     {
         var rows = await ReadAllAsync(Preset(Path("generic-mapping-json.json")), Path("generic-users.json"));

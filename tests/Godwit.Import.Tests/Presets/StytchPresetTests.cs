@@ -8,7 +8,7 @@ public sealed class StytchPresetTests
     private static Task<List<ImportRow>> ReadSampleAsync() => ReadAllAsync(ExportPresets.Find("stytch")!.Create(PresetOptions.None), Path("stytch-users.jsonl"));
 
     [Fact]
-    public async Task A_user_keeps_its_first_email_and_phone_with_their_verified_flags_its_name_and_both_metadata()
+    public async Task A_user_keeps_every_email_and_phone_with_their_verified_flags_its_name_and_both_metadata()
     {
         var rows = await ReadSampleAsync();
 
@@ -20,6 +20,7 @@ public sealed class StytchPresetTests
                 TrustedMetadata = Json("""{"billing_id":"cus_123"}"""),
                 UntrustedMetadata = Json("""{"locale":"en"}"""),
                 CreatedAt = Utc("2021-12-08T18:43:04Z"),
+                MoreEmails = [new ImportedAddress("second@example.com", false)],
             },
             User(rows[0]));
     }

@@ -183,6 +183,43 @@ public abstract class ImportRunnerContract
         Assert.True(recovered.Succeeded, recovered.Error?.ErrorType);
     }
 
+    [Fact]
+    public async Task A_person_keeps_every_email_and_phone_number_with_its_own_verified_state()
+    {
+        await using var db = await StartAsync();
+        var person = new ImportUser(1, "m-1", "m1@example.com", true, "+12025550100", false)
+        {
+            // The second spelling of the first email is the same address, kept once.
+            MoreEmails = [new ImportedAddress("m1-work@example.com", false), new ImportedAddress("M1@Example.com", false)],
+            MorePhoneNumbers = [new ImportedAddress("+1 202 555 0101", true)],
+        };
+
+        var run = await RunAsync(db, [person]);
+        var user = Assert.Single(await db.UsersAsync());
+
+        Assert.Equal(1L, run.Counts.Created);
+        Assert.Equal([("m1-work@example.com", false), ("m1@example.com", true)], user.Emails.Select(e => (e.Address, e.Verified)).Order());
+        Assert.Equal([("+12025550100", false), ("+12025550101", true)], user.Phones.Select(p => (p.Number, p.Verified)).Order());
+    }
+
+    [Fact]
+    public async Task A_totp_not_imported_is_named_in_that_users_results_line()
+    {
+        await using var db = await StartAsync();
+        var rows = new[]
+        {
+            Person(1, "d-1", "d1@example.com", verified: true) with { Totps = [new ImportedTotp("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", [])] },
+            Person(2, "d-2", "d2@example.com", verified: true),
+        };
+
+        var run = await RunAsync(db, rows);
+        var results = Lines(db, "results.jsonl");
+
+        Assert.Equal((2L, 0L, 1L), (run.Counts.Created, run.Counts.TotpsImported, run.Counts.TotpsDropped));
+        Assert.Equal(1, results[0].GetProperty("totps_dropped").GetInt32());
+        Assert.False(results[1].TryGetProperty("totps_dropped", out _));
+    }
+
     private async Task<ImportDatabase> StartAsync()
     {
         var db = await ImportDatabase.StartAsync(Provider);

@@ -52,6 +52,22 @@ public abstract class UserLifecycleContract
     }
 
     [Fact]
+    public async Task A_user_with_neither_email_nor_phone_number_is_refused_as_stytch_refuses_it_and_nothing_is_stored()
+    {
+        var externalId = "nobody-" + Guid.NewGuid().ToString("N");
+
+        var empty = await Client.SendJsonAsync(HttpMethod.Post, "/v1/users", "{}");
+        var named = await Client.PostAsync("/v1/users", new { name = new { first_name = "Nobody" }, external_id = externalId, create_user_as_pending = true });
+        var phoneOnly = await Client.PostAsync("/v1/users", new { phone_number = ApiCalls.UniquePhone() });
+
+        Assert.Equal((HttpStatusCode.BadRequest, "invalid_create_user_request"), (empty.Status, empty.ErrorType));
+        Assert.Equal((HttpStatusCode.BadRequest, "invalid_create_user_request"), (named.Status, named.ErrorType));
+        Assert.Equal("An email or a phone_number is required.", named.Text("error_message"));
+        Assert.Equal(0, await TestUsers.CountUsersWithExternalIdAsync(Host, externalId));
+        Assert.Equal(HttpStatusCode.OK, phoneOnly.Status);
+    }
+
+    [Fact]
     public async Task A_user_created_as_pending_is_pending_until_it_authenticates()
     {
         var created = await TestUsers.CreateAsync(Client, new { email = ApiCalls.UniqueEmail(), create_user_as_pending = true });

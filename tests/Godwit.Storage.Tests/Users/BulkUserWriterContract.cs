@@ -151,6 +151,65 @@ public abstract class BulkUserWriterContract
         Assert.All(outcomes.Where(o => o is not BulkOutcome.Created), o => Assert.Equal(new BulkOutcome.Matched(created.UserId), o));
     }
 
+    [Fact]
+    public async Task Every_email_and_phone_number_of_a_new_user_is_written_with_its_own_verified_state()
+    {
+        var user = WithMore(Imported(phone: Rows.Phone()), (Rows.Email(), true), (Rows.Email(), false));
+        user.Phones.Add(new UserPhone { PhoneId = Rows.Id(PrefixedId.Phone), UserId = user.UserId, Number = Rows.Phone(), Verified = true, CreatedAt = user.CreatedAt });
+
+        var outcomes = await WriteAsync(upsert: false, user);
+        var stored = (await FindAsync(user.UserId))!;
+
+        Assert.Equal([new BulkOutcome.Created(user.UserId)], outcomes);
+        Assert.Equal(
+            user.Emails.Select(e => (e.EmailId, e.Address, e.Verified)).Order(),
+            stored.Emails.Select(e => (e.EmailId, e.Address, e.Verified)).Order());
+        Assert.Equal(
+            user.Phones.Select(p => (p.PhoneId, p.Number, p.Verified)).Order(),
+            stored.Phones.Select(p => (p.PhoneId, p.Number, p.Verified)).Order());
+    }
+
+    [Fact]
+    public async Task A_further_email_another_user_holds_is_a_conflict_and_nothing_of_that_user_is_written()
+    {
+        var holder = await Database.AddAsync(Rows.User(Rows.Email()));
+        var taken = WithMore(Imported(), (holder.Emails[0].Address, false));
+        var fine = WithMore(Imported(), (Rows.Email(), false));
+
+        var outcomes = await WriteAsync(upsert: false, taken, fine);
+
+        Assert.Equal(
+            [new BulkOutcome.Conflict("duplicate_email", "Another user already has one of this user's emails."), new BulkOutcome.Created(fine.UserId)],
+            outcomes);
+        Assert.Null(await FindAsync(taken.UserId));
+        Assert.False(await Database.UseAsync<IUserStore, bool>(s => s.EmailTakenAsync(taken.Emails[0].Address, Cancel)));
+        Assert.Equal(2, (await FindAsync(fine.UserId))!.Emails.Count);
+    }
+
+    [Fact]
+    public async Task An_upsert_verifies_a_matched_users_further_email_where_the_export_says_so()
+    {
+        var existing = Rows.User(Rows.Email());
+        var second = Rows.Email();
+        existing.Emails.Add(new UserEmail { EmailId = Rows.Id(PrefixedId.Email), UserId = existing.UserId, Address = second, CreatedAt = existing.CreatedAt });
+        await Database.AddAsync(existing);
+
+        var outcomes = await WriteAsync(upsert: true, WithMore(Imported(email: existing.Emails[0].Address), (second, true)));
+
+        Assert.Equal([new BulkOutcome.Updated(existing.UserId)], outcomes);
+        Assert.True((await FindAsync(existing.UserId))!.Emails.Single(e => e.Address == second).Verified);
+    }
+
+    private static User WithMore(User user, params (string Address, bool Verified)[] emails)
+    {
+        foreach (var (address, verified) in emails)
+        {
+            user.Emails.Add(new UserEmail { EmailId = Rows.Id(PrefixedId.Email), UserId = user.UserId, Address = address, Verified = verified, CreatedAt = user.CreatedAt });
+        }
+
+        return user;
+    }
+
     /// <summary>A user as an import builds them: every id assigned, a password set when the user was created.</summary>
     private static User Imported(string? email = null, string? phone = null, string? externalId = null)
     {

@@ -208,7 +208,9 @@ def verify(v: dict, pw: str) -> bool:
     if t == "symfony_sha_512":
         return symfony(pw, cfg["salt"]) == h
     if t in ("hmac_sha_256", "hmac_sha_512"):
-        return hmac.new(cfg["key"].encode(), b, "sha256" if t == "hmac_sha_256" else "sha512").hexdigest() == h
+        enc = cfg.get("key_encoding", "utf8")
+        key = bytes.fromhex(cfg["key"]) if enc == "hex" else base64.b64decode(cfg["key"]) if enc == "base64" else cfg["key"].encode()
+        return hmac.new(key, b, "sha256" if t == "hmac_sha_256" else "sha512").hexdigest() == h
     raise ValueError(f"no check for {t}")
 
 

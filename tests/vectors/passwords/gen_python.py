@@ -249,6 +249,11 @@ for hash_type, algo in [("hmac_sha_256", "sha256"), ("hmac_sha_512", "sha512")]:
     key = "k-" + secrets.token_urlsafe(12) + "-schlüssel"
     emit(f"{hash_type}_python_utf8", hash_type, hmac.new(key.encode(), UTF8.encode(), algo).hexdigest(), UTF8,
          f"python hmac.new(key.encode(), pw.encode(), '{algo}').hexdigest()", "hmac_config", {"key": key})
+    # a binary key (random bytes, not UTF-8 text), given in base64
+    raw = secrets.token_bytes(32) + b"\x00\xff"
+    emit(f"{hash_type}_python_base64_key", hash_type, hmac.new(raw, UTF8.encode(), algo).hexdigest(), UTF8,
+         f"python hmac.new(os.urandom(34), pw.encode(), '{algo}').hexdigest()", "hmac_config",
+         {"key": base64.b64encode(raw).decode(), "key_encoding": "base64"})
 
 # ---------------------------------------------------------------- bcrypt_sha_256
 # bcrypt input = hex (64 chars) or standard base64 (44 chars) of SHA-256(password)

@@ -38,6 +38,7 @@ emit() {
 }
 hex_digest() { printf '%s' "$2" | openssl dgst "-$1" -r | cut -d' ' -f1; }          # ALGO PASSWORD
 hmac_hex() { printf '%s' "$3" | openssl dgst "-$1" -hmac "$2" -r | cut -d' ' -f1; }  # ALGO KEY PASSWORD
+hmac_hexkey() { printf '%s' "$3" | openssl dgst "-$1" -mac HMAC -macopt "hexkey:$2" -r | cut -d' ' -f1; }  # ALGO HEXKEY PASSWORD
 htpasswd_hash() { htpasswd -nb "$@" | head -n1 | cut -d: -f2-; }                     # OPTIONS... USER PASSWORD
 
 # Vectors from command-line tools: openssl, mkpasswd (whois), htpasswd (apache2-utils), argon2, ruby-bcrypt.
@@ -84,6 +85,11 @@ cli_vectors() {
   emit hmac_sha_256_openssl hmac_sha_256 "$(hmac_hex sha256 "$key" password)" password "$OPENSSL dgst -sha256 -hmac key" hmac_config "$(jq -cn --arg k "$key" '{key: $k}')"
   key="clé-$(openssl rand -base64 12)"
   emit hmac_sha_512_openssl hmac_sha_512 "$(hmac_hex sha512 "$key" 'correct horse battery staple')" 'correct horse battery staple' "$OPENSSL dgst -sha512 -hmac key" hmac_config "$(jq -cn --arg k "$key" '{key: $k}')"
+  # binary keys (random bytes, not UTF-8 text), given in hex
+  key="$(openssl rand -hex 32)"
+  emit hmac_sha_256_openssl_hex_key hmac_sha_256 "$(hmac_hexkey sha256 "$key" password)" password "$OPENSSL dgst -sha256 -mac HMAC -macopt hexkey:key" hmac_config "$(jq -cn --arg k "$key" '{key: $k, key_encoding: "hex"}')"
+  key="$(openssl rand -hex 64)"
+  emit hmac_sha_512_openssl_hex_key hmac_sha_512 "$(hmac_hexkey sha512 "$key" "$UTF8")" "$UTF8" "$OPENSSL dgst -sha512 -mac HMAC -macopt hexkey:key" hmac_config "$(jq -cn --arg k "$key" '{key: $k, key_encoding: "hex"}')"
 
   # ---- argon_2id / argon_2i raw (reference implementation CLI; salt = the UTF-8 bytes of the salt string)
   salt="argon2-cli-$(openssl rand -hex 3)"

@@ -240,6 +240,10 @@ for t in ("hmac_sha_256", "hmac_sha_512"):
     bad(v, f"{t}_truncated", "truncated digest", v["hash"][:-2])
     bad(v, f"{t}_base64", "base64 where hex expected", base64.b64encode(bytes.fromhex(v["hash"])).decode())
     bad(v, f"{t}_no_config", "hmac_config missing", config="drop")
+    bad(v, f"{t}_key_encoding_unknown", "unknown key_encoding", config=with_cfg(v, key_encoding="base32"))
+bad(first("hmac_sha_256"), "hmac_sha_256_hex_key_not_hex", "key_encoding hex, key not hex", config={"key": "zz" * 16, "key_encoding": "hex"})
+bad(first("hmac_sha_256"), "hmac_sha_256_hex_key_odd", "key_encoding hex, odd number of hex digits", config={"key": "abc", "key_encoding": "hex"})
+bad(first("hmac_sha_512"), "hmac_sha_512_base64_key_not_base64", "key_encoding base64, key not base64", config={"key": "not base64!", "key_encoding": "base64"})
 
 # ---- bcrypt_sha_256
 v = first("bcrypt_sha_256")

@@ -50,7 +50,7 @@ public static class HashConfigTable
         AspNetMembershipConfig = wire.AspNetMembershipConfig is { } m ? new(m.Salt) : null,
         SymfonyConfig = wire.SymfonyConfig is { } y ? new(y.Salt) : null,
         DeviseConfig = wire.DeviseConfig is { } d ? new(d.Pepper) : null,
-        HmacConfig = wire.HmacConfig is { } h ? new(h.Key) : null,
+        HmacConfig = wire.HmacConfig is { } h ? new(h.Key, h.KeyEncoding) : null,
         BcryptSha256Config = wire.BcryptSha256Config is { } b ? new(b.PreHashEncoding) : null,
     };
 
@@ -71,7 +71,7 @@ public static class HashConfigTable
             AspNetMembershipConfig = input.AspNetMembershipConfig is { } m ? new(m.Salt) : null,
             SymfonyConfig = input.SymfonyConfig is { } y ? new(y.Salt) : null,
             DeviseConfig = input.DeviseConfig is { } d ? new(d.Pepper) : null,
-            HmacConfig = input.HmacConfig is { } h ? new(h.Key) : null,
+            HmacConfig = input.HmacConfig is { } h ? new(h.Key, h.KeyEncoding) : null,
             BcryptSha256Config = input.BcryptSha256Config is { } b ? new(b.PreHashEncoding) : null,
         });
 

@@ -4,7 +4,11 @@ using Godwit.Core.Errors;
 
 namespace Godwit.Core.Passwords.Hashing;
 
-/// <summary><c>hmac_sha_256</c>, <c>hmac_sha_512</c>: hex HMAC of the password keyed by hmac_config.key's UTF-8 bytes.</summary>
+/// <summary>
+/// <c>hmac_sha_256</c>, <c>hmac_sha_512</c>: hex HMAC of the password keyed by hmac_config.key, whose
+/// bytes are its UTF-8 text or, with <c>key_encoding</c> <c>hex</c> or <c>base64</c>, the bytes it
+/// encodes: applications often keep a random binary key, which has no UTF-8 text.
+/// </summary>
 internal sealed class HmacHash : PasswordVerifier
 {
     private const int MaxKeyLength = 1024;
@@ -45,7 +49,27 @@ internal sealed class HmacHash : PasswordVerifier
             return ErrorCatalog.InvalidHmacConfig.WithMessage($"hmac_config.key is {config.Key.Length} characters; the limit is {MaxKeyLength}.");
         }
 
-        return new HmacHash(sha512, Encoding.UTF8.GetBytes(config.Key), Convert.FromHexString(hash));
+        var key = DecodeKey(config.Key, config.KeyEncoding);
+        return key.Succeeded ? new HmacHash(sha512, key.Value!, Convert.FromHexString(hash)) : key.Error!;
+    }
+
+    private static Result<byte[]> DecodeKey(string key, string? encoding)
+    {
+        switch (encoding)
+        {
+            case null or "utf8":
+                return Encoding.UTF8.GetBytes(key);
+            case "hex":
+                return HashText.TryDecodeHex(key, out var hexKey)
+                    ? hexKey
+                    : ErrorCatalog.InvalidHmacConfig.WithMessage("hmac_config.key is not hex: key_encoding hex needs an even number of the characters 0-9, a-f, A-F.");
+            case "base64":
+                return HashText.TryDecodeBase64(key, out var base64Key)
+                    ? base64Key
+                    : ErrorCatalog.InvalidHmacConfig.WithMessage("hmac_config.key is not base64: key_encoding base64 needs standard base64 (A-Z, a-z, 0-9, + and /, padding optional).");
+            default:
+                return ErrorCatalog.InvalidHmacConfig.WithMessage($"hmac_config.key_encoding '{encoding}' is not one of utf8, hex, base64.");
+        }
     }
 
     public override bool Verify(string password, ReadOnlySpan<byte> utf8Password)

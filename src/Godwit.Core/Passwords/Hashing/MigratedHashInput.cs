@@ -59,7 +59,8 @@ public sealed record SymfonyConfig(string? Salt);
 public sealed record DeviseConfig(string? Pepper);
 
 /// <summary><c>hmac_config</c>: the key is plain text whose UTF-8 bytes are the HMAC key.</summary>
-public sealed record HmacConfig(string? Key);
+/// <summary><see cref="KeyEncoding"/>: null or <c>utf8</c>, <c>hex</c>, <c>base64</c> (apps that keep binary keys).</summary>
+public sealed record HmacConfig(string? Key, string? KeyEncoding = null);
 
 /// <summary><c>bcrypt_sha_256_config</c>: how the SHA-256 digest is written before bcrypt, <c>hex</c> (default) or <c>base64</c>.</summary>
 public sealed record BcryptSha256Config(string? PreHashEncoding);

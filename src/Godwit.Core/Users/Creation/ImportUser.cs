@@ -29,6 +29,12 @@ public sealed record ImportUser(
     /// <summary>The legacy password hash in the migrate request's shape, or null for a passwordless user.</summary>
     public MigratedHashInput? PasswordHash { get; init; }
 
+    /// <summary>The export's further emails, after the first (<see cref="Email"/>), with their verified state.</summary>
+    public IReadOnlyList<ImportedAddress> MoreEmails { get; init; } = [];
+
+    /// <summary>The export's further phone numbers, after the first (<see cref="PhoneNumber"/>).</summary>
+    public IReadOnlyList<ImportedAddress> MorePhoneNumbers { get; init; } = [];
+
     /// <summary>TOTP secrets the export carries (base32), kept only with --import-totp.</summary>
     public IReadOnlyList<ImportedTotp> Totps { get; init; } = [];
 
@@ -37,3 +43,6 @@ public sealed record ImportUser(
 }
 
 public sealed record ImportedTotp(string Secret, IReadOnlyList<string> RecoveryCodes);
+
+/// <summary>An email or phone number as an export gives it, and whether the export says it was verified.</summary>
+public sealed record ImportedAddress(string Value, bool Verified);

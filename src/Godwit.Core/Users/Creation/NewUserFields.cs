@@ -23,6 +23,11 @@ public sealed record NewUserFields(string? Email, string? PhoneNumber)
 
     public bool PhoneVerified { get; init; }
 
+    /// <summary>Further addresses an import brings, each with its own verified state.</summary>
+    public IReadOnlyList<ImportedAddress> MoreEmails { get; init; } = [];
+
+    public IReadOnlyList<ImportedAddress> MorePhoneNumbers { get; init; } = [];
+
     public UserStatus Status { get; init; } = UserStatus.Active;
 
     /// <summary>When the legacy system created the person; now when null.</summary>
@@ -42,6 +47,8 @@ public sealed record NewUserFields(string? Email, string? PhoneNumber)
         ExternalId = person.LegacyId,
         EmailVerified = person.EmailVerified,
         PhoneVerified = person.PhoneVerified,
+        MoreEmails = person.MoreEmails,
+        MorePhoneNumbers = person.MorePhoneNumbers,
         CreatedAt = person.CreatedAt,
         PasswordHash = person.PasswordHash,
         // One active TOTP per user, as enrolment allows: the export's first one is kept.

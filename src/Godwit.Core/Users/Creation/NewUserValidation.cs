@@ -17,12 +17,19 @@ public sealed class NewUserValidation(PasswordHashLimits hashLimits, TimeProvide
 {
     public const int MaxNamePartLength = 1024;
 
-    /// <summary>A user asked for by one request (Create User, Migrate Password).</summary>
-    public Result<User> Validate(NewUserFields fields) => Make(fields, imported: false);
+    /// <summary>
+    /// A user asked for by one request (Create User, Migrate Password). As Stytch's reference says,
+    /// it needs an email or a phone number.
+    /// </summary>
+    public Result<User> Validate(NewUserFields fields) =>
+        fields.Email is null && fields.PhoneNumber is null
+            ? ErrorCatalog.CreateUserNeedsAddress
+            : Make(fields, imported: false);
 
     /// <summary>
-    /// A person brought in bulk. Unlike Create User, an import needs an email or a phone number:
-    /// a record with neither is a broken export, not a user to log in later some other way.
+    /// A person brought in bulk needs an email or a phone number too, refused with its own error
+    /// naming the record: a record with neither cannot log in to Godwit in any way (Godwit has no
+    /// username login), so it is reported for whoever fixes the export rather than stored.
     /// </summary>
     public Result<User> Validate(ImportUser person) =>
         person.Email is null && person.PhoneNumber is null
@@ -47,6 +54,28 @@ public sealed class NewUserValidation(PasswordHashLimits hashLimits, TimeProvide
         if (fields.PhoneNumber is not null && !PhoneNumber.TryNormalize(fields.PhoneNumber, out phone))
         {
             return Refuse(ErrorCatalog.InvalidPhoneNumber, imported, $"phone_number '{fields.PhoneNumber}' is not a valid E.164 phone number.");
+        }
+
+        var moreEmails = new List<(string Address, bool Verified)>();
+        foreach (var more in fields.MoreEmails)
+        {
+            if (!EmailAddress.TryNormalize(more.Value, out var normalized))
+            {
+                return Refuse(ErrorCatalog.InvalidEmail, imported, $"email '{more.Value}' is not a valid email address.");
+            }
+
+            moreEmails.Add((normalized, more.Verified));
+        }
+
+        var morePhones = new List<(string Number, bool Verified)>();
+        foreach (var more in fields.MorePhoneNumbers)
+        {
+            if (!PhoneNumber.TryNormalize(more.Value, out var normalized))
+            {
+                return Refuse(ErrorCatalog.InvalidPhoneNumber, imported, $"phone_number '{more.Value}' is not a valid E.164 phone number.");
+            }
+
+            morePhones.Add((normalized, more.Verified));
         }
 
         if (fields.ExternalId is not null && !UserService.IsValidExternalId(fields.ExternalId))
@@ -101,6 +130,7 @@ public sealed class NewUserValidation(PasswordHashLimits hashLimits, TimeProvide
         user.ExternalId = fields.ExternalId;
         user.Emails.ForEach(e => e.Verified = fields.EmailVerified);
         user.Phones.ForEach(p => p.Verified = fields.PhoneVerified);
+        AddMore(user, moreEmails, morePhones);
         if (hash is not null)
         {
             user.Password = UserPassword.Create(user.UserId, hash, now);
@@ -130,6 +160,36 @@ public sealed class NewUserValidation(PasswordHashLimits hashLimits, TimeProvide
         }
 
         return user;
+    }
+
+    /// <summary>
+    /// The further addresses after the first, each with its own verified state; one the user already
+    /// has (the same address written twice, in two spellings that normalise alike) is kept once, the
+    /// verified state of either counting.
+    /// </summary>
+    private static void AddMore(User user, List<(string Address, bool Verified)> emails, List<(string Number, bool Verified)> phones)
+    {
+        foreach (var (address, verified) in emails)
+        {
+            if (user.Emails.Find(e => e.Address == address) is { } same)
+            {
+                same.Verified |= verified;
+                continue;
+            }
+
+            user.Emails.Add(new UserEmail { EmailId = PrefixedId.New(PrefixedId.Email), UserId = user.UserId, Address = address, Verified = verified, CreatedAt = user.CreatedAt });
+        }
+
+        foreach (var (number, verified) in phones)
+        {
+            if (user.Phones.Find(p => p.Number == number) is { } same)
+            {
+                same.Verified |= verified;
+                continue;
+            }
+
+            user.Phones.Add(new UserPhone { PhoneId = PrefixedId.New(PrefixedId.Phone), UserId = user.UserId, Number = number, Verified = verified, CreatedAt = user.CreatedAt });
+        }
     }
 
     private static ApiError Refuse(ApiError error, bool imported, string importMessage) => imported ? error.WithMessage(importMessage) : error;
