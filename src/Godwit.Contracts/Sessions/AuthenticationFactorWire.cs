@@ -17,7 +17,8 @@ public sealed record FactorWire(
     [property: JsonPropertyName("authenticator_app_factor"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] AuthenticatorAppFactorWire? AuthenticatorAppFactor = null,
     [property: JsonPropertyName("recovery_code_factor"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RecoveryCodeFactorWire? RecoveryCodeFactor = null,
     [property: JsonPropertyName("webauthn_factor"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] WebAuthnFactorWire? WebAuthnFactor = null,
-    [property: JsonPropertyName("biometric_factor"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BiometricFactorWire? BiometricFactor = null);
+    [property: JsonPropertyName("biometric_factor"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BiometricFactorWire? BiometricFactor = null,
+    [property: JsonPropertyName("impersonated_factor"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ImpersonatedFactorWire? ImpersonatedFactor = null);
 
 public sealed record EmailFactorWire(
     [property: JsonPropertyName("email_id")] string EmailId,
@@ -40,3 +41,8 @@ public sealed record WebAuthnFactorWire(
 
 public sealed record BiometricFactorWire(
     [property: JsonPropertyName("biometric_registration_id")] string BiometricRegistrationId);
+
+/// <summary>Who started an impersonated session: the <c>impersonated</c> factor's details.</summary>
+public sealed record ImpersonatedFactorWire(
+    [property: JsonPropertyName("impersonator_id")] string ImpersonatorId,
+    [property: JsonPropertyName("impersonator_email_address")] string ImpersonatorEmailAddress);

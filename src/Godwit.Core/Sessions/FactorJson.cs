@@ -16,5 +16,6 @@ public static class FactorJson
         factor.AuthenticatorAppFactor is { } totp ? new AuthenticatorAppFactorWire(totp.TotpId) : null,
         factor.RecoveryCodeFactor is { } recovery ? new RecoveryCodeFactorWire(recovery.TotpRecoveryCodeId) : null,
         factor.WebAuthnFactor is { } webauthn ? new WebAuthnFactorWire(webauthn.WebAuthnRegistrationId, webauthn.Domain, webauthn.UserAgent) : null,
-        factor.BiometricFactor is { } biometric ? new BiometricFactorWire(biometric.BiometricRegistrationId) : null);
+        factor.BiometricFactor is { } biometric ? new BiometricFactorWire(biometric.BiometricRegistrationId) : null,
+        factor.ImpersonatedFactor is { } impersonated ? new ImpersonatedFactorWire(impersonated.ImpersonatorId, impersonated.ImpersonatorEmailAddress) : null);
 }

@@ -20,6 +20,15 @@ public sealed class Session
 
     /// <summary>JSON object text of claims the application added to this session's JWTs.</summary>
     public string CustomClaims { get; set; } = "{}";
+
+    /// <summary>
+    /// The user's roles, filled in from the user whenever the session is handed out; not stored,
+    /// so a role change shows in the user's every session at its next check.
+    /// </summary>
+    public IReadOnlyList<string> Roles { get; set; } = [Rbac.RbacPolicy.DefaultRole];
+
+    /// <summary>Started from an impersonation token: such a session is never extended.</summary>
+    public bool IsImpersonated => Factors.Any(f => f.ImpersonatedFactor is not null);
 }
 
 /// <summary>One way the user proved who they are during a session, in Stytch's factor shape.</summary>
@@ -33,7 +42,8 @@ public sealed record AuthenticationFactor(
     AuthenticatorAppFactor? AuthenticatorAppFactor = null,
     RecoveryCodeFactor? RecoveryCodeFactor = null,
     WebAuthnFactor? WebAuthnFactor = null,
-    BiometricFactor? BiometricFactor = null)
+    BiometricFactor? BiometricFactor = null,
+    ImpersonatedFactor? ImpersonatedFactor = null)
 {
     /// <summary>Two factors are the same factor when they use the same method on the same address or device.</summary>
     public bool SameMethodAs(AuthenticationFactor other) =>
@@ -44,7 +54,8 @@ public sealed record AuthenticationFactor(
         && AuthenticatorAppFactor?.TotpId == other.AuthenticatorAppFactor?.TotpId
         && RecoveryCodeFactor?.TotpRecoveryCodeId == other.RecoveryCodeFactor?.TotpRecoveryCodeId
         && WebAuthnFactor?.WebAuthnRegistrationId == other.WebAuthnFactor?.WebAuthnRegistrationId
-        && BiometricFactor?.BiometricRegistrationId == other.BiometricFactor?.BiometricRegistrationId;
+        && BiometricFactor?.BiometricRegistrationId == other.BiometricFactor?.BiometricRegistrationId
+        && ImpersonatedFactor == other.ImpersonatedFactor;
 }
 
 public sealed record EmailFactor(string EmailId, string EmailAddress);
@@ -58,3 +69,6 @@ public sealed record RecoveryCodeFactor(string TotpRecoveryCodeId);
 public sealed record WebAuthnFactor(string WebAuthnRegistrationId, string Domain, string UserAgent);
 
 public sealed record BiometricFactor(string BiometricRegistrationId);
+
+/// <summary>Who impersonated the user: free text the minting request gave.</summary>
+public sealed record ImpersonatedFactor(string ImpersonatorId, string ImpersonatorEmailAddress);
