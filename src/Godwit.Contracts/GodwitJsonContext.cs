@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
 using Godwit.Contracts.Biometrics;
 using Godwit.Contracts.Errors;
+using Godwit.Contracts.Impersonation;
 using Godwit.Contracts.MagicLinks;
 using Godwit.Contracts.Otps;
 using Godwit.Contracts.Passwords;
+using Godwit.Contracts.Rbac;
 using Godwit.Contracts.Sessions;
 using Godwit.Contracts.Totps;
 using Godwit.Contracts.Users;
@@ -47,7 +49,13 @@ namespace Godwit.Contracts;
 [JsonSerializable(typeof(ResetStartResponse))]
 [JsonSerializable(typeof(StrengthCheckResponse))]
 [JsonSerializable(typeof(DeletePasswordResponse))]
+[JsonSerializable(typeof(RbacPolicyResponse))]
+[JsonSerializable(typeof(CreateImpersonationResponse))]
+[JsonSerializable(typeof(ImpersonationAuthenticateResponse))]
+[JsonSerializable(typeof(ListImpersonationsResponse))]
 [JsonSerializable(typeof(CreateUserRequest))]
+[JsonSerializable(typeof(CreateImpersonationRequest))]
+[JsonSerializable(typeof(ImpersonationAuthenticateRequest))]
 [JsonSerializable(typeof(UpdateUserRequest))]
 [JsonSerializable(typeof(SearchUsersRequest))]
 [JsonSerializable(typeof(EmailLoginOrCreateRequest))]

@@ -5,6 +5,7 @@ using Godwit.Core.Users;
 using Godwit.Server.Biometrics;
 using Godwit.Server.Delivery;
 using Godwit.Server.Health;
+using Godwit.Server.Impersonation;
 using Godwit.Server.Hosting;
 using Godwit.Server.Http;
 using Godwit.Server.MagicLinks;
@@ -13,6 +14,7 @@ using Godwit.Server.OneTimeSecrets;
 using Godwit.Server.Otps;
 using Godwit.Server.Passwords;
 using Godwit.Server.RateLimiting;
+using Godwit.Server.Rbac;
 using Godwit.Server.Security;
 using Godwit.Server.Sessions;
 using Godwit.Server.Totps;
@@ -71,6 +73,8 @@ public static class GodwitApp
         services.AddGodwitBiometrics(builder.Configuration);
         services.AddGodwitLegacySystem(builder.Configuration);
         services.AddGodwitTotps(builder.Configuration);
+        services.AddGodwitRbac(builder.Configuration);
+        services.AddGodwitImpersonation(builder.Configuration);
         services.AddGodwitDelivery(builder.Configuration, builder.Environment, settings.Project.DataFolder);
         services.AddGodwitRateLimits(builder.Configuration);
         var migrate = settings.AddDatabase(services);
@@ -93,6 +97,8 @@ public static class GodwitApp
         v1.MapBiometricApi();
         v1.MapSessionMigrationApi();
         v1.MapTotpApi();
+        v1.MapRbacApi();
+        v1.MapImpersonationApi();
         return app;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Godwit.Core.Impersonation;
 using Godwit.Core.OneTimeSecrets;
 using Godwit.Core.Passwords;
 using Godwit.Core.Security;
@@ -36,6 +37,8 @@ public abstract class GodwitDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<Budget> Budgets => Set<Budget>();
 
+    public DbSet<ImpersonationGrant> Impersonations => Set<ImpersonationGrant>();
+
     /// <summary>
     /// The table whose unique index a failed save violated, or null when the failure was
     /// something else. Each provider reports constraint violations its own way.
@@ -56,6 +59,12 @@ public abstract class GodwitDbContext(DbContextOptions options) : DbContext(opti
             user.HasMany(u => u.Phones).WithOne().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
             user.HasOne(u => u.Password).WithOne().HasForeignKey<UserPassword>(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
             user.Ignore(u => u.PrimaryFactorsVerified);
+            user.Ignore(u => u.GrantedRoles);
+            // A JSON array of role ids; the default lets the bulk writers' inserts leave it out.
+            user.Property(u => u.Roles).HasMaxLength(4096).HasDefaultValueSql("'[]'").HasConversion(
+                roles => JsonSerializer.Serialize(roles, FactorJson),
+                json => JsonSerializer.Deserialize<List<string>>(json, FactorJson) ?? new List<string>(),
+                new ValueComparer<List<string>>((a, b) => a!.SequenceEqual(b!), r => r.Count, r => r.ToList()));
         });
 
         TotpConfiguration.Apply(modelBuilder);
@@ -90,6 +99,8 @@ public abstract class GodwitDbContext(DbContextOptions options) : DbContext(opti
             session.Property(s => s.SessionId).HasMaxLength(64);
             session.HasIndex(s => s.TokenHash).IsUnique();
             session.HasIndex(s => s.UserId);
+            session.Ignore(s => s.Roles);
+            session.Ignore(s => s.IsImpersonated);
             session.HasOne<User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
             session.Property(s => s.Factors).HasConversion(
                 factors => JsonSerializer.Serialize(factors, FactorJson),
@@ -124,5 +135,6 @@ public abstract class GodwitDbContext(DbContextOptions options) : DbContext(opti
         modelBuilder.ApplyConfiguration(new WebAuthnChallengeConfiguration());
         modelBuilder.ApplyConfiguration(new BiometricRegistrationConfiguration());
         modelBuilder.ApplyConfiguration(new BiometricChallengeConfiguration());
+        modelBuilder.ApplyConfiguration(new Godwit.Storage.Impersonation.ImpersonationGrantConfiguration());
     }
 }

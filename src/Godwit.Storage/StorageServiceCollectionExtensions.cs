@@ -1,4 +1,5 @@
 using Godwit.Core.Biometrics;
+using Godwit.Core.Impersonation;
 using Godwit.Core.Passwords;
 using Godwit.Core.OneTimeSecrets;
 using Godwit.Core.Security;
@@ -7,6 +8,7 @@ using Godwit.Core.Totps;
 using Godwit.Core.Users;
 using Godwit.Core.WebAuthn;
 using Godwit.Storage.Biometrics;
+using Godwit.Storage.Impersonation;
 using Godwit.Storage.Passwords;
 using Godwit.Storage.Security;
 using Godwit.Storage.Sessions;
@@ -32,6 +34,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<ITotpStore, EfTotpStore>();
         services.AddScoped<IBudgetStore, EfBudgetStore>();
         services.AddScoped<ISealedSecretStore, EfSealedSecretStore>();
+        services.AddScoped<IImpersonationStore, EfImpersonationStore>();
         return services;
     }
 }

@@ -18,7 +18,8 @@ public sealed record FactorWire(
     [property: JsonPropertyName("recovery_code_factor"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RecoveryCodeFactorWire? RecoveryCodeFactor = null,
     [property: JsonPropertyName("webauthn_factor"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] WebAuthnFactorWire? WebAuthnFactor = null,
     [property: JsonPropertyName("biometric_factor"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BiometricFactorWire? BiometricFactor = null,
-    [property: JsonPropertyName("embeddable_magic_link_factor"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] EmbeddableMagicLinkFactorWire? EmbeddableMagicLinkFactor = null);
+    [property: JsonPropertyName("embeddable_magic_link_factor"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] EmbeddableMagicLinkFactorWire? EmbeddableMagicLinkFactor = null,
+    [property: JsonPropertyName("impersonated_factor"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ImpersonatedFactorWire? ImpersonatedFactor = null);
 
 public sealed record EmailFactorWire(
     [property: JsonPropertyName("email_id")] string EmailId,
@@ -44,3 +45,8 @@ public sealed record BiometricFactorWire(
 
 public sealed record EmbeddableMagicLinkFactorWire(
     [property: JsonPropertyName("embedded_id")] string EmbeddedId);
+
+/// <summary>Who started an impersonated session: the <c>impersonated</c> factor's details.</summary>
+public sealed record ImpersonatedFactorWire(
+    [property: JsonPropertyName("impersonator_id")] string ImpersonatorId,
+    [property: JsonPropertyName("impersonator_email_address")] string ImpersonatorEmailAddress);

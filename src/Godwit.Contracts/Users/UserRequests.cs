@@ -18,6 +18,9 @@ public sealed record CreateUserRequest
     public string? ExternalId { get; init; }
 
     public bool? CreateUserAsPending { get; init; }
+
+    /// <summary>Role ids of the RBAC policy to assign; every user also holds <c>stytch_user</c>.</summary>
+    public IReadOnlyList<string>? Roles { get; init; }
 }
 
 /// <summary>Update User's body (the user is named in the path). Fields left null are not changed.</summary>
@@ -37,6 +40,9 @@ public sealed record UpdateUserRequest
 
     /// <summary>At most 10 numbers to add.</summary>
     public IReadOnlyList<PhoneNumberEntryWire>? PhoneNumbers { get; init; }
+
+    /// <summary>Replaces the user's explicitly assigned roles; an empty array removes them all.</summary>
+    public IReadOnlyList<string>? Roles { get; init; }
 }
 
 /// <summary>Search Users' body: an AND/OR query of filters, a page size and a cursor.</summary>

@@ -31,6 +31,7 @@ public static class ErrorCatalog
     public static readonly ApiError MetadataTooLarge = new(400, "metadata_too_large", "Metadata must be at most 4096 bytes of JSON.");
     public static readonly ApiError InvalidName = new(400, "invalid_name", "Name parts must be strings of at most 1024 characters.");
     public static readonly ApiError UserNotFound = new(404, "user_not_found", "User could not be found.");
+    public static readonly ApiError RoleNotFound = new(400, "role_not_found", "roles must name roles of the RBAC policy (Godwit:Rbac:Roles, listed by GET /v1/rbac/policy).");
     public static readonly ApiError EmailNotFound = new(404, "email_not_found", "Email could not be found.");
     public static readonly ApiError PhoneNumberNotFound = new(404, "phone_number_not_found", "Phone number could not be found.");
     public static readonly ApiError DuplicateEmail = new(400, "duplicate_email", "A user with this email already exists.");
@@ -171,6 +172,14 @@ public static class ErrorCatalog
     public static readonly ApiError LegacySessionWithoutEmail = new(400, "legacy_session_without_email", "The legacy system accepted the session_token but named no valid email, which Godwit needs to find or create the user.");
     public static readonly ApiError LegacyEmailNotVerified = new(403, "legacy_email_not_verified", "The legacy system accepted this session_token, but does not say that its email is verified, and a user with this email already exists here. Nothing was changed; have the person log in with a passwordless factor instead.");
     public static readonly ApiError LegacySessionCheckUnavailable = new(503, "legacy_session_check_unavailable", "The legacy system could not check this session_token: it did not answer, or answered outside the contract. Nothing was created; try again later. The server log has the reason.");
+
+    // Impersonation. Stytch documents no error types for it; these are Godwit's, in Stytch's naming.
+    public static readonly ApiError ImpersonationNotEnabled = new(403, "impersonation_not_enabled", "User impersonation is off for this project. Set Godwit:Impersonation:Enabled to true to use it.");
+    public static readonly ApiError InvalidImpersonationToken = new(400, "invalid_impersonation_token", "impersonation_token format is invalid.");
+    public static readonly ApiError UnableToAuthImpersonationToken = new(401, "unable_to_auth_impersonation_token", "The impersonation token is invalid, expired or already used. Mint a new one.");
+    public static readonly ApiError InvalidImpersonatorId = new(400, "invalid_impersonator_id", "impersonator_id must be a non-blank string of at most 256 characters naming who asks.");
+    public static readonly ApiError InvalidImpersonationReason = new(400, "invalid_impersonation_reason", "reason must be a non-blank string of at most 1024 characters saying why.");
+    public static readonly ApiError InvalidImpersonationExpiration = new(400, "invalid_expiration", "expiration_minutes must be between 1 and 10 for impersonation tokens.");
 
     // Sessions.
     public static readonly ApiError SessionNotFound = new(404, "session_not_found", "Session could not be found: it is invalid, expired or revoked.");

@@ -17,5 +17,6 @@ public static class FactorJson
         factor.RecoveryCodeFactor is { } recovery ? new RecoveryCodeFactorWire(recovery.TotpRecoveryCodeId) : null,
         factor.WebAuthnFactor is { } webauthn ? new WebAuthnFactorWire(webauthn.WebAuthnRegistrationId, webauthn.Domain, webauthn.UserAgent) : null,
         factor.BiometricFactor is { } biometric ? new BiometricFactorWire(biometric.BiometricRegistrationId) : null,
-        factor.EmbeddableMagicLinkFactor is { } embedded ? new EmbeddableMagicLinkFactorWire(embedded.EmbeddedId) : null);
+        factor.EmbeddableMagicLinkFactor is { } embedded ? new EmbeddableMagicLinkFactorWire(embedded.EmbeddedId) : null,
+        factor.ImpersonatedFactor is { } impersonated ? new ImpersonatedFactorWire(impersonated.ImpersonatorId, impersonated.ImpersonatorEmailAddress) : null);
 }

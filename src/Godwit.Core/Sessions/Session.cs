@@ -20,6 +20,15 @@ public sealed class Session
 
     /// <summary>JSON object text of claims the application added to this session's JWTs.</summary>
     public string CustomClaims { get; set; } = "{}";
+
+    /// <summary>
+    /// The user's roles, filled in from the user whenever the session is handed out; not stored,
+    /// so a role change shows in the user's every session at its next check.
+    /// </summary>
+    public IReadOnlyList<string> Roles { get; set; } = [Rbac.RbacPolicy.DefaultRole];
+
+    /// <summary>Started from an impersonation token: such a session is never extended.</summary>
+    public bool IsImpersonated => Factors.Any(f => f.ImpersonatedFactor is not null);
 }
 
 /// <summary>One way the user proved who they are during a session, in Stytch's factor shape.</summary>
@@ -34,7 +43,8 @@ public sealed record AuthenticationFactor(
     RecoveryCodeFactor? RecoveryCodeFactor = null,
     WebAuthnFactor? WebAuthnFactor = null,
     BiometricFactor? BiometricFactor = null,
-    EmbeddableMagicLinkFactor? EmbeddableMagicLinkFactor = null)
+    EmbeddableMagicLinkFactor? EmbeddableMagicLinkFactor = null,
+    ImpersonatedFactor? ImpersonatedFactor = null)
 {
     /// <summary>Two factors are the same factor when they use the same method on the same address or device.</summary>
     public bool SameMethodAs(AuthenticationFactor other) =>
@@ -46,7 +56,8 @@ public sealed record AuthenticationFactor(
         && RecoveryCodeFactor?.TotpRecoveryCodeId == other.RecoveryCodeFactor?.TotpRecoveryCodeId
         && WebAuthnFactor?.WebAuthnRegistrationId == other.WebAuthnFactor?.WebAuthnRegistrationId
         && BiometricFactor?.BiometricRegistrationId == other.BiometricFactor?.BiometricRegistrationId
-        && EmbeddableMagicLinkFactor?.EmbeddedId == other.EmbeddableMagicLinkFactor?.EmbeddedId;
+        && EmbeddableMagicLinkFactor?.EmbeddedId == other.EmbeddableMagicLinkFactor?.EmbeddedId
+        && ImpersonatedFactor == other.ImpersonatedFactor;
 }
 
 public sealed record EmailFactor(string EmailId, string EmailAddress);
@@ -62,3 +73,6 @@ public sealed record WebAuthnFactor(string WebAuthnRegistrationId, string Domain
 public sealed record BiometricFactor(string BiometricRegistrationId);
 
 public sealed record EmbeddableMagicLinkFactor(string EmbeddedId);
+
+/// <summary>Who impersonated the user: free text the minting request gave.</summary>
+public sealed record ImpersonatedFactor(string ImpersonatorId, string ImpersonatorEmailAddress);

@@ -76,7 +76,7 @@ public sealed class SessionJwts(SigningKeyRing keys, SessionTokenOptions options
             ["expires_at"] = Rfc3339(session.ExpiresAt),
             ["attributes"] = new JsonObject { ["ip_address"] = "", ["user_agent"] = "" },
             ["authentication_factors"] = JsonSerializer.SerializeToNode(session.Factors.Select(FactorJson.ToWire).ToList()),
-            ["roles"] = new JsonArray("stytch_user"),
+            ["roles"] = new JsonArray([.. session.Roles.Select(role => JsonValue.Create(role))]),
         };
 
         var key = keys.SigningKey;

@@ -84,6 +84,7 @@ public sealed class SessionService(ISessionStore sessions, SessionLookup lookup,
             }
 
             session.Factors = [.. session.Factors.Where(f => !f.SameMethodAs(factor)), factor];
+            session.Roles = user.GrantedRoles;
             return await SaveAsync(session, TokenGiven(request), request, now, factorAdded: true, cancellationToken);
         }
 
@@ -103,6 +104,7 @@ public sealed class SessionService(ISessionStore sessions, SessionLookup lookup,
             ExpiresAt = now.AddMinutes(minutes),
             Factors = [factor],
             CustomClaims = request.CustomClaims is null ? "{}" : Metadata.FromCreate(request.CustomClaims),
+            Roles = user.GrantedRoles,
         };
         await keys.RefreshIfStaleAsync(keyStore, cancellationToken);
         await sessions.AddAsync(created, cancellationToken);
@@ -139,6 +141,7 @@ public sealed class SessionService(ISessionStore sessions, SessionLookup lookup,
             return ErrorCatalog.CustomClaimsTooLarge;
         }
 
+        session.Roles = user.GrantedRoles;
         var now = clock.GetUtcNow().UtcDateTime;
         return new AuthenticatedSession(await SaveAsync(session, TokenGiven(request), request, now, factorAdded: false, cancellationToken), user);
     }
@@ -150,7 +153,13 @@ public sealed class SessionService(ISessionStore sessions, SessionLookup lookup,
             return ErrorCatalog.UserNotFound;
         }
 
-        return Result<IReadOnlyList<Session>>.From(await sessions.ListForUserAsync(user.UserId, clock.GetUtcNow().UtcDateTime, cancellationToken));
+        var list = await sessions.ListForUserAsync(user.UserId, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        foreach (var session in list)
+        {
+            session.Roles = user.GrantedRoles;
+        }
+
+        return Result<IReadOnlyList<Session>>.From(list);
     }
 
     public async Task<ApiError?> RevokeAsync(string? sessionId, string? sessionToken, string? sessionJwt, CancellationToken cancellationToken)
@@ -193,7 +202,9 @@ public sealed class SessionService(ISessionStore sessions, SessionLookup lookup,
     private async Task<IssuedSession> SaveAsync(Session session, string token, SessionRequest request, DateTime now, bool factorAdded, CancellationToken cancellationToken)
     {
         var changed = factorAdded;
-        if (request.DurationMinutes is { } minutes)
+        // Stytch: an impersonated session cannot be extended. The request still succeeds, so an
+        // application that passes a duration on every check keeps working, but the end stays put.
+        if (request.DurationMinutes is { } minutes && !session.IsImpersonated)
         {
             session.ExpiresAt = now.AddMinutes(minutes);
             changed = true;

@@ -29,6 +29,15 @@ public sealed class User
 
     public DateTime CreatedAt { get; init; }
 
+    /// <summary>
+    /// Roles of the RBAC policy assigned to this user explicitly, sorted; never <c>stytch_user</c>,
+    /// which every user holds (see <see cref="GrantedRoles"/>).
+    /// </summary>
+    public List<string> Roles { get; set; } = [];
+
+    /// <summary>Every role the user holds, as the API and session JWTs show them.</summary>
+    public IReadOnlyList<string> GrantedRoles => [Rbac.RbacPolicy.DefaultRole, .. Roles];
+
     public List<UserEmail> Emails { get; init; } = [];
 
     public List<UserPhone> Phones { get; init; } = [];

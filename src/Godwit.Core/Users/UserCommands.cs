@@ -12,7 +12,8 @@ public sealed record CreateUserCommand(
     JsonObject? TrustedMetadata,
     JsonObject? UntrustedMetadata,
     string? ExternalId,
-    bool CreateAsPending);
+    bool CreateAsPending,
+    IReadOnlyList<string>? Roles = null);
 
 /// <summary>What a client asked for in Update User; null means "leave unchanged".</summary>
 public sealed record UpdateUserCommand(
@@ -22,6 +23,7 @@ public sealed record UpdateUserCommand(
     JsonObject? UntrustedMetadata,
     string? ExternalId,
     IReadOnlyList<string> AddEmails,
-    IReadOnlyList<string> AddPhoneNumbers);
+    IReadOnlyList<string> AddPhoneNumbers,
+    IReadOnlyList<string>? Roles = null);
 
 public sealed record CreatedUser(User User, UserEmail? Email, UserPhone? Phone);

@@ -1,13 +1,20 @@
 using Godwit.Core.Errors;
+using Godwit.Core.Rbac;
 using Godwit.Core.Users.Creation;
 
 namespace Godwit.Core.Users;
 
 /// <summary>The rules of creating, changing and deleting users.</summary>
-public sealed class UserService(IUserStore store, TimeProvider clock, NewUserValidation newUsers)
+public sealed class UserService(IUserStore store, TimeProvider clock, NewUserValidation newUsers, RbacPolicy rbac)
 {
     public async Task<Result<CreatedUser>> CreateAsync(CreateUserCommand command, CancellationToken cancellationToken)
     {
+        var roles = rbac.ExplicitRoles(command.Roles ?? []);
+        if (!roles.Succeeded)
+        {
+            return roles.Error!;
+        }
+
         var prepared = await PrepareNewAsync(command, cancellationToken);
         if (!prepared.Succeeded)
         {
@@ -15,6 +22,7 @@ public sealed class UserService(IUserStore store, TimeProvider clock, NewUserVal
         }
 
         var user = prepared.Value;
+        user.Roles = roles.Value;
         if (await store.SaveAsync(cancellationToken) is { } conflict)
         {
             return conflict;
@@ -107,6 +115,13 @@ public sealed class UserService(IUserStore store, TimeProvider clock, NewUserVal
             return ErrorCatalog.InvalidExternalId;
         }
 
+        // Roles left out stay as they are, even one the policy no longer has.
+        var roles = command.Roles is null ? user.Roles : rbac.ExplicitRoles(command.Roles);
+        if (!roles.Succeeded)
+        {
+            return roles.Error!;
+        }
+
         var newEmails = emails.Distinct().Where(e => user.Emails.All(existing => existing.Address != e)).ToList();
         var newPhones = phones.Distinct().Where(p => user.Phones.All(existing => existing.Number != p)).ToList();
         if ((newEmails.Count > 0 || newPhones.Count > 0) && !user.PrimaryFactorsVerified)
@@ -148,6 +163,11 @@ public sealed class UserService(IUserStore store, TimeProvider clock, NewUserVal
         user.TrustedMetadata = trusted;
         user.UntrustedMetadata = untrusted;
         user.ExternalId = command.ExternalId ?? user.ExternalId;
+        if (!user.Roles.SequenceEqual(roles.Value))
+        {
+            user.Roles = roles.Value;
+        }
+
         user.Emails.AddRange(newEmails.Select(e => new UserEmail { EmailId = PrefixedId.New(PrefixedId.Email), UserId = user.UserId, Address = e, CreatedAt = now }));
         user.Phones.AddRange(newPhones.Select(p => new UserPhone { PhoneId = PrefixedId.New(PrefixedId.Phone), UserId = user.UserId, Number = p, CreatedAt = now }));
         return await store.SaveAsync(cancellationToken) is { } conflict ? conflict : user;

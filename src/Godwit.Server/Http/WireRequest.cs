@@ -131,7 +131,14 @@ internal static class WireRequest
             _ => false,
         };
         Require(fits, name, type, errors);
-        if (value.ValueKind == JsonValueKind.Array && IsRecord(ElementType(type)!))
+        if (value.ValueKind == JsonValueKind.Array && ElementType(type) == typeof(string))
+        {
+            foreach (var element in value.EnumerateArray())
+            {
+                Require(element.ValueKind == JsonValueKind.String, name + "[]", typeof(string), errors);
+            }
+        }
+        else if (value.ValueKind == JsonValueKind.Array && IsRecord(ElementType(type)!))
         {
             foreach (var element in value.EnumerateArray())
             {

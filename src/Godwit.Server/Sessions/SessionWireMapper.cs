@@ -10,7 +10,7 @@ internal static class SessionWireMapper
         session.SessionId,
         session.UserId,
         session.Factors.Select(FactorJson.ToWire).ToList(),
-        ["stytch_user"],
+        session.Roles,
         SessionJwts.Rfc3339(session.StartedAt),
         SessionJwts.Rfc3339(session.LastAccessedAt),
         SessionJwts.Rfc3339(session.ExpiresAt),

@@ -34,7 +34,8 @@ internal static class UserEndpoints
             body.TrustedMetadata,
             body.UntrustedMetadata,
             body.ExternalId,
-            body.CreateUserAsPending ?? false);
+            body.CreateUserAsPending ?? false,
+            body.Roles);
         var result = await users.CreateAsync(command, cancellationToken);
         return ApiResults.From(result, created => new CreateUserResponse(
             created.User.UserId,
@@ -66,7 +67,8 @@ internal static class UserEndpoints
             body.UntrustedMetadata,
             body.ExternalId,
             AtMostTen(body.Emails, "emails").Select(entry => entry.Email).ToList(),
-            AtMostTen(body.PhoneNumbers, "phone_numbers").Select(entry => entry.PhoneNumber).ToList());
+            AtMostTen(body.PhoneNumbers, "phone_numbers").Select(entry => entry.PhoneNumber).ToList(),
+            body.Roles);
         return ApiResults.From(await users.UpdateAsync(command, cancellationToken), user =>
         {
             var wire = UserWireMapper.ToWire(user, clock.GetUtcNow().UtcDateTime);

@@ -23,7 +23,7 @@ internal static class UserWireMapper
         None,
         user.BiometricRegistrations.OrderBy(r => r.CreatedAt).ThenBy(r => r.BiometricRegistrationId, StringComparer.Ordinal).Select(r => new BiometricRegistrationWire(r.BiometricRegistrationId, Verified: true)).ToList(),
         IsLocked: user.IsLockedAt(now),
-        Roles: ["stytch_user"],
+        Roles: user.GrantedRoles,
         new NameWire(user.FirstName ?? "", user.MiddleName ?? "", user.LastName ?? ""),
         SessionJwts.Rfc3339(user.CreatedAt),
         user.Password is { } password ? new PasswordWire(password.PasswordId, password.ResetRequired) : null,

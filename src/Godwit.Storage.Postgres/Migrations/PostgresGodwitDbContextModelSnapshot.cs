@@ -128,6 +128,135 @@ namespace Godwit.Storage.Postgres.Migrations
                     b.ToTable("biometric_registrations", (string)null);
                 });
 
+            modelBuilder.Entity("Godwit.Core.Impersonation.ImpersonationGrant", b =>
+                {
+                    b.Property<string>("ImpersonationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("impersonation_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("ImpersonatorEmailAddress")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("impersonator_email_address");
+
+                    b.Property<string>("ImpersonatorId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("impersonator_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("session_id");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("ImpersonationId")
+                        .HasName("pk_impersonations");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_impersonations_token_hash");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_impersonations_user_id_created_at");
+
+                    b.ToTable("impersonations", (string)null);
+                });
+
+            modelBuilder.Entity("Godwit.Core.OneTimeSecrets.OneTimeSecret", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CodeChallenge")
+                        .HasColumnType("text")
+                        .HasColumnName("code_challenge");
+
+                    b.Property<DateTime?>("ConsumedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("consumed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_attempts");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("MethodId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("method_id");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("secret_hash");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_one_time_secrets");
+
+                    b.HasIndex("SecretHash")
+                        .HasDatabaseName("ix_one_time_secrets_secret_hash");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_one_time_secrets_user_id");
+
+                    b.HasIndex("MethodId", "ExpiresAt")
+                        .HasDatabaseName("ix_one_time_secrets_method_id_expires_at");
+
+                    b.ToTable("one_time_secrets", (string)null);
+                });
+
             modelBuilder.Entity("Godwit.Core.Passwords.UserPassword", b =>
                 {
                     b.Property<string>("PasswordId")
@@ -196,69 +325,6 @@ namespace Godwit.Storage.Postgres.Migrations
                         .HasDatabaseName("ix_budgets_window_started_at");
 
                     b.ToTable("budgets", (string)null);
-                });
-
-            modelBuilder.Entity("Godwit.Core.OneTimeSecrets.OneTimeSecret", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("id");
-
-                    b.Property<string>("CodeChallenge")
-                        .HasColumnType("text")
-                        .HasColumnName("code_challenge");
-
-                    b.Property<DateTime?>("ConsumedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("consumed_at");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("expires_at");
-
-                    b.Property<int>("FailedAttempts")
-                        .HasColumnType("integer")
-                        .HasColumnName("failed_attempts");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("MethodId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("method_id");
-
-                    b.Property<byte[]>("SecretHash")
-                        .IsRequired()
-                        .HasColumnType("bytea")
-                        .HasColumnName("secret_hash");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("user_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_one_time_secrets");
-
-                    b.HasIndex("SecretHash")
-                        .HasDatabaseName("ix_one_time_secrets_secret_hash");
-
-                    b.HasIndex("UserId")
-                        .HasDatabaseName("ix_one_time_secrets_user_id");
-
-                    b.HasIndex("MethodId", "ExpiresAt")
-                        .HasDatabaseName("ix_one_time_secrets_method_id_expires_at");
-
-                    b.ToTable("one_time_secrets", (string)null);
                 });
 
             modelBuilder.Entity("Godwit.Core.Sessions.Session", b =>
@@ -461,6 +527,14 @@ namespace Godwit.Storage.Postgres.Migrations
                     b.Property<DateTime?>("PasswordDeletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("password_deleted_at");
+
+                    b.Property<string>("Roles")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(4096)
+                        .HasColumnType("character varying(4096)")
+                        .HasColumnName("roles")
+                        .HasDefaultValueSql("'[]'");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -733,16 +807,6 @@ namespace Godwit.Storage.Postgres.Migrations
                         .HasConstraintName("fk_biometric_registrations_users_user_id");
                 });
 
-            modelBuilder.Entity("Godwit.Core.Passwords.UserPassword", b =>
-                {
-                    b.HasOne("Godwit.Core.Users.User", null)
-                        .WithOne("Password")
-                        .HasForeignKey("Godwit.Core.Passwords.UserPassword", "UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_user_passwords_users_user_id");
-                });
-
             modelBuilder.Entity("Godwit.Core.OneTimeSecrets.OneTimeSecret", b =>
                 {
                     b.HasOne("Godwit.Core.Users.User", null)
@@ -751,6 +815,16 @@ namespace Godwit.Storage.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_one_time_secrets_users_user_id");
+                });
+
+            modelBuilder.Entity("Godwit.Core.Passwords.UserPassword", b =>
+                {
+                    b.HasOne("Godwit.Core.Users.User", null)
+                        .WithOne("Password")
+                        .HasForeignKey("Godwit.Core.Passwords.UserPassword", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_passwords_users_user_id");
                 });
 
             modelBuilder.Entity("Godwit.Core.Sessions.Session", b =>

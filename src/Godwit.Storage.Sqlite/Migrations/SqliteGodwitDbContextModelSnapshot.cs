@@ -123,6 +123,135 @@ namespace Godwit.Storage.Sqlite.Migrations
                     b.ToTable("biometric_registrations", (string)null);
                 });
 
+            modelBuilder.Entity("Godwit.Core.Impersonation.ImpersonationGrant", b =>
+                {
+                    b.Property<string>("ImpersonationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("impersonation_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("ImpersonatorEmailAddress")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("impersonator_email_address");
+
+                    b.Property<string>("ImpersonatorId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("impersonator_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_id");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("used_at");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("ImpersonationId")
+                        .HasName("pk_impersonations");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_impersonations_token_hash");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_impersonations_user_id_created_at");
+
+                    b.ToTable("impersonations", (string)null);
+                });
+
+            modelBuilder.Entity("Godwit.Core.OneTimeSecrets.OneTimeSecret", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CodeChallenge")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_challenge");
+
+                    b.Property<DateTime?>("ConsumedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consumed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed_attempts");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("MethodId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method_id");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("secret_hash");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_one_time_secrets");
+
+                    b.HasIndex("SecretHash")
+                        .HasDatabaseName("ix_one_time_secrets_secret_hash");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_one_time_secrets_user_id");
+
+                    b.HasIndex("MethodId", "ExpiresAt")
+                        .HasDatabaseName("ix_one_time_secrets_method_id_expires_at");
+
+                    b.ToTable("one_time_secrets", (string)null);
+                });
+
             modelBuilder.Entity("Godwit.Core.Passwords.UserPassword", b =>
                 {
                     b.Property<string>("PasswordId")
@@ -191,69 +320,6 @@ namespace Godwit.Storage.Sqlite.Migrations
                         .HasDatabaseName("ix_budgets_window_started_at");
 
                     b.ToTable("budgets", (string)null);
-                });
-
-            modelBuilder.Entity("Godwit.Core.OneTimeSecrets.OneTimeSecret", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<string>("CodeChallenge")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("code_challenge");
-
-                    b.Property<DateTime?>("ConsumedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("consumed_at");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("created_at");
-
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("expires_at");
-
-                    b.Property<int>("FailedAttempts")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("failed_attempts");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("MethodId")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("method_id");
-
-                    b.Property<byte[]>("SecretHash")
-                        .IsRequired()
-                        .HasColumnType("BLOB")
-                        .HasColumnName("secret_hash");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("user_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_one_time_secrets");
-
-                    b.HasIndex("SecretHash")
-                        .HasDatabaseName("ix_one_time_secrets_secret_hash");
-
-                    b.HasIndex("UserId")
-                        .HasDatabaseName("ix_one_time_secrets_user_id");
-
-                    b.HasIndex("MethodId", "ExpiresAt")
-                        .HasDatabaseName("ix_one_time_secrets_method_id_expires_at");
-
-                    b.ToTable("one_time_secrets", (string)null);
                 });
 
             modelBuilder.Entity("Godwit.Core.Sessions.Session", b =>
@@ -456,6 +522,14 @@ namespace Godwit.Storage.Sqlite.Migrations
                     b.Property<DateTime?>("PasswordDeletedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("password_deleted_at");
+
+                    b.Property<string>("Roles")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("roles")
+                        .HasDefaultValueSql("'[]'");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -728,16 +802,6 @@ namespace Godwit.Storage.Sqlite.Migrations
                         .HasConstraintName("fk_biometric_registrations_users_user_id");
                 });
 
-            modelBuilder.Entity("Godwit.Core.Passwords.UserPassword", b =>
-                {
-                    b.HasOne("Godwit.Core.Users.User", null)
-                        .WithOne("Password")
-                        .HasForeignKey("Godwit.Core.Passwords.UserPassword", "UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_user_passwords_users_user_id");
-                });
-
             modelBuilder.Entity("Godwit.Core.OneTimeSecrets.OneTimeSecret", b =>
                 {
                     b.HasOne("Godwit.Core.Users.User", null)
@@ -746,6 +810,16 @@ namespace Godwit.Storage.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_one_time_secrets_users_user_id");
+                });
+
+            modelBuilder.Entity("Godwit.Core.Passwords.UserPassword", b =>
+                {
+                    b.HasOne("Godwit.Core.Users.User", null)
+                        .WithOne("Password")
+                        .HasForeignKey("Godwit.Core.Passwords.UserPassword", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_passwords_users_user_id");
                 });
 
             modelBuilder.Entity("Godwit.Core.Sessions.Session", b =>

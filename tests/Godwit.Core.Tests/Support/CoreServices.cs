@@ -132,6 +132,7 @@ public sealed class CoreServices : IAsyncLifetime
 
         // AddGodwitUsers.
         services.AddScoped<UserService>();
+        services.AddSingleton(new Godwit.Core.Rbac.RbacPolicy(new Godwit.Core.Rbac.RbacOptions()));
         services.AddScoped<UserResolver>();
         services.AddScoped<PasswordlessRecipients>();
         services.AddSingleton(provider => new NewUserValidation(
