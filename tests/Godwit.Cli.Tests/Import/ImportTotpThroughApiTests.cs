@@ -37,8 +37,8 @@ public sealed class ImportTotpThroughApiTests : IAsyncLifetime
             $$"""{"user_id":"auth0|bad-{{tag}}","email":"bad-{{tag}}@example.com","email_verified":true}""",
         ], TestContext.Current.CancellationToken);
         await File.WriteAllLinesAsync(hashes, [
-            $$"""{"_id":{"$oid":"good-{{tag}}"},"email":"good-{{tag}}@example.com","mfa_factors":[{"totp":{"secret":"{{Secret}}"}}]}""",
-            $$"""{"_id":{"$oid":"bad-{{tag}}"},"email":"bad-{{tag}}@example.com","mfa_factors":[{"totp":{"secret":"not base32!"}}]}""",
+            $$$"""{"_id":{"$oid":"good-{{{tag}}}"},"email":"good-{{{tag}}}@example.com","mfa_factors":[{"totp":{"secret":"{{{Secret}}}"}}]}""",
+            $$$"""{"_id":{"$oid":"bad-{{{tag}}}"},"email":"bad-{{{tag}}}@example.com","mfa_factors":[{"totp":{"secret":"not base32!"}}]}""",
         ], TestContext.Current.CancellationToken);
 
         var run = await GodwitCli.RunAsync([
