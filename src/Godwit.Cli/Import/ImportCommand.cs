@@ -33,7 +33,7 @@ internal static class ImportCommand
           --dry-run                     Check every row and write only the errors file.
           --import-totp                 Keep the TOTP secrets the export carries (Auth0's mfa_factors), sealed,
                                         for the users created; those users keep their authenticator apps.
-                                        Database target only.
+                                        Database and godwit targets only.
           --check-password <id>:<pw>    Before writing anything, check that the user with this legacy id
                                         has a hash that accepts this password (repeatable).
           --errors <file>               Refused rows, JSON Lines (default <file>.errors.jsonl).
@@ -119,7 +119,7 @@ internal static class ImportCommand
         var importTotps = settings.ContainsKey("import-totp");
         if (importTotps && target.TotpKeys is null)
         {
-            Console.Error.WriteLine("--import-totp needs the database target: the create and migrate endpoints take no TOTP secrets.");
+            Console.Error.WriteLine("--import-totp needs the database or godwit target: Stytch's create and migrate endpoints take no TOTP secrets.");
             return 2;
         }
 

@@ -28,8 +28,9 @@ internal sealed class ImportTargets : IAsyncDisposable
     public PasswordHashLimits HashLimits { get; }
 
     /// <summary>
-    /// The keys imported TOTP secrets are sealed under: the configured encryption keys. Null for
-    /// the API targets, whose create and migrate endpoints take no TOTP secrets.
+    /// The keys imported TOTP secrets are sealed under: the configured encryption keys, or for a
+    /// running Godwit keys of this run only, which its target opens to send the secret. Null for
+    /// the Stytch target, whose create and migrate endpoints take no TOTP secrets.
     /// </summary>
     public ProjectKeys? TotpKeys { get; }
 
@@ -67,13 +68,17 @@ internal sealed class ImportTargets : IAsyncDisposable
         }
 
         var http = ApiConnection.Create(url, projectId, secret, TimeSpan.FromSeconds(60));
-        IBulkUserWriter writer = kind == "godwit"
-            ? new GodwitApiTarget(http)
-            : new StytchApiTarget(
-                http,
-                settings.TryGetValue("rate", out var rate) ? int.Parse(rate, CultureInfo.InvariantCulture)
-                    : url.Host.EndsWith("stytch.com", StringComparison.OrdinalIgnoreCase) ? StytchApiTarget.StytchCloudRequestsPerSecond : 200,
-                settings.TryGetValue("concurrency", out var concurrency) ? int.Parse(concurrency, CultureInfo.InvariantCulture) : 8);
+        if (kind == "godwit")
+        {
+            var transitKeys = GodwitApiTarget.NewTransitKeys();
+            return new ImportTargets(new GodwitApiTarget(http, transitKeys), new PasswordHashLimits(), transitKeys, new DisposableHttp(http));
+        }
+
+        var writer = new StytchApiTarget(
+            http,
+            settings.TryGetValue("rate", out var rate) ? int.Parse(rate, CultureInfo.InvariantCulture)
+                : url.Host.EndsWith("stytch.com", StringComparison.OrdinalIgnoreCase) ? StytchApiTarget.StytchCloudRequestsPerSecond : 200,
+            settings.TryGetValue("concurrency", out var concurrency) ? int.Parse(concurrency, CultureInfo.InvariantCulture) : 8);
         return new ImportTargets(writer, new PasswordHashLimits(), totpKeys: null, new DisposableHttp(http));
     }
 

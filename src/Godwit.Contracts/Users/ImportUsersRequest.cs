@@ -7,7 +7,7 @@ namespace Godwit.Contracts.Users;
 /// <summary>Bulk Import's body: up to a thousand users; with <c>upsert</c>, a user already there is updated.</summary>
 public sealed record ImportUsersRequest(IReadOnlyList<ImportUserRow> Users, bool Upsert);
 
-/// <summary>One user of a Bulk Import: Create User's fields, the verified flags, and optionally a legacy hash.</summary>
+/// <summary>One user of a Bulk Import: Create User's fields, the verified flags, and optionally a legacy hash and a TOTP.</summary>
 public sealed record ImportUserRow
 {
     public string? ExternalId { get; init; }
@@ -27,6 +27,12 @@ public sealed record ImportUserRow
     public JsonObject? UntrustedMetadata { get; init; }
 
     /// <summary>
+    /// At most one TOTP the user set up in another system, stored verified and sealed, for a user
+    /// the import creates; a user it matches keeps the second factors they have.
+    /// </summary>
+    public IReadOnlyList<ImportedTotpWire>? Totps { get; init; }
+
+    /// <summary>
     /// The legacy hash's fields (<c>hash_type</c>, <c>hash</c>, its config) at the row's top level, in
     /// the shape of <see cref="Passwords.MigratedHashWire"/>.
     /// </summary>
@@ -34,3 +40,9 @@ public sealed record ImportUserRow
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? PasswordHash { get; set; }
 }
+
+/// <summary>
+/// A TOTP brought from another system: its secret in base32 (80 to 512 bits) and, optionally, the
+/// recovery codes it had (8 to 64 letters, digits and dashes each).
+/// </summary>
+public sealed record ImportedTotpWire(string Secret, IReadOnlyList<string>? RecoveryCodes = null);

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -5,6 +6,8 @@ using Godwit.Contracts;
 using Godwit.Contracts.Passwords;
 using Godwit.Contracts.Users;
 using Godwit.Core.Passwords.Hashing;
+using Godwit.Core.Security;
+using Godwit.Core.Totps;
 using Godwit.Core.Users;
 
 namespace Godwit.Import.Targets;
@@ -53,8 +56,8 @@ internal static class UserRequestJson
         UntrustedMetadata = Metadata(user.UntrustedMetadata),
     };
 
-    /// <summary>A Bulk Import row: the user, its verified flags, and its migrated hash's fields, if any.</summary>
-    public static ImportUserRow ImportRow(User user) => new()
+    /// <summary>A Bulk Import row: the user, its verified flags, its migrated hash's fields and its TOTP, if any.</summary>
+    public static ImportUserRow ImportRow(User user, ProjectKeys totpKeys) => new()
     {
         ExternalId = user.ExternalId,
         Email = user.Emails.FirstOrDefault()?.Address,
@@ -67,7 +70,13 @@ internal static class UserRequestJson
         PasswordHash = MigratedHash(user) is { } hash
             ? JsonSerializer.SerializeToElement(hash, Json.MigratedHashWire).EnumerateObject().ToDictionary(field => field.Name, field => field.Value)
             : null,
+        Totps = user.Totps.Count > 0 ? user.Totps.Select(totp => PlainTotp(totp, totpKeys)).ToList() : null,
     };
+
+    /// <summary>A TOTP sealed under <paramref name="keys"/> as the import request carries it: secret in base32, codes as text.</summary>
+    private static ImportedTotpWire PlainTotp(UserTotp totp, ProjectKeys keys) => new(
+        TotpSecrets.ToBase32(TotpSecrets.OpenSecret(keys, totp) ?? throw new InvalidOperationException("A TOTP not sealed under this run's keys.")),
+        totp.RecoveryCodes.Select(code => Encoding.UTF8.GetString(TotpSecrets.OpenRecoveryCode(keys, code)!)).ToList());
 
     /// <summary>The user's migrated hash, stored in Migrate Password's shape; null when the user has none.</summary>
     public static MigratedHashWire? MigratedHash(User user) =>

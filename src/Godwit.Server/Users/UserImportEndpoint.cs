@@ -11,7 +11,8 @@ namespace Godwit.Server.Users;
 
 /// <summary>
 /// <c>POST /v1/users/import</c>: up to <see cref="MaxUsers"/> users per request, each with the fields
-/// of Create User and, optionally, a legacy password hash as Migrate Password takes it. Written in one
+/// of Create User and, optionally, a legacy password hash as Migrate Password takes it and a TOTP,
+/// checked and sealed as <c>godwit import</c> does into the database. Written in one
 /// transaction through the database's bulk writer; answered per user, so one bad row fails alone.
 /// </summary>
 internal static class UserImportEndpoint
@@ -97,8 +98,20 @@ internal static class UserImportEndpoint
             PasswordHash = row.PasswordHash is { } hash && (hash.ContainsKey("hash_type") || hash.ContainsKey("hash"))
                 ? HashConfigTable.ToInput(WireRequest.Bind<MigratedHashWire>(json))
                 : null,
+            Totps = TotpsOf(row),
         };
     }
+
+    /// <summary>
+    /// One TOTP at most, as enrolment allows: a second would be silently dropped (the database
+    /// import keeps an export's first), and an API caller should hear it instead.
+    /// </summary>
+    private static IReadOnlyList<ImportedTotp> TotpsOf(ImportUserRow row) => row.Totps switch
+    {
+        null or [] => [],
+        [var totp] => [new ImportedTotp(totp?.Secret ?? "", totp?.RecoveryCodes ?? [])],
+        _ => throw new RequestRejectedException(ErrorCatalog.InvalidImportedTotp.WithMessage("totps: at most one TOTP per user.")),
+    };
 
     /// <summary>The one field beside the rows, which are bound one by one so that a bad row fails alone.</summary>
     private static bool ReadUpsert(JsonElement body) =>

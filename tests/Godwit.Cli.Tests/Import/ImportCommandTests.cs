@@ -49,14 +49,14 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Import_totp_with_an_api_target_is_refused_before_anything_is_sent()
+    public async Task Import_totp_with_the_stytch_target_is_refused_before_anything_is_sent()
     {
         var export = await WriteExportAsync();
 
-        var refused = await GodwitCli.RunAsync(Arguments(export, "--import-totp", "--target", "godwit", "--url", "http://127.0.0.1:9", "--project-id", "p", "--secret", "s"));
+        var refused = await GodwitCli.RunAsync(Arguments(export, "--import-totp", "--target", "stytch", "--url", "http://127.0.0.1:9", "--project-id", "p", "--secret", "s"));
 
         Assert.Equal(2, refused.ExitCode);
-        Assert.Contains("--import-totp needs the database target", refused.Errors, StringComparison.Ordinal);
+        Assert.Contains("--import-totp needs the database or godwit target", refused.Errors, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(folder, "state.json")));
     }
 

@@ -81,6 +81,25 @@ public sealed class UsersClientTests(SqliteGodwit godwit) : IClassFixture<Sqlite
     }
 
     [Fact]
+    public async Task Import_carries_a_typed_totp_that_logs_in_at_once()
+    {
+        const string secret = "JBSWY3DPEHPK3PXPJBSWY3DP";
+        var request = new ImportUsersRequest([new ImportUserRow { Email = ApiCalls.UniqueEmail("client-totp"), Totps = [new ImportedTotpWire(secret, ["abcd-efgh-2345"])] }], Upsert: false);
+
+        var imported = await Client.Users.ImportAsync(request, Cancel);
+        var user = await Client.Users.GetAsync(imported.Results[0].UserId!, Cancel);
+        var login = await godwit.Host.Client.PostAsync("/v1/totps/authenticate", new
+        {
+            user_id = user.UserId,
+            totp_code = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(secret)).ComputeTotp(),
+        });
+
+        Assert.Equal("created", imported.Results[0].Outcome);
+        Assert.True(Assert.Single(user.Totps).Verified);
+        Assert.Equal(System.Net.HttpStatusCode.OK, login.Status);
+    }
+
+    [Fact]
     public async Task Get_finds_a_user_by_user_id_and_by_external_id()
     {
         var externalId = "app-" + Guid.NewGuid().ToString("N");

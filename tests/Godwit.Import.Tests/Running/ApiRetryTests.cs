@@ -69,7 +69,7 @@ public sealed class ApiRetryTests : IAsyncLifetime
         using var http = ApiConnection.Create(proxyUrl, host.ProjectId, host.Secret, TimeSpan.FromSeconds(30));
         var users = NewUsers(5);
 
-        var outcomes = await new GodwitApiTarget(http).WriteAsync(users, upsert: false, TestContext.Current.CancellationToken);
+        var outcomes = await new GodwitApiTarget(http, GodwitApiTarget.NewTransitKeys()).WriteAsync(users, upsert: false, TestContext.Current.CancellationToken);
 
         Assert.All(outcomes, outcome => Assert.IsType<BulkOutcome.Created>(outcome));
         lock (gate)

@@ -23,7 +23,7 @@ public sealed class GodwitApiTargetTests : IAsyncLifetime
     public async Task Users_sent_in_batches_are_created_once_with_their_hashes_and_configs()
     {
         using var http = ApiConnection.Create(host.BaseUrl, host.ProjectId, host.Secret, TimeSpan.FromSeconds(30));
-        var target = new GodwitApiTarget(http);
+        var target = new GodwitApiTarget(http, GodwitApiTarget.NewTransitKeys());
         var validation = new ImportValidation(new PasswordHashLimits(), TimeProvider.System);
         var tag = Guid.NewGuid().ToString("N");
         var people = Enumerable.Range(0, 1_500).Select(i => new ImportUser(i + 1, $"api-{i}-{tag}", $"api-{i}-{tag}@example.com", i % 2 == 0, null, false)
