@@ -75,6 +75,9 @@ public sealed record MigratePasswordRequest : MigratedHashWire
     public bool? SetEmailVerified { get; init; }
 
     public bool? SetPhoneNumberVerified { get; init; }
+
+    /// <summary>Role ids of the RBAC policy for a user this call creates; checked as Create User checks them.</summary>
+    public IReadOnlyList<string>? Roles { get; init; }
 }
 
 /// <summary>Strength check's body; with the email, a password resembling it scores lower.</summary>

@@ -13,6 +13,17 @@ public sealed record AuthenticateSessionRequest : ISessionFields
     public int? SessionDurationMinutes { get; init; }
 
     public JsonObject? SessionCustomClaims { get; init; }
+
+    /// <summary>When given, the user's roles must also grant this action, or the call answers 403.</summary>
+    public SessionAuthorizationCheck? AuthorizationCheck { get; init; }
+}
+
+/// <summary>An action on a resource of the RBAC policy, as <c>authorization_check</c> names it.</summary>
+public sealed record SessionAuthorizationCheck
+{
+    public required string ResourceId { get; init; }
+
+    public required string Action { get; init; }
 }
 
 /// <summary>Session revoke's body: exactly one of the three.</summary>

@@ -1,8 +1,17 @@
+using System.Text.Json.Serialization;
 using Godwit.Contracts.Users;
 
 namespace Godwit.Contracts.Sessions;
 
-public sealed record AuthenticateSessionResponse(SessionWire Session, string SessionToken, string SessionJwt, UserWire User) : ApiResponse;
+public sealed record AuthenticateSessionResponse(SessionWire Session, string SessionToken, string SessionJwt, UserWire User) : ApiResponse
+{
+    /// <summary>Present only when the request carried an <c>authorization_check</c>, which passed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SessionAuthorizationVerdict? Verdict { get; init; }
+}
+
+/// <summary>Why an authorization check passed: the user's roles that grant the action.</summary>
+public sealed record SessionAuthorizationVerdict(bool Authorized, IReadOnlyList<string> GrantingRoles);
 
 public sealed record GetSessionsResponse(IReadOnlyList<SessionWire> Sessions) : ApiResponse;
 

@@ -15,7 +15,8 @@ public sealed record MigratePasswordCommand(
     string? PhoneNumber,
     string? ExternalId,
     bool SetEmailVerified,
-    bool SetPhoneNumberVerified);
+    bool SetPhoneNumberVerified,
+    IReadOnlyList<string>? Roles = null);
 
 public sealed record MigratedPassword(User User, string EmailId, bool UserCreated);
 

@@ -1,5 +1,6 @@
 using Godwit.Core.Errors;
 using Godwit.Core.Passwords.Hashing;
+using Godwit.Core.Rbac;
 using Godwit.Core.Sessions;
 using Godwit.Core.Users;
 using Godwit.Core.Users.Creation;
@@ -15,6 +16,7 @@ public sealed class PasswordMigration(
     ISessionStore sessionStore,
     UserService userService,
     NewUserValidation newUsers,
+    RbacPolicy rbac,
     TimeProvider clock)
 {
     public async Task<Result<MigratedPassword>> MigrateAsync(MigratePasswordCommand command, CancellationToken cancellationToken)
@@ -31,12 +33,21 @@ public sealed class PasswordMigration(
             return parsed.Error!;
         }
 
+        // Checked even when the email's user exists, where they are not applied: an unknown role is
+        // a mistake in the export either way, and is refused before anything changes.
+        var roles = rbac.ExplicitRoles(command.Roles ?? []);
+        if (!roles.Succeeded)
+        {
+            return roles.Error!;
+        }
+
+        var checkedCommand = command with { Roles = roles.Value };
         var stored = parsed.Value;
-        var migrated = await AttachOrCreateAsync(command, email, stored, cancellationToken);
+        var migrated = await AttachOrCreateAsync(checkedCommand, email, stored, cancellationToken);
         if (migrated.Error == ErrorCatalog.DuplicateEmail)
         {
             // Another request created this email's user between our lookup and our insert.
-            migrated = await AttachOrCreateAsync(command, email, stored, cancellationToken);
+            migrated = await AttachOrCreateAsync(checkedCommand, email, stored, cancellationToken);
         }
 
         return migrated;
@@ -87,6 +98,7 @@ public sealed class PasswordMigration(
 
         // The hash was checked before the lookup, so it is attached here rather than parsed again.
         var user = prepared.Value;
+        user.Roles = [.. command.Roles ?? []];
         user.Password = UserPassword.Create(user.UserId, stored, clock.GetUtcNow().UtcDateTime);
         return await users.SaveAsync(cancellationToken) is { } error
             ? error

@@ -35,4 +35,16 @@ public sealed class RbacPolicy
 
         return requested.Where(r => r != DefaultRole).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>
+    /// The roles among <paramref name="held"/> whose permissions allow the check, in policy order;
+    /// empty when none does. A held role the policy no longer has grants nothing, and so does an
+    /// unknown resource or action: the same answer the Stytch SDKs' local check gives.
+    /// </summary>
+    public List<string> GrantingRoles(IReadOnlyList<string> held, AuthorizationCheck check) =>
+        Roles
+            .Where(role => held.Contains(role.RoleId) && role.Permissions.Any(permission =>
+                permission.ResourceId == check.ResourceId && (permission.Actions.Contains(check.Action) || permission.Actions.Contains("*"))))
+            .Select(role => role.RoleId)
+            .ToList();
 }

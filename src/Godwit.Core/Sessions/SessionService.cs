@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Godwit.Core.Errors;
+using Godwit.Core.Rbac;
 using Godwit.Core.Security;
 using Godwit.Core.Users;
 
@@ -14,10 +15,11 @@ public sealed record SessionRequest(int? DurationMinutes, string? SessionToken, 
     public static readonly SessionRequest None = new(null, null, null, null);
 }
 
-public sealed record AuthenticatedSession(IssuedSession Issued, User User);
+/// <summary><paramref name="GrantingRoles"/> is set only when the request carried an authorization check, which it passed.</summary>
+public sealed record AuthenticatedSession(IssuedSession Issued, User User, IReadOnlyList<string>? GrantingRoles = null);
 
 /// <summary>Starting, extending, checking and revoking sessions.</summary>
-public sealed class SessionService(ISessionStore sessions, SessionLookup lookup, IUserStore users, ISigningKeyStore keyStore, SigningKeyRing keys, SessionJwts jwts, SessionAccessLog accessLog, SessionTokenOptions options, TimeProvider clock)
+public sealed class SessionService(ISessionStore sessions, SessionLookup lookup, IUserStore users, ISigningKeyStore keyStore, SigningKeyRing keys, SessionJwts jwts, SessionAccessLog accessLog, SessionTokenOptions options, RbacPolicy rbac, TimeProvider clock)
 {
     /// <summary>
     /// Checks the shape of a session request before anything else happens, so that a bad
@@ -112,11 +114,23 @@ public sealed class SessionService(ISessionStore sessions, SessionLookup lookup,
     }
 
     /// <summary>Checks a session by token or JWT, optionally extending it and changing its custom claims.</summary>
-    public async Task<Result<AuthenticatedSession>> AuthenticateAsync(SessionRequest request, CancellationToken cancellationToken)
+    public Task<Result<AuthenticatedSession>> AuthenticateAsync(SessionRequest request, CancellationToken cancellationToken) =>
+        AuthenticateAsync(request, authorization: null, cancellationToken);
+
+    /// <summary>
+    /// Checks a session and extends it as asked. With <paramref name="authorization"/>, the user's roles
+    /// must also grant it; a refused check answers 403 and leaves the session as it was.
+    /// </summary>
+    public async Task<Result<AuthenticatedSession>> AuthenticateAsync(SessionRequest request, AuthorizationCheck? authorization, CancellationToken cancellationToken)
     {
         if (request.SessionToken is null && request.SessionJwt is null)
         {
             return ErrorCatalog.MissingSessionIdentifier;
+        }
+
+        if (authorization is not null && (authorization.ResourceId.Length == 0 || authorization.Action.Length == 0))
+        {
+            return ErrorCatalog.InvalidAuthorizationCheck;
         }
 
         if (Validate(request) is { } invalid)
@@ -142,8 +156,18 @@ public sealed class SessionService(ISessionStore sessions, SessionLookup lookup,
         }
 
         session.Roles = user.GrantedRoles;
+        List<string>? granting = null;
+        if (authorization is not null)
+        {
+            granting = rbac.GrantingRoles(session.Roles, authorization);
+            if (granting.Count == 0)
+            {
+                return ErrorCatalog.SessionAuthorizationDenied;
+            }
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
-        return new AuthenticatedSession(await SaveAsync(session, TokenGiven(request), request, now, factorAdded: false, cancellationToken), user);
+        return new AuthenticatedSession(await SaveAsync(session, TokenGiven(request), request, now, factorAdded: false, cancellationToken), user, granting);
     }
 
     public async Task<Result<IReadOnlyList<Session>>> ListAsync(string userIdOrExternalId, CancellationToken cancellationToken)

@@ -37,7 +37,8 @@ internal static class PasswordEndpoints
             body.PhoneNumber,
             body.ExternalId,
             body.SetEmailVerified ?? false,
-            body.SetPhoneNumberVerified ?? false);
+            body.SetPhoneNumberVerified ?? false,
+            body.Roles);
         return ApiResults.From(await passwords.MigrateAsync(command, cancellationToken), migrated => new MigratePasswordResponse(
             migrated.User.UserId, migrated.EmailId, migrated.UserCreated, UserWireMapper.ToWire(migrated.User, clock.GetUtcNow().UtcDateTime)));
     }

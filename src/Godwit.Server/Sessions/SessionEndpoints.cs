@@ -1,6 +1,7 @@
 using Godwit.Contracts.MagicLinks;
 using Godwit.Contracts.Sessions;
 using Godwit.Core.Errors;
+using Godwit.Core.Rbac;
 using Godwit.Core.Security;
 using Godwit.Core.Sessions;
 using Godwit.Server.Hosting;
@@ -29,12 +30,16 @@ internal static class SessionEndpoints
     private static async Task<IResult> AuthenticateAsync(HttpRequest request, SessionService sessions, TimeProvider clock, CancellationToken cancellationToken)
     {
         var body = await WireRequest.ReadAsync<AuthenticateSessionRequest>(request, cancellationToken);
-        var result = await sessions.AuthenticateAsync(SessionRequestOf(body), cancellationToken);
+        var authorization = body.AuthorizationCheck is { } check ? new AuthorizationCheck(check.ResourceId, check.Action) : null;
+        var result = await sessions.AuthenticateAsync(SessionRequestOf(body), authorization, cancellationToken);
         return ApiResults.From(result, authenticated => new AuthenticateSessionResponse(
             SessionWireMapper.ToWire(authenticated.Issued.Session),
             authenticated.Issued.SessionToken,
             authenticated.Issued.SessionJwt,
-            UserWireMapper.ToWire(authenticated.User, clock.GetUtcNow().UtcDateTime)));
+            UserWireMapper.ToWire(authenticated.User, clock.GetUtcNow().UtcDateTime))
+        {
+            Verdict = authenticated.GrantingRoles is { } granting ? new SessionAuthorizationVerdict(true, granting) : null,
+        });
     }
 
     private static async Task<IResult> ListAsync(HttpRequest request, SessionService sessions, CancellationToken cancellationToken)
