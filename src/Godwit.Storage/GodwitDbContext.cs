@@ -136,5 +136,6 @@ public abstract class GodwitDbContext(DbContextOptions options) : DbContext(opti
         modelBuilder.ApplyConfiguration(new BiometricRegistrationConfiguration());
         modelBuilder.ApplyConfiguration(new BiometricChallengeConfiguration());
         modelBuilder.ApplyConfiguration(new Godwit.Storage.Impersonation.ImpersonationGrantConfiguration());
+        modelBuilder.ApplyConfiguration(new Godwit.Storage.OAuth.OAuthRegistrationConfiguration());
     }
 }

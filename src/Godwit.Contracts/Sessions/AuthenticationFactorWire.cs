@@ -19,7 +19,15 @@ public sealed record FactorWire(
     [property: JsonPropertyName("webauthn_factor"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] WebAuthnFactorWire? WebAuthnFactor = null,
     [property: JsonPropertyName("biometric_factor"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BiometricFactorWire? BiometricFactor = null,
     [property: JsonPropertyName("embeddable_magic_link_factor"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] EmbeddableMagicLinkFactorWire? EmbeddableMagicLinkFactor = null,
-    [property: JsonPropertyName("impersonated_factor"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ImpersonatedFactorWire? ImpersonatedFactor = null);
+    [property: JsonPropertyName("impersonated_factor"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ImpersonatedFactorWire? ImpersonatedFactor = null,
+    [property: JsonPropertyName("google_oauth_factor"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] OAuthFactorWire? GoogleOAuthFactor = null,
+    [property: JsonPropertyName("apple_oauth_factor"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] OAuthFactorWire? AppleOAuthFactor = null,
+    [property: JsonPropertyName("microsoft_oauth_factor"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] OAuthFactorWire? MicrosoftOAuthFactor = null,
+    [property: JsonPropertyName("github_oauth_factor"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] OAuthFactorWire? GithubOAuthFactor = null,
+    [property: JsonPropertyName("facebook_oauth_factor"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] OAuthFactorWire? FacebookOAuthFactor = null,
+    [property: JsonPropertyName("git_lab_oauth_factor"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] OAuthFactorWire? GitLabOAuthFactor = null,
+    [property: JsonPropertyName("discord_oauth_factor"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] OAuthFactorWire? DiscordOAuthFactor = null,
+    [property: JsonPropertyName("oidc_oauth_factor"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] OAuthFactorWire? OidcOAuthFactor = null);
 
 public sealed record EmailFactorWire(
     [property: JsonPropertyName("email_id")] string EmailId,
@@ -50,3 +58,13 @@ public sealed record EmbeddableMagicLinkFactorWire(
 public sealed record ImpersonatedFactorWire(
     [property: JsonPropertyName("impersonator_id")] string ImpersonatorId,
     [property: JsonPropertyName("impersonator_email_address")] string ImpersonatorEmailAddress);
+
+/// <summary>
+/// Stytch's <c>{provider}_oauth_factor</c>: the registration, the provider's subject, and the
+/// email the provider vouched for. Generic OpenID providers use <c>oidc_oauth_factor</c>, a
+/// field Stytch's consumer API does not have.
+/// </summary>
+public sealed record OAuthFactorWire(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("provider_subject")] string ProviderSubject,
+    [property: JsonPropertyName("email_id"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? EmailId);

@@ -11,7 +11,7 @@ public sealed record UserWire(
     string Status,
     IReadOnlyList<PhoneNumberWire> PhoneNumbers,
     IReadOnlyList<WebAuthnRegistrationWire> WebauthnRegistrations,
-    IReadOnlyList<JsonElement> Providers,
+    IReadOnlyList<OAuthProviderWire> Providers,
     IReadOnlyList<TotpWire> Totps,
     IReadOnlyList<JsonElement> CryptoWallets,
     IReadOnlyList<BiometricRegistrationWire> BiometricRegistrations,

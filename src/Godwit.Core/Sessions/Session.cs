@@ -44,7 +44,8 @@ public sealed record AuthenticationFactor(
     WebAuthnFactor? WebAuthnFactor = null,
     BiometricFactor? BiometricFactor = null,
     EmbeddableMagicLinkFactor? EmbeddableMagicLinkFactor = null,
-    ImpersonatedFactor? ImpersonatedFactor = null)
+    ImpersonatedFactor? ImpersonatedFactor = null,
+    OAuthFactor? OAuthFactor = null)
 {
     /// <summary>Two factors are the same factor when they use the same method on the same address or device.</summary>
     public bool SameMethodAs(AuthenticationFactor other) =>
@@ -57,7 +58,8 @@ public sealed record AuthenticationFactor(
         && WebAuthnFactor?.WebAuthnRegistrationId == other.WebAuthnFactor?.WebAuthnRegistrationId
         && BiometricFactor?.BiometricRegistrationId == other.BiometricFactor?.BiometricRegistrationId
         && EmbeddableMagicLinkFactor?.EmbeddedId == other.EmbeddableMagicLinkFactor?.EmbeddedId
-        && ImpersonatedFactor == other.ImpersonatedFactor;
+        && ImpersonatedFactor == other.ImpersonatedFactor
+        && OAuthFactor?.OAuthRegistrationId == other.OAuthFactor?.OAuthRegistrationId;
 }
 
 public sealed record EmailFactor(string EmailId, string EmailAddress);
@@ -76,3 +78,9 @@ public sealed record EmbeddableMagicLinkFactor(string EmbeddedId);
 
 /// <summary>Who impersonated the user: free text the minting request gave.</summary>
 public sealed record ImpersonatedFactor(string ImpersonatorId, string ImpersonatorEmailAddress);
+
+/// <summary>
+/// A login through a provider account: which registration, the provider's subject, and the email
+/// the provider vouched for, when it vouched for one the user holds.
+/// </summary>
+public sealed record OAuthFactor(string ProviderType, string OAuthRegistrationId, string ProviderSubject, string? EmailId);

@@ -20,6 +20,7 @@ public static class PrefixedId
     public const string WebAuthnRegistration = "webauthn-registration-live-";
     public const string BiometricRegistration = "biometric-registration-live-";
     public const string Impersonation = "impersonation-live-";
+    public const string OAuthRegistration = "oauth-user-registration-live-";
 
     public static string New(string prefix) => prefix + Guid.CreateVersion7().ToString("D");
 

@@ -70,5 +70,6 @@ public sealed class PrimaryFactorExchange(IUserStore store, TimeProvider clock)
         && user.Password is null
         && user.Totps.Count == 0
         && user.WebAuthnRegistrations.Count == 0
-        && user.BiometricRegistrations.Count == 0;
+        && user.BiometricRegistrations.Count == 0
+        && user.OAuthRegistrations.Count == 0;
 }

@@ -1,4 +1,5 @@
 using Godwit.Core.Biometrics;
+using Godwit.Core.OAuth;
 using Godwit.Core.Passwords;
 using Godwit.Core.WebAuthn;
 using Godwit.Core.Totps;
@@ -58,6 +59,9 @@ public sealed class User
 
     /// <summary>Mobile device keys behind a biometric prompt.</summary>
     public List<BiometricRegistration> BiometricRegistrations { get; init; } = [];
+
+    /// <summary>Accounts at social and OpenID providers this user logs in with.</summary>
+    public List<OAuthRegistration> OAuthRegistrations { get; init; } = [];
 
     /// <summary>Failed password checks since the last success or lock.</summary>
     public int FailedAuthentications { get; set; }

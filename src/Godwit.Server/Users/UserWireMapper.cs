@@ -18,7 +18,8 @@ internal static class UserWireMapper
         user.Status == UserStatus.Active ? "active" : "pending",
         user.Phones.OrderBy(p => p.CreatedAt).ThenBy(p => p.PhoneId, StringComparer.Ordinal).Select(p => new PhoneNumberWire(p.PhoneId, p.Number, p.Verified)).ToList(),
         user.WebAuthnRegistrations.OrderBy(r => r.CreatedAt).ThenBy(r => r.WebAuthnRegistrationId, StringComparer.Ordinal).Select(WebAuthnWireMapper.ToWire).ToList(),
-        None,
+        user.OAuthRegistrations.OrderBy(r => r.CreatedAt).ThenBy(r => r.OAuthRegistrationId, StringComparer.Ordinal)
+            .Select(r => new OAuthProviderWire(r.ProviderType, r.ProviderSubject, r.ProfilePictureUrl ?? "", r.Locale ?? "", r.OAuthRegistrationId)).ToList(),
         user.Totps.Where(t => t.IsLiveAt(now)).OrderBy(t => t.CreatedAt).Select(t => new TotpWire(t.TotpId, t.Verified)).ToList(),
         None,
         user.BiometricRegistrations.OrderBy(r => r.CreatedAt).ThenBy(r => r.BiometricRegistrationId, StringComparer.Ordinal).Select(r => new BiometricRegistrationWire(r.BiometricRegistrationId, Verified: true)).ToList(),

@@ -194,6 +194,58 @@ namespace Godwit.Storage.Postgres.Migrations
                     b.ToTable("impersonations", (string)null);
                 });
 
+            modelBuilder.Entity("Godwit.Core.OAuth.OAuthRegistration", b =>
+                {
+                    b.Property<string>("OAuthRegistrationId")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("oauth_registration_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Locale")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasColumnName("locale");
+
+                    b.Property<string>("ProfilePictureUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("profile_picture_url");
+
+                    b.Property<string>("ProviderSubject")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("provider_subject");
+
+                    b.Property<string>("ProviderType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("provider_type");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("OAuthRegistrationId")
+                        .HasName("pk_oauth_registrations");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_oauth_registrations_user_id");
+
+                    b.HasIndex("ProviderType", "ProviderSubject")
+                        .IsUnique()
+                        .HasDatabaseName("ix_oauth_registrations_provider_type_provider_subject");
+
+                    b.ToTable("oauth_registrations", (string)null);
+                });
+
             modelBuilder.Entity("Godwit.Core.OneTimeSecrets.OneTimeSecret", b =>
                 {
                     b.Property<string>("Id")
@@ -807,6 +859,16 @@ namespace Godwit.Storage.Postgres.Migrations
                         .HasConstraintName("fk_biometric_registrations_users_user_id");
                 });
 
+            modelBuilder.Entity("Godwit.Core.OAuth.OAuthRegistration", b =>
+                {
+                    b.HasOne("Godwit.Core.Users.User", null)
+                        .WithMany("OAuthRegistrations")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_oauth_registrations_users_user_id");
+                });
+
             modelBuilder.Entity("Godwit.Core.OneTimeSecrets.OneTimeSecret", b =>
                 {
                     b.HasOne("Godwit.Core.Users.User", null)
@@ -906,6 +968,8 @@ namespace Godwit.Storage.Postgres.Migrations
                     b.Navigation("BiometricRegistrations");
 
                     b.Navigation("Emails");
+
+                    b.Navigation("OAuthRegistrations");
 
                     b.Navigation("Password");
 

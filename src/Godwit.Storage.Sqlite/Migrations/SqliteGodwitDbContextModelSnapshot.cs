@@ -189,6 +189,58 @@ namespace Godwit.Storage.Sqlite.Migrations
                     b.ToTable("impersonations", (string)null);
                 });
 
+            modelBuilder.Entity("Godwit.Core.OAuth.OAuthRegistration", b =>
+                {
+                    b.Property<string>("OAuthRegistrationId")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("oauth_registration_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Locale")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locale");
+
+                    b.Property<string>("ProfilePictureUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("profile_picture_url");
+
+                    b.Property<string>("ProviderSubject")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_subject");
+
+                    b.Property<string>("ProviderType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_type");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("OAuthRegistrationId")
+                        .HasName("pk_oauth_registrations");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_oauth_registrations_user_id");
+
+                    b.HasIndex("ProviderType", "ProviderSubject")
+                        .IsUnique()
+                        .HasDatabaseName("ix_oauth_registrations_provider_type_provider_subject");
+
+                    b.ToTable("oauth_registrations", (string)null);
+                });
+
             modelBuilder.Entity("Godwit.Core.OneTimeSecrets.OneTimeSecret", b =>
                 {
                     b.Property<string>("Id")
@@ -802,6 +854,16 @@ namespace Godwit.Storage.Sqlite.Migrations
                         .HasConstraintName("fk_biometric_registrations_users_user_id");
                 });
 
+            modelBuilder.Entity("Godwit.Core.OAuth.OAuthRegistration", b =>
+                {
+                    b.HasOne("Godwit.Core.Users.User", null)
+                        .WithMany("OAuthRegistrations")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_oauth_registrations_users_user_id");
+                });
+
             modelBuilder.Entity("Godwit.Core.OneTimeSecrets.OneTimeSecret", b =>
                 {
                     b.HasOne("Godwit.Core.Users.User", null)
@@ -901,6 +963,8 @@ namespace Godwit.Storage.Sqlite.Migrations
                     b.Navigation("BiometricRegistrations");
 
                     b.Navigation("Emails");
+
+                    b.Navigation("OAuthRegistrations");
 
                     b.Navigation("Password");
 

@@ -11,13 +11,13 @@ internal sealed class EfUserStore(GodwitDbContext db) : IUserStore
     private static readonly CompiledQuery<Func<GodwitDbContext, string, CancellationToken, Task<User?>>> ForReading = new(() =>
         EF.CompileAsyncQuery((GodwitDbContext context, string userId, CancellationToken _) =>
             context.Users.AsNoTracking().Include(u => u.Emails).Include(u => u.Phones).Include(u => u.Password)
-                .Include(u => u.Totps).Include(u => u.WebAuthnRegistrations).Include(u => u.BiometricRegistrations)
+                .Include(u => u.Totps).Include(u => u.WebAuthnRegistrations).Include(u => u.BiometricRegistrations).Include(u => u.OAuthRegistrations)
                 .AsSingleQuery().FirstOrDefault(u => u.UserId == userId)));
 
     // One user with everything the API shows of them, in one joined query (one round trip, not one
     // per collection): a user has few addresses and second factors, so the joined rows stay few.
     private IQueryable<User> UsersWithAddresses => db.Users.Include(u => u.Emails).Include(u => u.Phones).Include(u => u.Password)
-        .Include(u => u.Totps).Include(u => u.WebAuthnRegistrations).Include(u => u.BiometricRegistrations).AsSingleQuery();
+        .Include(u => u.Totps).Include(u => u.WebAuthnRegistrations).Include(u => u.BiometricRegistrations).Include(u => u.OAuthRegistrations).AsSingleQuery();
 
     public Task<User?> FindAsync(string userIdOrExternalId, CancellationToken cancellationToken) =>
         PrefixedId.IsValid(PrefixedId.User, userIdOrExternalId)
@@ -118,7 +118,7 @@ internal sealed class EfUserStore(GodwitDbContext db) : IUserStore
         // One row past the page tells whether there is a next page without a second count.
         var users = await page.OrderBy(u => u.CreatedAt).ThenBy(u => u.UserId).Take(limit + 1)
             .Include(u => u.Emails).Include(u => u.Phones).Include(u => u.Password)
-            .Include(u => u.Totps).Include(u => u.WebAuthnRegistrations).Include(u => u.BiometricRegistrations).AsSplitQuery()
+            .Include(u => u.Totps).Include(u => u.WebAuthnRegistrations).Include(u => u.BiometricRegistrations).Include(u => u.OAuthRegistrations).AsSplitQuery()
             .ToListAsync(cancellationToken);
         UserSearchCursor? next = null;
         if (users.Count > limit)
