@@ -19,6 +19,8 @@ internal sealed class CompiledUserMapping<TUser>
         NormalizeEmail = mapping.NormalizeEmail ?? (email => email);
         NormalizePhoneNumber = mapping.NormalizePhoneNumber ?? (phone => phone);
         NewGodwitUser = mapping.NewGodwitUser ?? DefaultNewGodwitUser(mapping.Email, mapping.PhoneNumber);
+        ProviderSubjects = mapping.ProviderSubjects.ToDictionary(
+            p => p.Key, p => new ProviderSubjectColumn<TUser>(p.Value, p.Value.Compile()), StringComparer.OrdinalIgnoreCase);
     }
 
     public Expression<Func<TUser, string?>> GodwitUserId { get; }
@@ -36,6 +38,9 @@ internal sealed class CompiledUserMapping<TUser>
     public Func<string, string> NormalizePhoneNumber { get; }
 
     public Func<UserWire, TUser> CreateUser { get; }
+
+    /// <summary>Where each provider's subject is, by provider type ignoring case.</summary>
+    public IReadOnlyDictionary<string, ProviderSubjectColumn<TUser>> ProviderSubjects { get; }
 
     /// <summary>Create User's body for a backfill or a dual write; null when the mapping cannot say (see <see cref="EfUserMapping{TUser}.NewGodwitUser"/>).</summary>
     public Func<TUser, CreateUserRequest>? NewGodwitUser { get; }
@@ -64,3 +69,7 @@ internal sealed class CompiledUserMapping<TUser>
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }
+
+/// <summary>A provider subject's selector, for the query, and compiled, to check a found user exactly.</summary>
+internal sealed record ProviderSubjectColumn<TUser>(Expression<Func<TUser, string?>> Selector, Func<TUser, string?> Read)
+    where TUser : class;

@@ -44,6 +44,19 @@ internal sealed class EfApplicationUserStore<TContext, TUser> : IApplicationUser
     public Task<TUser?> FindUnlinkedByPhoneNumberAsync(string phoneNumber, CancellationToken cancellationToken) =>
         mapping.PhoneNumber is { } selector ? FindUnlinkedAsync(selector, mapping.NormalizePhoneNumber(phoneNumber), cancellationToken) : Task.FromResult<TUser?>(null);
 
+    public async Task<TUser?> FindUnlinkedByProviderSubjectAsync(string providerType, string providerSubject, CancellationToken cancellationToken)
+    {
+        if (!mapping.ProviderSubjects.TryGetValue(providerType, out var column))
+        {
+            return null;
+        }
+
+        var unlinked = UserExpressions.And(UserExpressions.Equal(column.Selector, providerSubject), UserExpressions.IsNull(mapping.GodwitUserId));
+        var candidates = await db.Set<TUser>().Where(unlinked).ToListAsync(cancellationToken);
+        // Ordinal, whatever the column's collation: subjects such as Microsoft's differ by case alone.
+        return candidates.FirstOrDefault(u => string.Equals(column.Read(u), providerSubject, StringComparison.Ordinal));
+    }
+
     public string GetApplicationUserId(TUser user)
     {
         var entry = db.Entry(user);

@@ -33,6 +33,32 @@ public sealed class EfUserMapping<TUser>
     /// <summary>Turns Godwit's E.164 number (<c>+15555550123</c>) into the form <see cref="PhoneNumber"/> holds. Unchanged by default.</summary>
     public Func<string, string> NormalizePhoneNumber { get; set; } = phone => phone;
 
+    /// <summary>Declared with <see cref="ProviderSubject"/>, by provider type (compared ignoring case).</summary>
+    internal Dictionary<string, Expression<Func<TUser, string?>>> ProviderSubjects { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Where the application stored a provider's subject for its users (the id a social login gave it),
+    /// such as <c>.ProviderSubject("Google", u =&gt; u.GoogleId)</c>: a Godwit user with a registration of
+    /// that provider is linked to the unlinked user holding its subject, before any email is tried.
+    /// Give the column an index; subjects are compared exactly (ordinal), so store them as the provider
+    /// gave them. One property per provider.
+    /// </summary>
+    /// <param name="providerType">Stytch's spelling of the provider: <c>Google</c>, <c>Apple</c>, <c>Microsoft</c>,
+    /// <c>Github</c>, <c>Facebook</c>, <c>GitLab</c>, <c>Discord</c>, or a generic OIDC provider's type.</param>
+    /// <param name="subject">The string property (or an expression over the user's own columns) holding the subject.</param>
+    /// <returns>This mapping, to declare the next provider.</returns>
+    public EfUserMapping<TUser> ProviderSubject(string providerType, Expression<Func<TUser, string?>> subject)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(providerType);
+        ArgumentNullException.ThrowIfNull(subject);
+        if (!ProviderSubjects.TryAdd(providerType, subject))
+        {
+            throw new ArgumentException($"Godwit migration: the {providerType} subject is already mapped; one property per provider.", nameof(providerType));
+        }
+
+        return this;
+    }
+
     /// <summary>
     /// Required. Makes the application's user for someone seen for the first time (a sign-up). The
     /// Godwit user id is set on it afterwards; the rest is the application's choice.

@@ -20,7 +20,11 @@ public sealed class MigrationEvent
     /// <summary><c>linked</c>, <c>created</c>, <c>backfilled</c>, <c>dual_written</c> or <c>already_linked</c>.</summary>
     public string Outcome { get; set; } = "";
 
-    /// <summary><c>godwit_user_id</c>, <c>email</c>, <c>phone_number</c>, <c>external_id</c> or <c>none</c>.</summary>
+    /// <summary>
+    /// <c>godwit_user_id</c>, <c>email</c>, <c>phone_number</c>, <c>external_id</c>, <c>none</c>, or
+    /// <c>oauth:</c> and the provider type (<c>oauth:Google</c>): linked by that provider's subject, or,
+    /// for <c>created</c>, a Godwit user who arrived with that provider and matched nobody.
+    /// </summary>
     public string MatchedBy { get; set; } = "";
 
     /// <summary>The Godwit user who logged in.</summary>
@@ -44,8 +48,20 @@ public sealed class MigrationEvent
         Migration.MatchedBy.Email => "email",
         Migration.MatchedBy.PhoneNumber => "phone_number",
         Migration.MatchedBy.ExternalId => "external_id",
+        Migration.MatchedBy.ProviderSubject => "oauth",
         _ => "none",
     };
+
+    /// <summary>What <see cref="MatchedBy"/> starts with for a provider subject or a social sign-up.</summary>
+    internal const string OAuthPrefix = "oauth:";
+
+    // The column holds 16 characters; every built-in provider type fits after the prefix.
+    private const int MatchedByLength = 16;
+
+    internal static string MatchedByName(MigrationRecord record) =>
+        record.ProviderType is { Length: > 0 } provider && record.MatchedBy is Migration.MatchedBy.ProviderSubject or Migration.MatchedBy.None
+            ? (OAuthPrefix + provider)[..Math.Min(MatchedByLength, OAuthPrefix.Length + provider.Length)]
+            : MatchedByName(record.MatchedBy);
 
     internal static MigrationEvent From(MigrationRecord record, string applicationUserId)
     {
@@ -56,7 +72,7 @@ public sealed class MigrationEvent
             OccurredAt = at,
             Day = DateOnly.FromDateTime(at),
             Outcome = OutcomeName(record.Outcome),
-            MatchedBy = MatchedByName(record.MatchedBy),
+            MatchedBy = MatchedByName(record),
             GodwitUserId = record.GodwitUserId,
             ApplicationUserId = applicationUserId,
         };

@@ -28,7 +28,9 @@ public static class MigrationStatistics
         var linked = await users.LongCountAsync(UserExpressions.IsNotNull(godwitUserId), cancellationToken);
 
         var events = db.Set<MigrationEvent>().AsNoTracking();
-        var byOutcome = await events.GroupBy(e => e.Outcome).Select(g => new { Outcome = g.Key, Count = g.LongCount() }).ToListAsync(cancellationToken);
+        var byOutcome = await events.GroupBy(e => new { e.Outcome, e.MatchedBy })
+            .Select(g => new { g.Key.Outcome, g.Key.MatchedBy, Count = g.LongCount() })
+            .ToListAsync(cancellationToken);
         var since = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1 - Math.Max(days, 1));
         var perDay = days == 0 ? [] : await events.Where(e => e.Day >= since)
             .GroupBy(e => new { e.Day, e.Outcome })
@@ -45,10 +47,19 @@ public static class MigrationStatistics
                 DualWritten = On("dual_written"),
             };
         }).ToList();
+        var social = byOutcome.Where(o => o.MatchedBy.StartsWith(MigrationEvent.OAuthPrefix, StringComparison.Ordinal) && o.Outcome is "linked" or "created")
+            .GroupBy(o => o.MatchedBy[MigrationEvent.OAuthPrefix.Length..], StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new MigrationProvider(g.Key, g.Where(o => o.Outcome == "linked").Sum(o => o.Count), g.Where(o => o.Outcome == "created").Sum(o => o.Count)))
+            .ToList();
         return new MigrationStats(total, linked, Count("linked"), Count("created"), total - linked, breakdown)
         {
             Backfilled = Count("backfilled"),
             DualWritten = Count("dual_written"),
+            // "oauth" alone: a store of the application's own that linked by subject without naming the provider.
+            LinkedByProviderSubject = byOutcome.Where(o => o.Outcome == "linked" && (o.MatchedBy == "oauth" || o.MatchedBy.StartsWith(MigrationEvent.OAuthPrefix, StringComparison.Ordinal))).Sum(o => o.Count),
+            CreatedWithProvider = social.Sum(p => p.Created),
+            Providers = social.Count == 0 ? Array.Empty<MigrationProvider>() : social,
         };
     }
 }

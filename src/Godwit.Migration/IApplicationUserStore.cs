@@ -20,6 +20,18 @@ public interface IApplicationUserStore<TUser>
     /// <summary>A user with this phone number (E.164) and no Godwit user id yet, or null.</summary>
     Task<TUser?> FindUnlinkedByPhoneNumberAsync(string phoneNumber, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A user holding this provider account's subject (such as the Google id the application stored at
+    /// a social login) and no Godwit user id yet, or null. Compare the subject exactly (ordinal): it is
+    /// the provider's id for one person. Stores that keep no provider subjects leave this out: it
+    /// answers null, and the step goes on to the email.
+    /// </summary>
+    /// <param name="providerType">Stytch's spelling of the provider, such as <c>Google</c> or <c>Github</c>.</param>
+    /// <param name="providerSubject">The provider's stable id for the person.</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    Task<TUser?> FindUnlinkedByProviderSubjectAsync(string providerType, string providerSubject, CancellationToken cancellationToken) =>
+        Task.FromResult<TUser?>(null);
+
     /// <summary>The user's primary key as text.</summary>
     string GetApplicationUserId(TUser user);
 

@@ -6,7 +6,7 @@ public enum MigrationOutcome
     /// <summary>The application's user already held this Godwit user id.</summary>
     AlreadyLinked,
 
-    /// <summary>An existing application user, found by a verified address, now holds the Godwit user id.</summary>
+    /// <summary>An existing application user, found by a provider subject or a verified address, now holds the Godwit user id.</summary>
     Linked,
 
     /// <summary>No application user matched: a new one was created with the Godwit user id (a sign-up).</summary>
@@ -39,6 +39,12 @@ public enum MatchedBy
 
     /// <summary>A Godwit user whose external_id is the application user's id (an earlier backfill or an import made it).</summary>
     ExternalId,
+
+    /// <summary>
+    /// By the subject of one of the Godwit user's provider registrations (a social login's account id),
+    /// which the application stored for its user.
+    /// </summary>
+    ProviderSubject,
 }
 
 /// <summary>The application's user for a login, and how it was reached.</summary>
@@ -46,7 +52,11 @@ public enum MatchedBy
 /// <param name="GodwitUserId">The Godwit user id now stored on it.</param>
 /// <param name="Outcome">Already linked, linked now, or created now.</param>
 /// <param name="MatchedBy">What found it.</param>
-public record MigrationResult(string ApplicationUserId, string GodwitUserId, MigrationOutcome Outcome, MatchedBy MatchedBy);
+public record MigrationResult(string ApplicationUserId, string GodwitUserId, MigrationOutcome Outcome, MatchedBy MatchedBy)
+{
+    /// <summary>The provider (such as <c>Google</c>) whose subject found the user, with <see cref="MatchedBy.ProviderSubject"/>; else null.</summary>
+    public string? ProviderType { get; init; }
+}
 
 /// <summary>The application's user for a login, with the user itself.</summary>
 /// <typeparam name="TUser">The application's user type.</typeparam>
@@ -63,4 +73,12 @@ public sealed record MigrationResult<TUser>(TUser User, string ApplicationUserId
 /// <param name="Outcome">What happened.</param>
 /// <param name="MatchedBy">What found the application's user.</param>
 /// <param name="GodwitUserId">The Godwit user who logged in.</param>
-public sealed record MigrationRecord(DateTimeOffset OccurredAt, MigrationOutcome Outcome, MatchedBy MatchedBy, string GodwitUserId);
+public sealed record MigrationRecord(DateTimeOffset OccurredAt, MigrationOutcome Outcome, MatchedBy MatchedBy, string GodwitUserId)
+{
+    /// <summary>
+    /// The provider (such as <c>Google</c>): whose subject found the user, with
+    /// <see cref="MatchedBy.ProviderSubject"/>; or, for <see cref="MigrationOutcome.Created"/>, of the
+    /// Godwit user's first provider registration, which matched no application user. Otherwise null.
+    /// </summary>
+    public string? ProviderType { get; init; }
+}

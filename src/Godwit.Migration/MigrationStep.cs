@@ -14,10 +14,12 @@ public interface IMigrationStep
 
 /// <summary>
 /// The rolling-migration step, run after every successful Godwit authentication with the user it
-/// returned: finds the application's user by the stored Godwit user id, else by a verified email,
-/// else by a verified phone number, and links it; or, for someone the application has never seen,
-/// creates the user. Unverified addresses are never used: whoever registered an address at Godwit
-/// without proving it could otherwise take over the application account that has it.
+/// returned: finds the application's user by the stored Godwit user id, else by the subject of one
+/// of the Godwit user's provider registrations (a social login the application stored), else by a
+/// verified email, else by a verified phone number, and links it; or, for someone the application has
+/// never seen, creates the user. Unverified addresses are never used: whoever registered an address at
+/// Godwit without proving it could otherwise take over the application account that has it. A
+/// provider registration exists only after a login at that provider (or an import), so it is proof.
 /// </summary>
 /// <typeparam name="TUser">The application's user type.</typeparam>
 public sealed partial class MigrationStep<TUser> : IMigrationStep
@@ -70,19 +72,22 @@ public sealed partial class MigrationStep<TUser> : IMigrationStep
             }
 
             var lostRace = false;
-            foreach (var (address, matchedBy) in VerifiedAddresses(godwitUser))
+            foreach (var evidence in EvidenceOf(godwitUser))
             {
-                var candidate = matchedBy == MatchedBy.Email
-                    ? await store.FindUnlinkedByEmailAsync(address, cancellationToken)
-                    : await store.FindUnlinkedByPhoneNumberAsync(address, cancellationToken);
+                var candidate = await FindUnlinkedAsync(evidence, cancellationToken);
                 if (candidate is null)
                 {
                     continue;
                 }
 
-                if (await store.TryLinkAsync(candidate, godwitUserId, Record(MigrationOutcome.Linked, matchedBy, godwitUserId), cancellationToken))
+                var record = Record(MigrationOutcome.Linked, evidence.MatchedBy, godwitUserId) with { ProviderType = evidence.ProviderType };
+                if (await store.TryLinkAsync(candidate, godwitUserId, record, cancellationToken))
                 {
-                    return await FinishAsync(new MigrationResult<TUser>(candidate, store.GetApplicationUserId(candidate), godwitUserId, MigrationOutcome.Linked, matchedBy), godwitUser, cancellationToken);
+                    var result = new MigrationResult<TUser>(candidate, store.GetApplicationUserId(candidate), godwitUserId, MigrationOutcome.Linked, evidence.MatchedBy)
+                    {
+                        ProviderType = evidence.ProviderType,
+                    };
+                    return await FinishAsync(result, godwitUser, cancellationToken);
                 }
 
                 // Linked by a concurrent login between the lookup and the update: look again.
@@ -95,7 +100,9 @@ public sealed partial class MigrationStep<TUser> : IMigrationStep
                 continue;
             }
 
-            if (await store.TryCreateAsync(godwitUser, Record(MigrationOutcome.Created, MatchedBy.None, godwitUserId), cancellationToken) is { } created)
+            // Recorded with the provider the person arrived with, so that progress can count social sign-ups.
+            var signUp = Record(MigrationOutcome.Created, MatchedBy.None, godwitUserId) with { ProviderType = Registrations(godwitUser).FirstOrDefault()?.ProviderType };
+            if (await store.TryCreateAsync(godwitUser, signUp, cancellationToken) is { } created)
             {
                 return await FinishAsync(new MigrationResult<TUser>(created, store.GetApplicationUserId(created), godwitUserId, MigrationOutcome.Created, MatchedBy.None), godwitUser, cancellationToken);
             }
@@ -107,10 +114,25 @@ public sealed partial class MigrationStep<TUser> : IMigrationStep
     async Task<MigrationResult> IMigrationStep.MigrateAsync(UserWire godwitUser, CancellationToken cancellationToken) =>
         await MigrateAsync(godwitUser, cancellationToken);
 
-    /// <summary>Verified emails first, then verified phone numbers, in the order Godwit lists them.</summary>
-    private static IEnumerable<(string Address, MatchedBy MatchedBy)> VerifiedAddresses(UserWire user) =>
-        (user.Emails ?? []).Where(e => e.Verified && !string.IsNullOrEmpty(e.Email)).Select(e => (e.Email, MatchedBy.Email))
-            .Concat((user.PhoneNumbers ?? []).Where(p => p.Verified && !string.IsNullOrEmpty(p.PhoneNumber)).Select(p => (p.PhoneNumber, MatchedBy.PhoneNumber)));
+    /// <summary>
+    /// Provider subjects first, then verified emails, then verified phone numbers, each in the order
+    /// Godwit lists them. A subject comes first because it names the very account the application's
+    /// user logged in with, where an address can have changed hands since the application stored it.
+    /// </summary>
+    private static IEnumerable<Evidence> EvidenceOf(UserWire user) =>
+        Registrations(user).Select(p => new Evidence(MatchedBy.ProviderSubject, p.ProviderSubject, p.ProviderType))
+            .Concat((user.Emails ?? []).Where(e => e.Verified && !string.IsNullOrEmpty(e.Email)).Select(e => new Evidence(MatchedBy.Email, e.Email, null)))
+            .Concat((user.PhoneNumbers ?? []).Where(p => p.Verified && !string.IsNullOrEmpty(p.PhoneNumber)).Select(p => new Evidence(MatchedBy.PhoneNumber, p.PhoneNumber, null)));
+
+    private static IEnumerable<OAuthProviderWire> Registrations(UserWire user) =>
+        (user.Providers ?? []).Where(p => !string.IsNullOrEmpty(p.ProviderType) && !string.IsNullOrEmpty(p.ProviderSubject));
+
+    private Task<TUser?> FindUnlinkedAsync(Evidence evidence, CancellationToken cancellationToken) => evidence.MatchedBy switch
+    {
+        MatchedBy.ProviderSubject => store.FindUnlinkedByProviderSubjectAsync(evidence.ProviderType!, evidence.Value, cancellationToken),
+        MatchedBy.Email => store.FindUnlinkedByEmailAsync(evidence.Value, cancellationToken),
+        _ => store.FindUnlinkedByPhoneNumberAsync(evidence.Value, cancellationToken),
+    };
 
     private MigrationRecord Record(MigrationOutcome outcome, MatchedBy matchedBy, string godwitUserId) =>
         new(clock.GetUtcNow(), outcome, matchedBy, godwitUserId);
@@ -139,6 +161,9 @@ public sealed partial class MigrationStep<TUser> : IMigrationStep
 
         return result;
     }
+
+    /// <summary>One thing the Godwit user proved, which may find the application's user.</summary>
+    private sealed record Evidence(MatchedBy MatchedBy, string Value, string? ProviderType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write external_id {ApplicationUserId} on Godwit user {GodwitUserId}: {ErrorType}")]
     private static partial void LogExternalIdNotWritten(ILogger logger, Exception exception, string applicationUserId, string godwitUserId, string errorType);

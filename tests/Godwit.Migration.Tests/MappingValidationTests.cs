@@ -30,6 +30,16 @@ public sealed class MappingValidationTests(SqliteGodwit godwit) : IClassFixture<
     }
 
     [Fact]
+    public void A_provider_mapped_twice_is_refused_whatever_the_case_of_its_type()
+    {
+        var users = new Godwit.Migration.EntityFrameworkCore.EfUserMapping<AppUser>().ProviderSubject("Github", u => u.GithubId);
+
+        var twice = Assert.Throws<ArgumentException>(() => users.ProviderSubject("GitHub", u => u.GoogleId));
+
+        Assert.Contains("GitHub subject is already mapped", twice.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_model_without_the_unique_godwit_user_id_index_is_refused_with_the_call_that_adds_it()
     {
         var folder = Directory.CreateTempSubdirectory("godwit-app-").FullName;

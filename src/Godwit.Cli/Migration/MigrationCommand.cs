@@ -12,8 +12,9 @@ internal static class MigrationCommand
                godwit migration export-unseen <file> <application database>
 
           status          How far the rolling migration has come: application users in total, linked
-                          (at login, by sign-up, backfilled, dual-written) and not yet seen, and per UTC
-                          day over the last --days (default 14). --json prints one JSON object instead.
+                          (at login, by sign-up, backfilled, dual-written) and not yet seen, social logins
+                          per provider, and per UTC day over the last --days (default 14). --json prints
+                          one JSON object instead.
           export-unseen   Writes the users without a Godwit user id as JSON Lines for
                           godwit import <file> --preset generic --option mapping=<file's base>.mapping.json
                           (the mapping file is written beside it).

@@ -15,7 +15,9 @@ internal static class StatusReport
         Row("[bold]in total[/]", stats.ApplicationUsers);
         Row("linked to Godwit", stats.LinkedUsers);
         Row("  linked at their first login", stats.LinkedAtLogin);
+        Row("    of which by a social login's subject", stats.LinkedByProviderSubject);
         Row("  created by sign-up at Godwit", stats.CreatedAtSignUp);
+        Row("    of which arriving with a social login", stats.CreatedWithProvider);
         Row("  backfilled", stats.Backfilled);
         Row("  dual-written at sign-up", stats.DualWritten);
         Row("not yet seen (no Godwit user id)", stats.NotYetSeen);
@@ -42,6 +44,17 @@ internal static class StatusReport
         }
 
         AnsiConsole.Write(perDay);
+        if (stats.Providers.Count > 0)
+        {
+            var social = new Table().Title("social logins").AddColumn("provider")
+                .AddColumn(new TableColumn("linked by subject").RightAligned()).AddColumn(new TableColumn("signed up").RightAligned());
+            foreach (var provider in stats.Providers)
+            {
+                social.AddRow(Markup.Escape(provider.ProviderType), $"{provider.Linked:N0}", $"{provider.Created:N0}");
+            }
+
+            AnsiConsole.Write(social);
+        }
     }
 
     public static void WriteJson(MigrationStats stats, Stream output)
@@ -55,6 +68,19 @@ internal static class StatusReport
         json.WriteNumber("backfilled", stats.Backfilled);
         json.WriteNumber("dual_written", stats.DualWritten);
         json.WriteNumber("not_yet_seen", stats.NotYetSeen);
+        json.WriteNumber("linked_by_provider_subject", stats.LinkedByProviderSubject);
+        json.WriteNumber("created_with_provider", stats.CreatedWithProvider);
+        json.WriteStartArray("providers");
+        foreach (var provider in stats.Providers)
+        {
+            json.WriteStartObject();
+            json.WriteString("provider_type", provider.ProviderType);
+            json.WriteNumber("linked_by_provider_subject", provider.Linked);
+            json.WriteNumber("created_at_sign_up", provider.Created);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteStartArray("days");
         foreach (var day in stats.Days)
         {

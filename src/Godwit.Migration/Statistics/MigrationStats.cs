@@ -17,7 +17,22 @@ public sealed record MigrationStats(long ApplicationUsers, long LinkedUsers, lon
 
     /// <summary>Users who signed up in the application and got their Godwit user at once (dual write).</summary>
     public long DualWritten { get; init; }
+
+    /// <summary>Of <see cref="LinkedAtLogin"/>, those found by a provider subject the application stored (a social login).</summary>
+    public long LinkedByProviderSubject { get; init; }
+
+    /// <summary>Of <see cref="CreatedAtSignUp"/>, Godwit users who arrived with a provider registration that matched no application user.</summary>
+    public long CreatedWithProvider { get; init; }
+
+    /// <summary>The two counts above per provider, by provider type; empty when there are none.</summary>
+    public IReadOnlyList<MigrationProvider> Providers { get; init; } = Array.Empty<MigrationProvider>();
 }
+
+/// <summary>Social logins of one provider in the migration.</summary>
+/// <param name="ProviderType">Stytch's spelling, such as <c>Google</c> (a long generic OIDC name is cut to its first 10 characters).</param>
+/// <param name="Linked">Application users linked by this provider's subject.</param>
+/// <param name="Created">Application users created for Godwit users who arrived with this provider and matched nobody.</param>
+public sealed record MigrationProvider(string ProviderType, long Linked, long Created);
 
 /// <summary>One UTC day of the migration.</summary>
 /// <param name="Day">The day.</param>

@@ -62,6 +62,32 @@ public abstract class MigrationCliContract(SqliteGodwit godwit) : AppDatabaseCon
     }
 
     [Fact]
+    public async Task Status_counts_social_logins_apart_per_provider()
+    {
+        var subject = GodwitUsers.UniqueGoogleSubject();
+        await App.Database.AddUserAsync(googleId: subject);
+        await MigrateAsync(await SocialUserAsync("Google", subject));
+        await MigrateAsync(await SocialUserAsync("Github", GodwitUsers.UniqueGoogleSubject()));
+        await MigrateAsync((await Godwit.ByEmailCodeAsync(Host, ApiCalls.UniqueEmail())).User);
+
+        var json = await GodwitCli.RunAsync(["migration", "status", "--json", .. ApplicationArguments.For(App.Database)]);
+        var tables = await GodwitCli.RunAsync(["migration", "status", .. ApplicationArguments.For(App.Database)]);
+
+        Assert.True(json.ExitCode == 0, json.Errors + json.Output);
+        var stats = JsonDocument.Parse(json.Output).RootElement;
+        Assert.Equal(
+            (1L, 2L, 1L, 1L),
+            (Number(stats, "linked_at_login"), Number(stats, "created_at_sign_up"), Number(stats, "linked_by_provider_subject"), Number(stats, "created_with_provider")));
+        Assert.Equal(
+            [("Github", 0L, 1L), ("Google", 1L, 0L)],
+            stats.GetProperty("providers").EnumerateArray().Select(p => (p.GetProperty("provider_type").GetString(), Number(p, "linked_by_provider_subject"), Number(p, "created_at_sign_up"))));
+        Assert.True(tables.ExitCode == 0, tables.Errors + tables.Output);
+        Assert.Contains("of which by a social login's subject", tables.Output, StringComparison.Ordinal);
+        Assert.Contains("social logins", tables.Output, StringComparison.Ordinal);
+        Assert.Contains("Github", tables.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unseen_users_exported_and_imported_are_godwit_users_whose_external_id_is_the_application_id()
     {
         var unseen = await App.AddUsersAsync([(ApiCalls.UniqueEmail(), null), (ApiCalls.UniqueEmail(), ApiCalls.UniquePhone()), (null, ApiCalls.UniquePhone())]);
@@ -125,10 +151,20 @@ public abstract class MigrationCliContract(SqliteGodwit godwit) : AppDatabaseCon
         Assert.Equal(ids.Order(), events.Select(e => e.ApplicationUserId).Order());
     }
 
-    private async Task MigrateAsync(Contracts.MagicLinks.FactorAuthenticateResponse login)
+    private Task MigrateAsync(Contracts.MagicLinks.FactorAuthenticateResponse login) => MigrateAsync(login.User);
+
+    private async Task MigrateAsync(UserWire user)
     {
         await using var scope = App.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<MigrationStep<AppUser>>().MigrateAsync(login.User, Cancel);
+        await scope.ServiceProvider.GetRequiredService<MigrationStep<AppUser>>().MigrateAsync(user, Cancel);
+    }
+
+    /// <summary>A Godwit user with one provider registration (written as a fixture step), as GET /v1/users/{id} answers.</summary>
+    private async Task<UserWire> SocialUserAsync(string providerType, string subject)
+    {
+        var login = await Godwit.ByEmailCodeAsync(Host, ApiCalls.UniqueEmail());
+        await Host.AddOAuthRegistrationAsync(login.UserId, providerType, subject);
+        return await GodwitUsers.GetAsync(Host, login.UserId);
     }
 
     private async Task<int> LinkedAsync(List<AppUser> users) => (await App.UsersAsync(users)).Count(u => u.GodwitUserId is not null);

@@ -31,6 +31,24 @@ public sealed class LoginFlowTests(SqliteGodwit godwit) : IClassFixture<SqliteGo
     }
 
     [Fact]
+    public async Task A_godwit_user_with_a_provider_registration_reaches_the_step_with_it_and_links_by_subject()
+    {
+        await using var app = await TestApp.StartAsync(godwit.Host);
+        var email = ApiCalls.UniqueEmail();
+        var subject = GodwitUsers.UniqueGoogleSubject();
+        var existing = await app.Database.AddUserAsync(googleId: subject);
+        using var client = TestClient.For(godwit.Host);
+        var earlier = await client.Client.ByEmailCodeAsync(godwit.Host, email);
+        await godwit.Host.AddOAuthRegistrationAsync(earlier.UserId, "Google", subject);
+        using var browser = app.Browser();
+
+        await BrowserLogin.ByEmailCodeAsync(browser, godwit.Host, email);
+
+        Assert.Equal(earlier.UserId, (await app.Database.FindAsync(existing.Id)).GodwitUserId);
+        Assert.Equal("oauth:Google", Assert.Single(await app.Database.EventsAsync(earlier.UserId)).MatchedBy);
+    }
+
+    [Fact]
     public async Task Someone_new_signs_up_through_the_same_form()
     {
         await using var app = await TestApp.StartAsync(godwit.Host);

@@ -51,10 +51,10 @@ public sealed class AppDatabase : IAsyncDisposable
         return new AppDb(builder.Options);
     }
 
-    public async Task<AppUser> AddUserAsync(string? email = null, string? phone = null, string? godwitUserId = null)
+    public async Task<AppUser> AddUserAsync(string? email = null, string? phone = null, string? godwitUserId = null, string? googleId = null, string? githubId = null)
     {
         await using var db = NewContext();
-        var user = new AppUser { Email = email, Phone = phone, GodwitUserId = godwitUserId, DisplayName = "existing" };
+        var user = new AppUser { Email = email, Phone = phone, GodwitUserId = godwitUserId, GoogleId = googleId, GithubId = githubId, DisplayName = "existing" };
         db.Users.Add(user);
         await db.SaveChangesAsync();
         return user;
@@ -98,6 +98,7 @@ public sealed class AppDatabase : IAsyncDisposable
         users.GodwitUserId = u => u.GodwitUserId;
         users.Email = u => u.Email;
         users.PhoneNumber = u => u.Phone;
+        users.ProviderSubject("Google", u => u.GoogleId).ProviderSubject("Github", u => u.GithubId);
         users.CreateUser = godwit => new AppUser
         {
             Email = godwit.Emails.FirstOrDefault(e => e.Verified)?.Email,

@@ -13,6 +13,12 @@ public sealed class AppUser
 
     public string? GodwitUserId { get; set; }
 
+    /// <summary>The Google account id the application stored when the person signed in with Google.</summary>
+    public string? GoogleId { get; set; }
+
+    /// <summary>The GitHub account id, likewise.</summary>
+    public string? GithubId { get; set; }
+
     public string DisplayName { get; set; } = "";
 }
 
@@ -24,6 +30,9 @@ public sealed class AppDb(DbContextOptions<AppDb> options) : DbContext(options)
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<AppUser>().ToTable("app_users");
+        // As the migration guide advises: the step looks users up by these.
+        modelBuilder.Entity<AppUser>().HasIndex(u => u.GoogleId).IsUnique();
+        modelBuilder.Entity<AppUser>().HasIndex(u => u.GithubId).IsUnique();
         modelBuilder.UseGodwitMigration<AppUser>(u => u.GodwitUserId);
     }
 }
