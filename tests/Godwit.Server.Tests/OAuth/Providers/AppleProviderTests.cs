@@ -118,21 +118,37 @@ public sealed class AppleProviderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_client_secret_is_reused_while_it_lives_and_signed_anew_five_minutes_before_it_expires()
+    public async Task The_client_secret_is_reused_until_five_minutes_before_it_expires_and_then_signed_anew()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var timed = new SocialProviders(Settings(), clock);
 
         Assert.True((await CompleteAt(timed, clock)).Succeeded);
-        clock.Advance(TimeSpan.FromMinutes(54));
+        clock.Advance(TimeSpan.FromMinutes(55) - TimeSpan.FromSeconds(1));
         Assert.True((await CompleteAt(timed, clock)).Succeeded);
-        clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
+        clock.Advance(TimeSpan.FromSeconds(1));
         Assert.True((await CompleteAt(timed, clock)).Succeeded);
 
         var secrets = apple.AcceptedClientSecrets;
         Assert.Equal(3, secrets.Count);
         Assert.Equal(secrets[0], secrets[1]);
         Assert.NotEqual(secrets[1], secrets[2]);
+    }
+
+    [Theory]
+    [InlineData(59, true)]
+    [InlineData(60, false)]
+    public async Task An_id_token_is_accepted_up_to_a_minute_past_its_expiry_by_Godwits_clock(int secondsPastExpiry, bool accepted)
+    {
+        var expiry = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        var clock = new FakeTimeProvider(expiry.AddSeconds(secondsPastExpiry));
+        await using var timed = new SocialProviders(Settings(), clock);
+        apple.IdTokenClaims["iat"] = expiry.AddMinutes(-10).ToUnixTimeSeconds();
+        apple.IdTokenClaims["exp"] = expiry.ToUnixTimeSeconds();
+
+        var result = await CompleteAsync(timed);
+
+        Assert.Equal(accepted, result.Succeeded);
     }
 
     [Fact]
