@@ -166,6 +166,12 @@ public static class ErrorCatalog
     public static readonly ApiError EmailDeliveryFailed = new(503, "email_delivery_failed", "The email could not be sent. Try again later; the server log has the reason.");
     public static readonly ApiError SmsDeliveryFailed = new(503, "sms_delivery_failed", "The text message could not be sent. Try again later; the server log has the reason.");
 
+    // OAuth providers: what a social provider answered at the end of its flow could not be used.
+    // Stytch's names for the first two; the third is Godwit's (the provider, not the client, failed).
+    public static readonly ApiError OAuthAuthCodeError = new(400, "oauth_auth_code_error", "The OAuth provider did not exchange the authorization code for tokens. Start the OAuth flow again.");
+    public static readonly ApiError OAuthFlowCallbackError = new(400, "oauth_flow_callback_error", "The OAuth provider's answer about the user could not be verified or read. Start the OAuth flow again; the server log has the reason.");
+    public static readonly ApiError OAuthProviderUnavailable = new(503, "oauth_provider_unavailable", "The OAuth provider did not answer in time or could not be reached. Try again later; the server log has the reason.");
+
     // Rolling migration from a legacy system: Godwit's own error types (Stytch has no password hook,
     // and documents none for sessions/migrate). Every one of them leaves nothing created or changed.
     public static readonly ApiError LegacyPasswordHookUnavailable = new(503, "legacy_password_hook_unavailable", "The legacy system could not check this password: its hook did not answer, or answered outside the contract. Nothing was changed; try again later. The server log has the reason.");
