@@ -5,12 +5,16 @@
 //   {"op":"start","godwit":"http://127.0.0.1:<port>"}   -> {"issuer":..., "appOrigin":...}
 //   {"op":"login","url":<Godwit start URL>,"login":<account>,"deny":false}
 //                                                      -> {"url":<where the browser ended>, "callback":<Godwit callback URL>}
-// Accounts: the login name is the subject; "u:<email>" has an unverified email, "<email>" a
+// Accounts: the login name is the subject (oidc-provider makes the account id the sub); "u:<email>" has an unverified email, "<email>" a
 // verified one, "none:<name>" no email at all.
 import http from "node:http";
 import readline from "node:readline";
 import Provider from "oidc-provider";
 import { chromium } from "playwright-core";
+
+// stdout carries the protocol only: whatever a library logs goes to stderr.
+const reply = (message) => process.stdout.write(JSON.stringify(message) + "\n");
+console.log = console.info = console.warn = console.debug = (...args) => process.stderr.write(args.join(" ") + "\n");
 
 const clients = (godwit) => [
   { client_id: "godwit-google", client_secret: "google-secret-for-tests", segment: "google" },
@@ -31,7 +35,7 @@ function account(id) {
     accountId: id,
     async claims() {
       return {
-        sub: `sub-${id}`,
+        sub: id,
         ...(email ? { email, email_verified: !unverified } : {}),
         given_name: "Ada",
         family_name: "Lovelace",
@@ -117,15 +121,15 @@ async function login({ url, login: name, deny }) {
   }
 }
 
-console.log("READY");
+process.stdout.write("READY\n");
 const lines = readline.createInterface({ input: process.stdin });
 for await (const line of lines) {
   const message = JSON.parse(line);
   try {
     const answer = message.op === "start" ? await start(message.godwit) : await login(message);
-    console.log(JSON.stringify({ ok: true, ...answer }));
+    reply({ ok: true, ...answer });
   } catch (error) {
-    console.log(JSON.stringify({ ok: false, error: String(error?.stack ?? error) }));
+    reply({ ok: false, error: String(error?.stack ?? error) });
   }
 }
 await browser?.close();

@@ -27,7 +27,7 @@ const steps = [];
 
 const authenticated = await client.oauth.authenticate({ token: OAUTH_TOKEN, code_verifier: CODE_VERIFIER, session_duration_minutes: 30 });
 check(authenticated.provider_type === "Google", `provider_type ${authenticated.provider_type}`);
-check(authenticated.provider_subject.startsWith("sub-"), "provider_subject");
+check(authenticated.provider_subject.includes("@"), "provider_subject");
 check(authenticated.provider_values.access_token.length > 0, "provider_values.access_token");
 check(authenticated.provider_values.id_token.split(".").length === 3, "provider_values.id_token");
 check(Array.isArray(authenticated.provider_values.scopes), "provider_values.scopes");

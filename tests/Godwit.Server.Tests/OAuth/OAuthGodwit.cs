@@ -33,7 +33,7 @@ public abstract class OAuthGodwit : IAsyncLifetime
         var options = new GodwitHostOptions
         {
             Port = port,
-            RedirectUrls = [$"{provider.AppOrigin}/login", $"{provider.AppOrigin}/signup"],
+            RedirectUrls = [.. GodwitHostOptions.TestRedirectUrls, $"{provider.AppOrigin}/login", $"{provider.AppOrigin}/signup"],
             Settings = Settings(provider, baseUrl),
         };
         host = Postgres ? await PostgresGodwit.StartAsync(options) : await GodwitHost.StartAsync(options);

@@ -62,7 +62,8 @@ public abstract class OAuthStartContract(OAuthGodwit godwit)
     [InlineData("custom_scopes=a&custom_scopes=b", "bad_request")]
     public async Task A_malformed_start_is_refused_with_its_error_type(string extra, string errorType)
     {
-        var answer = await StartAsync($"public_token={OAuthGodwit.PublicToken}&{Redirects}&{extra}");
+        var redirects = extra.StartsWith("login_redirect_url", StringComparison.Ordinal) ? "" : Redirects + "&";
+        var answer = await StartAsync($"public_token={OAuthGodwit.PublicToken}&{redirects}{extra}");
 
         Assert.True((int)answer.Status is >= 400 and < 500, answer.ToString());
         Assert.Equal(errorType, answer.ErrorType);
@@ -89,12 +90,12 @@ public abstract class OAuthStartContract(OAuthGodwit godwit)
     }
 
     [Theory]
-    [InlineData("{}", "bad_request")]
+    [InlineData("{}", "invalid_token")]
     [InlineData("{\"token\":\"short\"}", "oauth_token_not_found")]
     [InlineData("{\"token\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}", "oauth_token_not_found")]
     [InlineData("{\"token\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"session_duration_minutes\":1}", "invalid_session_duration_minutes")]
     [InlineData("{\"token\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"session_token\":\"a\",\"session_jwt\":\"b\"}", "too_many_session_arguments")]
-    [InlineData("{\"token\":7}", "bad_request")]
+    [InlineData("{\"token\":7}", "invalid_token")]
     public async Task A_malformed_authenticate_is_refused_with_its_error_type(string body, string errorType)
     {
         var answer = await godwit.Host.Client.SendJsonAsync(HttpMethod.Post, "/v1/oauth/authenticate", body);
