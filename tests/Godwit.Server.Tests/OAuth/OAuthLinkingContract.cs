@@ -1,6 +1,8 @@
 using System.Net;
+using Godwit.Core.OAuth;
 using Godwit.Server.Tests.Users;
 using Godwit.Testing.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Godwit.Server.Tests.OAuth;
 
@@ -108,6 +110,23 @@ public abstract class OAuthLinkingContract(OAuthGodwit godwit)
         Assert.Equal("too_many_user_arguments", two.ErrorType);
         Assert.Equal("invalid_oauth_provider", unknownProvider.ErrorType);
         Assert.Equal("user_not_found", unknownUser.ErrorType);
+    }
+
+    [Fact]
+    public async Task Concurrent_first_logins_of_one_provider_account_make_one_user()
+    {
+        var email = ApiCalls.UniqueEmail("race");
+        var identity = new ProviderIdentity("Google", email, email, true, "Ada", "Lovelace", null, null, new ProviderTokens("a", "", "i", [], null));
+
+        var logins = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
+        {
+            await using var scope = godwit.Host.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<OAuthLinking>().LinkAsync(identity, null, TestContext.Current.CancellationToken);
+        }));
+
+        Assert.All(logins, login => Assert.True(login.Succeeded, login.Error?.ErrorType));
+        Assert.Single(logins.Select(login => login.Value.User.UserId).Distinct());
+        Assert.Single(logins, login => login.Value.UserCreated);
     }
 
     [Fact]
