@@ -3,6 +3,7 @@ using Godwit.Contracts.Biometrics;
 using Godwit.Contracts.Errors;
 using Godwit.Contracts.Impersonation;
 using Godwit.Contracts.MagicLinks;
+using Godwit.Contracts.OAuth;
 using Godwit.Contracts.Otps;
 using Godwit.Contracts.Passwords;
 using Godwit.Contracts.Rbac;
@@ -105,4 +106,9 @@ namespace Godwit.Contracts;
 [JsonSerializable(typeof(MagicLinkCreateRequest))]
 [JsonSerializable(typeof(MagicLinkCreateResponse))]
 [JsonSerializable(typeof(ExchangePrimaryFactorRequest))]
+[JsonSerializable(typeof(OAuthAuthenticateRequest))]
+[JsonSerializable(typeof(OAuthAttachRequest))]
+[JsonSerializable(typeof(OAuthAuthenticateResponse))]
+[JsonSerializable(typeof(OAuthAttachResponse))]
+[JsonSerializable(typeof(DeleteOAuthRegistrationResponse))]
 public sealed partial class GodwitJsonContext : JsonSerializerContext;

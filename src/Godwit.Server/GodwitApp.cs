@@ -9,6 +9,7 @@ using Godwit.Server.Impersonation;
 using Godwit.Server.Hosting;
 using Godwit.Server.Http;
 using Godwit.Server.MagicLinks;
+using Godwit.Server.OAuth;
 using Godwit.Server.Legacy;
 using Godwit.Server.OneTimeSecrets;
 using Godwit.Server.Otps;
@@ -75,6 +76,7 @@ public static class GodwitApp
         services.AddGodwitTotps(builder.Configuration);
         services.AddGodwitRbac(builder.Configuration);
         services.AddGodwitImpersonation(builder.Configuration);
+        services.AddGodwitOAuth(builder.Configuration, builder.Environment, settings.Project.DataFolder);
         services.AddGodwitDelivery(builder.Configuration, builder.Environment, settings.Project.DataFolder);
         services.AddGodwitRateLimits(builder.Configuration);
         var migrate = settings.AddDatabase(services);
@@ -99,6 +101,7 @@ public static class GodwitApp
         v1.MapTotpApi();
         v1.MapRbacApi();
         v1.MapImpersonationApi();
+        app.MapGodwitOAuth(v1);
         return app;
     }
 

@@ -137,5 +137,7 @@ public abstract class GodwitDbContext(DbContextOptions options) : DbContext(opti
         modelBuilder.ApplyConfiguration(new BiometricChallengeConfiguration());
         modelBuilder.ApplyConfiguration(new Godwit.Storage.Impersonation.ImpersonationGrantConfiguration());
         modelBuilder.ApplyConfiguration(new Godwit.Storage.OAuth.OAuthRegistrationConfiguration());
+        modelBuilder.ApplyConfiguration(new Godwit.Storage.OAuth.OAuthFlowStateConfiguration());
+        modelBuilder.ApplyConfiguration(new Godwit.Storage.OAuth.OAuthGrantConfiguration());
     }
 }

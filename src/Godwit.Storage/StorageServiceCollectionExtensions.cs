@@ -35,6 +35,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IBudgetStore, EfBudgetStore>();
         services.AddScoped<ISealedSecretStore, EfSealedSecretStore>();
         services.AddScoped<IImpersonationStore, EfImpersonationStore>();
+        services.AddScoped<Core.OAuth.IOAuthFlowStore, OAuth.EfOAuthFlowStore>();
         return services;
     }
 }

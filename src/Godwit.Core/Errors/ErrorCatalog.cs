@@ -262,4 +262,25 @@ public static class ErrorCatalog
     public static readonly ApiError InvalidHmacConfig = new(400, "invalid_hmac_config", "hmac_config is invalid.");
     public static readonly ApiError InvalidBcryptSha256Hash = new(400, "invalid_bcrypt_sha_256_hash", "The hash is not a valid bcrypt string.");
     public static readonly ApiError InvalidBcryptSha256Config = new(400, "invalid_bcrypt_sha_256_config", "bcrypt_sha_256_config is invalid.");
+
+    // OAuth (Stytch's names where it documents one; the state and provider failures are Godwit's).
+    public static readonly ApiError InvalidPublicToken = new(401, "invalid_public_token", "public_token is missing or is not this project's public token (Godwit:OAuth:PublicToken).");
+    public static readonly ApiError OAuthProviderNotConfigured = new(400, "oauth_config_not_found", "This OAuth provider is not configured. Configure it under Godwit:OAuth:Providers or Godwit:OAuth:Oidc.");
+    public static readonly ApiError UnregisteredOAuthRedirectUrl = new(400, "no_match_for_provided_oauth_url", "login_redirect_url or signup_redirect_url did not match any redirect URL in Godwit:RedirectUrls: its scheme, host, port and path must equal one of them.");
+    public static readonly ApiError MissingOAuthRedirectUrl = new(400, "no_login_redirect_urls_set", "Pass login_redirect_url, or configure Godwit:MagicLinks:DefaultLoginUrl (the project's default redirect URL).");
+    public static readonly ApiError InvalidCustomScopes = new(400, "invalid_custom_scopes", "custom_scopes must be scope names of printable characters, separated by spaces or commas.");
+    public static readonly ApiError InvalidProviderParameter = new(400, "invalid_provider_parameter", "A provider_ parameter may not set what Godwit sets itself (client_id, redirect_uri, response_type, scope, state, nonce, code_challenge).");
+    public static readonly ApiError OAuthTokenNotFound = new(404, "oauth_token_not_found", "The OAuth token could not be found: it is invalid, expired or already used. Start the OAuth flow again.");
+    public static readonly ApiError InvalidOAuthToken = new(400, "invalid_token", "token format is invalid.");
+    public static readonly ApiError OAuthAttachTokenNotFound = new(404, "oauth_attach_token_not_found", "The oauth_attach_token is invalid, expired, already used or was made for another provider.");
+    public static readonly ApiError InvalidOAuthAttachProvider = new(400, "invalid_oauth_provider", "provider must name a configured OAuth provider, such as google.");
+    public static readonly ApiError TooManyAttachArguments = new(400, "too_many_user_arguments", "Pass exactly one of user_id, session_token or session_jwt.");
+    public static readonly ApiError OAuthRegistrationNotFound = new(404, "oauth_user_registration_not_found", "The OAuth registration could not be found.");
+    public static readonly ApiError InvalidOAuthRegistrationId = new(400, "invalid_oauth_user_registration_id", "oauth_user_registration_id format is invalid.");
+    public static readonly ApiError OAuthStateNotFound = new(400, "oauth_invalid_state", "The OAuth state is missing, unknown, expired or already used. Start the OAuth flow again.");
+    public static readonly ApiError OAuthProviderDenied = new(400, "oauth_provider_error", "The OAuth provider did not authorize the login.");
+    public static readonly ApiError OAuthProviderFailed = new(400, "oauth_provider_failure", "The OAuth provider's answer could not be used: the code exchange failed or its identity did not pass Godwit's checks.");
+    public static readonly ApiError OAuthUnverifiedEmailInUse = new(400, "oauth_unverified_email_in_use", "The provider did not verify this email and another user holds it. Log in to that user another way, then link this provider with POST /v1/oauth/attach.");
+    public static readonly ApiError OAuthRegistrationOfAnotherUser = new(400, "oauth_registration_belongs_to_another_user", "This provider account is already linked to another user.");
+    public static readonly ApiError DuplicateOAuthRegistration = new(400, "duplicate_oauth_registration", "This provider account is already linked to a user.");
 }

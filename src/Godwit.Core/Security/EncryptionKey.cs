@@ -15,12 +15,14 @@ public sealed class EncryptionKey
 
     private readonly byte[] signingKeySeal;
     private readonly byte[] totpSeal;
+    private readonly byte[] oauthSeal;
 
     private EncryptionKey(string? id, byte[] inputKeyMaterial)
     {
         Id = id;
         signingKeySeal = Derive(inputKeyMaterial, "godwit signing key encryption v1");
         totpSeal = Derive(inputKeyMaterial, "godwit totp secret encryption v1");
+        oauthSeal = Derive(inputKeyMaterial, "godwit oauth flow encryption v1");
         OneTimeCodeKey = Derive(inputKeyMaterial, "godwit otp code hash v1");
         LogPseudonymKey = Derive(inputKeyMaterial, "godwit log pseudonym v1");
     }
@@ -77,6 +79,7 @@ public sealed class EncryptionKey
     {
         SealPurpose.SigningKey => signingKeySeal,
         SealPurpose.Totp => totpSeal,
+        SealPurpose.OAuthFlow => oauthSeal,
         _ => throw new ArgumentOutOfRangeException(nameof(purpose)),
     };
 
@@ -92,4 +95,7 @@ public enum SealPurpose
 
     /// <summary>TOTP secrets and recovery codes.</summary>
     Totp,
+
+    /// <summary>An OAuth flow's PKCE verifier towards the provider, and the provider's tokens until handed out.</summary>
+    OAuthFlow,
 }

@@ -24,6 +24,7 @@ internal static class ApiFamilies
         new("totps", "/v1/totps", nameof(ApiRateLimits.Totps), limits => limits.Totps),
         new("webauthn", "/v1/webauthn", nameof(ApiRateLimits.WebAuthn), limits => limits.WebAuthn),
         new("biometrics", "/v1/biometrics", nameof(ApiRateLimits.Biometrics), limits => limits.Biometrics),
+        new("oauth", "/v1/oauth", nameof(ApiRateLimits.OAuth), limits => limits.OAuth),
         Other,
     ];
 

@@ -67,6 +67,9 @@ internal sealed class ApiRateLimits
 
     public int Biometrics { get; set; } = 6_000;
 
+    /// <summary>OAuth authenticate and attach; the browser's start and callback count per address (<see cref="RateLimitOptions.PublicPerIp"/>).</summary>
+    public int OAuth { get; set; } = 6_000;
+
     /// <summary>Any other path under <c>/v1</c>, such as a route that does not exist.</summary>
     public int Other { get; set; } = 6_000;
 }

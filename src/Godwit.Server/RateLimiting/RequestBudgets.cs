@@ -35,6 +35,7 @@ internal sealed class RequestBudgets : IDisposable
         var path = context.Request.Path;
         if (path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase)
             && !path.StartsWithSegments("/v1/sessions/jwks", StringComparison.OrdinalIgnoreCase)
+            && !path.StartsWithSegments("/v1/public", StringComparison.OrdinalIgnoreCase)
             && authentication.IsAuthorized(context))
         {
             var family = ApiFamilies.Of(path);

@@ -194,6 +194,176 @@ namespace Godwit.Storage.Postgres.Migrations
                     b.ToTable("impersonations", (string)null);
                 });
 
+            modelBuilder.Entity("Godwit.Core.OAuth.OAuthFlowState", b =>
+                {
+                    b.Property<string>("OAuthStateId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("oauth_state_id");
+
+                    b.Property<string>("AttachUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("attach_user_id");
+
+                    b.Property<string>("CodeChallenge")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code_challenge");
+
+                    b.Property<DateTime?>("ConsumedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("consumed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("LoginRedirectUrl")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("login_redirect_url");
+
+                    b.Property<string>("Nonce")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("nonce");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("provider");
+
+                    b.Property<byte[]>("SealedProviderVerifier")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("bytea")
+                        .HasColumnName("sealed_provider_verifier");
+
+                    b.Property<string>("SignupRedirectUrl")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("signup_redirect_url");
+
+                    b.Property<byte[]>("StateHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("state_hash");
+
+                    b.HasKey("OAuthStateId")
+                        .HasName("pk_oauth_states");
+
+                    b.HasIndex("AttachUserId")
+                        .HasDatabaseName("ix_oauth_states_attach_user_id");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_oauth_states_expires_at");
+
+                    b.HasIndex("StateHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_oauth_states_state_hash");
+
+                    b.ToTable("oauth_states", (string)null);
+                });
+
+            modelBuilder.Entity("Godwit.Core.OAuth.OAuthGrant", b =>
+                {
+                    b.Property<string>("OAuthGrantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("oauth_grant_id");
+
+                    b.Property<string>("CodeChallenge")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code_challenge");
+
+                    b.Property<DateTime?>("ConsumedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("consumed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EmailId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("email_id");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OAuthRegistrationId")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("oauth_registration_id");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("ProviderSubject")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("provider_subject");
+
+                    b.Property<bool>("ResetSessions")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reset_sessions");
+
+                    b.Property<byte[]>("SealedProviderTokens")
+                        .HasColumnType("bytea")
+                        .HasColumnName("sealed_provider_tokens");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("token_hash");
+
+                    b.Property<bool>("UserCreated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("user_created");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("OAuthGrantId")
+                        .HasName("pk_oauth_grants");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_oauth_grants_expires_at");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_oauth_grants_token_hash");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_oauth_grants_user_id");
+
+                    b.ToTable("oauth_grants", (string)null);
+                });
+
             modelBuilder.Entity("Godwit.Core.OAuth.OAuthRegistration", b =>
                 {
                     b.Property<string>("OAuthRegistrationId")
@@ -857,6 +1027,25 @@ namespace Godwit.Storage.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_biometric_registrations_users_user_id");
+                });
+
+            modelBuilder.Entity("Godwit.Core.OAuth.OAuthFlowState", b =>
+                {
+                    b.HasOne("Godwit.Core.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("AttachUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_oauth_states_users_attach_user_id");
+                });
+
+            modelBuilder.Entity("Godwit.Core.OAuth.OAuthGrant", b =>
+                {
+                    b.HasOne("Godwit.Core.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_oauth_grants_users_user_id");
                 });
 
             modelBuilder.Entity("Godwit.Core.OAuth.OAuthRegistration", b =>

@@ -189,6 +189,176 @@ namespace Godwit.Storage.Sqlite.Migrations
                     b.ToTable("impersonations", (string)null);
                 });
 
+            modelBuilder.Entity("Godwit.Core.OAuth.OAuthFlowState", b =>
+                {
+                    b.Property<string>("OAuthStateId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("oauth_state_id");
+
+                    b.Property<string>("AttachUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attach_user_id");
+
+                    b.Property<string>("CodeChallenge")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_challenge");
+
+                    b.Property<DateTime?>("ConsumedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consumed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("LoginRedirectUrl")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("login_redirect_url");
+
+                    b.Property<string>("Nonce")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nonce");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
+
+                    b.Property<byte[]>("SealedProviderVerifier")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("sealed_provider_verifier");
+
+                    b.Property<string>("SignupRedirectUrl")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signup_redirect_url");
+
+                    b.Property<byte[]>("StateHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("state_hash");
+
+                    b.HasKey("OAuthStateId")
+                        .HasName("pk_oauth_states");
+
+                    b.HasIndex("AttachUserId")
+                        .HasDatabaseName("ix_oauth_states_attach_user_id");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_oauth_states_expires_at");
+
+                    b.HasIndex("StateHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_oauth_states_state_hash");
+
+                    b.ToTable("oauth_states", (string)null);
+                });
+
+            modelBuilder.Entity("Godwit.Core.OAuth.OAuthGrant", b =>
+                {
+                    b.Property<string>("OAuthGrantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("oauth_grant_id");
+
+                    b.Property<string>("CodeChallenge")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_challenge");
+
+                    b.Property<DateTime?>("ConsumedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consumed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EmailId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email_id");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OAuthRegistrationId")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("oauth_registration_id");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("ProviderSubject")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_subject");
+
+                    b.Property<bool>("ResetSessions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reset_sessions");
+
+                    b.Property<byte[]>("SealedProviderTokens")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("sealed_provider_tokens");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("token_hash");
+
+                    b.Property<bool>("UserCreated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_created");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("OAuthGrantId")
+                        .HasName("pk_oauth_grants");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_oauth_grants_expires_at");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_oauth_grants_token_hash");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_oauth_grants_user_id");
+
+                    b.ToTable("oauth_grants", (string)null);
+                });
+
             modelBuilder.Entity("Godwit.Core.OAuth.OAuthRegistration", b =>
                 {
                     b.Property<string>("OAuthRegistrationId")
@@ -852,6 +1022,25 @@ namespace Godwit.Storage.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_biometric_registrations_users_user_id");
+                });
+
+            modelBuilder.Entity("Godwit.Core.OAuth.OAuthFlowState", b =>
+                {
+                    b.HasOne("Godwit.Core.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("AttachUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_oauth_states_users_attach_user_id");
+                });
+
+            modelBuilder.Entity("Godwit.Core.OAuth.OAuthGrant", b =>
+                {
+                    b.HasOne("Godwit.Core.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_oauth_grants_users_user_id");
                 });
 
             modelBuilder.Entity("Godwit.Core.OAuth.OAuthRegistration", b =>

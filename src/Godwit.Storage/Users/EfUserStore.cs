@@ -80,6 +80,7 @@ internal sealed class EfUserStore(GodwitDbContext db) : IUserStore
                 "webauthn_registrations" => ErrorCatalog.DuplicateWebAuthnRegistration,
                 "biometric_registrations" => ErrorCatalog.DuplicateBiometricRegistration,
                 "user_totps" => ErrorCatalog.PendingTotpExists,
+                "oauth_registrations" => ErrorCatalog.DuplicateOAuthRegistration,
                 _ => throw new InvalidOperationException($"Unexpected unique violation on {table}.", exception),
             };
         }
