@@ -57,6 +57,7 @@ public static class ErrorCatalog
     public static readonly ApiError DisabledImportUser = new(400, "disabled_user", "The legacy system disabled this user; importing it would quietly re-enable the account.");
     public static readonly ApiError AmbiguousPasswordHash = new(400, "ambiguous_password_hash", "The export holds more than one password hash for this user; none is taken.");
     // A linked social identity an import brings (see ImportedOAuthIdentity).
+    public static readonly ApiError InvalidImportedProviders = new(400, "invalid_providers", "providers must be an array of at most 32 objects, each with provider_type and provider_subject strings.");
     public static readonly ApiError InvalidImportedProviderType = new(400, "invalid_provider_type", "An imported identity's provider_type must be 1 to 32 characters without spaces.");
     public static readonly ApiError InvalidImportedProviderSubject = new(400, "invalid_provider_subject", "An imported identity's provider_subject must be 1 to 255 characters without control characters.");
     public static readonly ApiError InvalidImportedProfilePictureUrl = new(400, "invalid_profile_picture_url", "An imported identity's profile_picture_url must be an http or https URL.");

@@ -17,7 +17,7 @@ public sealed record ImportedOAuthIdentity(string ProviderType, string ProviderS
 }
 
 /// <summary>The checks an imported identity meets, and the registrations it becomes.</summary>
-internal static class ImportedOAuthIdentities
+public static class ImportedOAuthIdentities
 {
     // The oauth_registrations columns' sizes.
     public const int MaxProviderTypeLength = 32;
@@ -29,7 +29,7 @@ internal static class ImportedOAuthIdentities
     /// The identities as registrations of <paramref name="user"/>, the same provider account given
     /// twice kept once (the first one's picture and locale, else the second's); or the first refusal.
     /// </summary>
-    public static Result<List<OAuthRegistration>> Build(User user, IReadOnlyList<ImportedOAuthIdentity> identities)
+    internal static Result<List<OAuthRegistration>> Build(User user, IReadOnlyList<ImportedOAuthIdentity> identities)
     {
         var registrations = new List<OAuthRegistration>(identities.Count);
         foreach (var identity in identities)
@@ -62,6 +62,9 @@ internal static class ImportedOAuthIdentities
 
         return registrations;
     }
+
+    /// <summary>Why the identity cannot be imported, naming the field; null when it can.</summary>
+    public static ApiError? ProblemOf(ImportedOAuthIdentity identity) => Check(identity).Error;
 
     /// <summary>Stytch's spelling of a provider Godwit knows (any case, path segment or provider_type); another name as given.</summary>
     public static string ProviderTypeOf(string given) =>
