@@ -78,6 +78,12 @@ public sealed record ImportCounts
     /// <summary>TOTP secrets the export carried that were not imported.</summary>
     public long TotpsDropped { get; init; }
 
+    /// <summary>Linked social accounts stored with the users created.</summary>
+    public long IdentitiesLinked { get; init; }
+
+    /// <summary>Linked social accounts the target could not store (Stytch's API has no way to create them).</summary>
+    public long IdentitiesDropped { get; init; }
+
     [JsonIgnore]
     public long Read => Created + Updated + Skipped + Failed;
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Threading.Channels;
 using Godwit.Core.Users;
 using Godwit.Import.Reading;
@@ -183,10 +184,16 @@ public sealed class ImportRunner(IExportPreset preset, ImportValidation validati
                     // whatever second factors they have.
                     var totpsImported = outcome is BulkOutcome.Created && !options.DryRun ? user.Totps.Count : 0;
                     var totpsDropped = read.User.Totps.Count - totpsImported;
+                    // Linked accounts are counted with the users created; a target that cannot
+                    // store them (Stytch's API) drops them, named per user like TOTPs.
+                    var identitiesLinked = outcome is BulkOutcome.Created && !options.DryRun && target.KeepsOAuthIdentities ? user.OAuthRegistrations.Count : 0;
+                    var identitiesDropped = target.KeepsOAuthIdentities || outcome is BulkOutcome.Conflict ? 0 : user.OAuthRegistrations.Count;
                     counts = Count(counts, outcome) with
                     {
                         TotpsImported = counts.TotpsImported + totpsImported,
                         TotpsDropped = counts.TotpsDropped + totpsDropped,
+                        IdentitiesLinked = counts.IdentitiesLinked + identitiesLinked,
+                        IdentitiesDropped = counts.IdentitiesDropped + identitiesDropped,
                     };
                     if (outcome is BulkOutcome.Conflict conflict)
                     {
@@ -196,14 +203,14 @@ public sealed class ImportRunner(IExportPreset preset, ImportValidation validati
 
                     var type = user.Password?.HashType ?? "none";
                     hashTypes[type] = hashTypes.GetValueOrDefault(type) + 1;
-                    if (results is not null && totpsDropped > 0)
+                    if (results is not null)
                     {
-                        // Named per user, so that whoever runs the import knows who must enrol again.
-                        Append(results, new { line = read.Line, legacy_id = read.User.LegacyId, user_id = UserIdOf(outcome), outcome = NameOf(outcome), totps_dropped = totpsDropped });
-                    }
-                    else if (results is not null)
-                    {
-                        Append(results, new { line = read.Line, legacy_id = read.User.LegacyId, user_id = UserIdOf(outcome), outcome = NameOf(outcome) });
+                        // Named per user, so that whoever runs the import knows who must enrol or link again.
+                        Append(results, new ResultLine(read.Line, read.User.LegacyId, UserIdOf(outcome), NameOf(outcome))
+                        {
+                            TotpsDropped = totpsDropped > 0 ? totpsDropped : null,
+                            IdentitiesDropped = identitiesDropped > 0 ? identitiesDropped : null,
+                        });
                     }
 
                     break;
@@ -271,5 +278,21 @@ public sealed class ImportRunner(IExportPreset preset, ImportValidation validati
     {
         JsonSerializer.Serialize(stream, line);
         stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>A results file line; the dropped counts only where something was dropped.</summary>
+    private sealed record ResultLine(
+        [property: JsonPropertyName("line")] long Line,
+        [property: JsonPropertyName("legacy_id")] string? LegacyId,
+        [property: JsonPropertyName("user_id")] string UserId,
+        [property: JsonPropertyName("outcome")] string Outcome)
+    {
+        [JsonPropertyName("totps_dropped")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public int? TotpsDropped { get; init; }
+
+        [JsonPropertyName("identities_dropped")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public int? IdentitiesDropped { get; init; }
     }
 }

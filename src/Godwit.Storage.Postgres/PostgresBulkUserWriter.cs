@@ -19,7 +19,7 @@ internal sealed class PostgresBulkUserWriter(PostgresGodwitDbContext db) : IBulk
             ordinal int PRIMARY KEY, user_id text, status text, first_name text, middle_name text, last_name text,
             trusted_metadata text, untrusted_metadata text, external_id text, created_at timestamptz,
             email_id text, email text, email_verified bool, phone_id text, phone text, phone_verified bool,
-            password_id text, hash_type text, hash text, duplicate_of int, existing text, conflict text) ON COMMIT DROP
+            password_id text, hash_type text, hash text, duplicate_of int, existing text, conflict text, conflict_detail text) ON COMMIT DROP
         """;
 
     private const string Decide = """
@@ -66,14 +66,15 @@ internal sealed class PostgresBulkUserWriter(PostgresGodwitDbContext db) : IBulk
         """;
 
     private const string Upsert = """
+        -- A matched row can fail only by a provider account another user holds; it changes nothing then.
         UPDATE users u SET first_name = b.first_name, middle_name = b.middle_name, last_name = b.last_name,
             trusted_metadata = b.trusted_metadata, untrusted_metadata = b.untrusted_metadata
-            FROM import_batch b WHERE b.existing = u.user_id;
-        UPDATE user_emails e SET verified = true FROM import_batch b WHERE b.existing = e.user_id AND b.email = e.address AND b.email_verified;
-        UPDATE user_phones p SET verified = true FROM import_batch b WHERE b.existing = p.user_id AND b.phone = p.number AND b.phone_verified;
+            FROM import_batch b WHERE b.existing = u.user_id AND b.conflict IS NULL;
+        UPDATE user_emails e SET verified = true FROM import_batch b WHERE b.existing = e.user_id AND b.email = e.address AND b.email_verified AND b.conflict IS NULL;
+        UPDATE user_phones p SET verified = true FROM import_batch b WHERE b.existing = p.user_id AND b.phone = p.number AND b.phone_verified AND b.conflict IS NULL;
         INSERT INTO user_passwords (password_id, user_id, hash_type, hash, created_at, updated_at)
             SELECT DISTINCT ON (existing) password_id, existing, hash_type, hash, created_at, created_at
-            FROM import_batch b WHERE b.existing IS NOT NULL AND b.hash IS NOT NULL
+            FROM import_batch b WHERE b.existing IS NOT NULL AND b.hash IS NOT NULL AND b.conflict IS NULL
             AND NOT EXISTS (SELECT 1 FROM user_passwords p WHERE p.user_id = b.existing)
             ORDER BY existing, ordinal;
         """;
@@ -122,6 +123,12 @@ internal sealed class PostgresBulkUserWriter(PostgresGodwitDbContext db) : IBulk
                 await PostgresMoreAddresses.DecideAsync(connection, users, cancellationToken);
             }
 
+            var identities = PostgresOAuthIdentities.Any(users);
+            if (identities)
+            {
+                await PostgresOAuthIdentities.DecideAsync(connection, users, upsert, cancellationToken);
+            }
+
             await ExecuteAsync(connection, Insert, cancellationToken);
             if (upsert)
             {
@@ -133,6 +140,11 @@ internal sealed class PostgresBulkUserWriter(PostgresGodwitDbContext db) : IBulk
                 await PostgresMoreAddresses.WriteAsync(connection, upsert, cancellationToken);
             }
 
+            if (identities)
+            {
+                await PostgresOAuthIdentities.WriteAsync(connection, upsert, cancellationToken);
+            }
+
             var withTotps = users.Any(u => u.Totps.Count > 0);
             if (withTotps)
             {
@@ -140,13 +152,13 @@ internal sealed class PostgresBulkUserWriter(PostgresGodwitDbContext db) : IBulk
             }
 
             var outcomes = new List<BulkOutcome>(users.Count);
-            await using (var command = new NpgsqlCommand("SELECT user_id, existing, conflict FROM import_batch ORDER BY ordinal", connection))
+            await using (var command = new NpgsqlCommand("SELECT user_id, existing, conflict, conflict_detail FROM import_batch ORDER BY ordinal", connection))
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))
                 {
                     outcomes.Add(
-                        !reader.IsDBNull(2) ? new BulkOutcome.Conflict(reader.GetString(2), reader.GetString(2) == "duplicate_email" ? "Another user already has one of this user's emails." : "Another user already has this phone number.")
+                        !reader.IsDBNull(2) ? ConflictOf(reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3))
                         : reader.IsDBNull(1) ? new BulkOutcome.Created(reader.GetString(0))
                         : upsert ? new BulkOutcome.Updated(reader.GetString(1))
                         : new BulkOutcome.Matched(reader.GetString(1)));
@@ -166,6 +178,13 @@ internal sealed class PostgresBulkUserWriter(PostgresGodwitDbContext db) : IBulk
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    private static BulkOutcome.Conflict ConflictOf(string errorType, string? detail) => errorType switch
+    {
+        "duplicate_email" => new(errorType, "Another user already has one of this user's emails."),
+        "duplicate_phone_number" => new(errorType, "Another user already has this phone number."),
+        _ => BulkConflicts.OAuthRegistrationTaken(detail ?? "provider"),
+    };
 
     private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<User> users, CancellationToken cancellationToken)
     {

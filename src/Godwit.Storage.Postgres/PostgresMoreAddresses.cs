@@ -47,9 +47,9 @@ internal static class PostgresMoreAddresses
     /// <summary>Upsert verifies a matched user's further addresses where the export says so; it adds none.</summary>
     private const string Upsert = """
         UPDATE user_emails e SET verified = true FROM import_addresses a JOIN import_batch b ON b.ordinal = a.ordinal
-            WHERE a.kind = 'e' AND a.verified AND b.existing = e.user_id AND e.address = a.address;
+            WHERE a.kind = 'e' AND a.verified AND b.existing = e.user_id AND e.address = a.address AND b.conflict IS NULL;
         UPDATE user_phones p SET verified = true FROM import_addresses a JOIN import_batch b ON b.ordinal = a.ordinal
-            WHERE a.kind = 'p' AND a.verified AND b.existing = p.user_id AND p.number = a.address;
+            WHERE a.kind = 'p' AND a.verified AND b.existing = p.user_id AND p.number = a.address AND b.conflict IS NULL;
         """;
 
     public static bool Any(IReadOnlyList<User> users) => users.Any(u => u.Emails.Count > 1 || u.Phones.Count > 1);

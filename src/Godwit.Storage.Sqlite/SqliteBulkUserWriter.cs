@@ -75,6 +75,11 @@ internal sealed class SqliteBulkUserWriter(SqliteGodwitDbContext db) : IBulkUser
         {
             if (upsert)
             {
+                if (TakenIdentity(s, user, existing) is { } taken)
+                {
+                    return taken;
+                }
+
                 Update(s, existing, user);
                 return new BulkOutcome.Updated(existing);
             }
@@ -97,6 +102,11 @@ internal sealed class SqliteBulkUserWriter(SqliteGodwitDbContext db) : IBulkUser
         if (user.Phones.Skip(1).FirstOrDefault(p => Statements.Scalar(s.UserByPhone, p.Number) is not null) is not null)
         {
             return new BulkOutcome.Conflict("duplicate_phone_number", "Another user already has this phone number.");
+        }
+
+        if (TakenIdentity(s, user, owner: null) is { } conflict)
+        {
+            return conflict;
         }
 
         Statements.Run(s.InsertUser, user.UserId, user.Status == UserStatus.Active ? "active" : "pending", user.FirstName, user.MiddleName, user.LastName,
@@ -125,10 +135,40 @@ internal sealed class SqliteBulkUserWriter(SqliteGodwitDbContext db) : IBulkUser
             }
         }
 
+        foreach (var registration in user.OAuthRegistrations)
+        {
+            InsertRegistration(s, user.UserId, registration);
+        }
+
         return new BulkOutcome.Created(user.UserId);
     }
 
-    /// <summary>Upsert: a password changed since the export is never reverted (see <see cref="IBulkUserWriter"/>).</summary>
+    /// <summary>
+    /// A provider account of the row that a user other than <paramref name="owner"/> is linked to
+    /// fails the row: the unique index would fail the whole batch, and moving the link is not the import's to do.
+    /// </summary>
+    private static BulkOutcome.Conflict? TakenIdentity(Statements s, User user, string? owner)
+    {
+        foreach (var registration in user.OAuthRegistrations)
+        {
+            var holder = Statements.Scalar(s.UserByOAuth, registration.ProviderType, registration.ProviderSubject);
+            if (holder is not null && holder != owner)
+            {
+                return BulkConflicts.OAuthRegistrationTaken(registration.ProviderType);
+            }
+        }
+
+        return null;
+    }
+
+    private static void InsertRegistration(Statements s, string userId, Core.OAuth.OAuthRegistration registration) =>
+        Statements.Run(s.InsertOAuth, registration.OAuthRegistrationId, userId, registration.ProviderType, registration.ProviderSubject,
+            registration.ProfilePictureUrl, registration.Locale, registration.CreatedAt);
+
+    /// <summary>
+    /// Upsert: a password changed since the export is never reverted (see <see cref="IBulkUserWriter"/>);
+    /// provider accounts are added, none removed.
+    /// </summary>
     private static void Update(Statements s, string userId, User user)
     {
         Statements.Run(s.UpdateUser, userId, user.FirstName, user.MiddleName, user.LastName, user.TrustedMetadata, user.UntrustedMetadata);
@@ -140,6 +180,15 @@ internal sealed class SqliteBulkUserWriter(SqliteGodwitDbContext db) : IBulkUser
         foreach (var phone in user.Phones.Where(p => p.Verified))
         {
             Statements.Run(s.VerifyPhone, userId, phone.Number);
+        }
+
+        // The accounts the user is not yet linked to (TakenIdentity checked no one else is).
+        foreach (var registration in user.OAuthRegistrations)
+        {
+            if (Statements.Scalar(s.UserByOAuth, registration.ProviderType, registration.ProviderSubject) is null)
+            {
+                InsertRegistration(s, userId, registration);
+            }
         }
 
         if (user.Password is { } password)
@@ -183,6 +232,9 @@ internal sealed class SqliteBulkUserWriter(SqliteGodwitDbContext db) : IBulkUser
             InsertTotp = Prepare(
                 "INSERT INTO user_totps (totp_id, user_id, encrypted_secret, verified, created_at, expires_at, last_used_step, failed_attempts) VALUES ($1, $2, $3, $4, $5, $6, 0, 0)", 6);
             InsertRecoveryCode = Prepare("INSERT INTO totp_recovery_codes (recovery_code_id, totp_id, encrypted_code) VALUES ($1, $2, $3)", 3);
+            UserByOAuth = Prepare("SELECT user_id FROM oauth_registrations WHERE provider_type = $1 AND provider_subject = $2", 2);
+            InsertOAuth = Prepare(
+                "INSERT INTO oauth_registrations (oauth_registration_id, user_id, provider_type, provider_subject, profile_picture_url, locale, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)", 7);
             UpdateUser = Prepare("UPDATE users SET first_name = $2, middle_name = $3, last_name = $4, trusted_metadata = $5, untrusted_metadata = $6 WHERE user_id = $1", 6);
             VerifyEmail = Prepare("UPDATE user_emails SET verified = 1 WHERE user_id = $1 AND address = $2", 2);
             VerifyPhone = Prepare("UPDATE user_phones SET verified = 1 WHERE user_id = $1 AND number = $2", 2);
@@ -207,6 +259,10 @@ internal sealed class SqliteBulkUserWriter(SqliteGodwitDbContext db) : IBulkUser
         public SqliteCommand InsertTotp { get; }
 
         public SqliteCommand InsertRecoveryCode { get; }
+
+        public SqliteCommand UserByOAuth { get; }
+
+        public SqliteCommand InsertOAuth { get; }
 
         public SqliteCommand UpdateUser { get; }
 

@@ -68,11 +68,14 @@ internal static class Samples
     public static DateTime Utc(string iso) => DateTimeOffset.Parse(iso, System.Globalization.CultureInfo.InvariantCulture).UtcDateTime;
 
     private static ImportUser Comparable(ImportUser user) =>
-        user with { TrustedMetadata = null, UntrustedMetadata = null, Totps = NoTotps, MoreEmails = NoAddresses, MorePhoneNumbers = NoAddresses };
+        user with { TrustedMetadata = null, UntrustedMetadata = null, Totps = NoTotps, MoreEmails = NoAddresses, MorePhoneNumbers = NoAddresses, OAuthIdentities = NoIdentities };
 
     private static readonly ImportedTotp[] NoTotps = [];
 
     private static readonly ImportedAddress[] NoAddresses = [];
+
+    // Linked accounts are checked by the tests of each preset's social sample (ImportedIdentitiesContract).
+    private static readonly ImportedOAuthIdentity[] NoIdentities = [];
 }
 
 /// <summary>A file with the given content, deleted afterwards.</summary>

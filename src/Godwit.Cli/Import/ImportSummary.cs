@@ -35,6 +35,16 @@ internal static class ImportSummary
             AnsiConsole.MarkupLine($"{counts.TotpsDropped:N0} TOTP secrets in the export were not imported (without --import-totp, or for users that already existed); those users enrol again after their first login.");
         }
 
+        if (counts.IdentitiesLinked > 0)
+        {
+            AnsiConsole.MarkupLine($"{counts.IdentitiesLinked:N0} linked social accounts imported; those users sign in with them as before.");
+        }
+
+        if (counts.IdentitiesDropped > 0)
+        {
+            AnsiConsole.MarkupLine($"{counts.IdentitiesDropped:N0} linked social accounts were not imported (the Stytch API target cannot create them); those users are matched by verified email at their next social login, or link again.");
+        }
+
         AnsiConsole.MarkupLine($"Errors: {Markup.Escape(options.ErrorsPath)}");
         if (!options.DryRun)
         {

@@ -33,6 +33,13 @@ public sealed record ImportUserRow
     public IReadOnlyList<ImportedTotpWire>? Totps { get; init; }
 
     /// <summary>
+    /// The social and OpenID accounts linked to the user, in the shape of the user's own
+    /// <c>providers</c> entries: each becomes an OAuth registration, so the user's next login with
+    /// that account lands in this user.
+    /// </summary>
+    public IReadOnlyList<ImportedProviderWire>? Providers { get; init; }
+
+    /// <summary>
     /// The legacy hash's fields (<c>hash_type</c>, <c>hash</c>, its config) at the row's top level, in
     /// the shape of <see cref="Passwords.MigratedHashWire"/>.
     /// </summary>
@@ -46,3 +53,9 @@ public sealed record ImportUserRow
 /// recovery codes it had (8 to 64 letters, digits and dashes each).
 /// </summary>
 public sealed record ImportedTotpWire(string Secret, IReadOnlyList<string>? RecoveryCodes = null);
+
+/// <summary>
+/// A linked provider account: <c>provider_type</c> as Stytch spells it (<c>Google</c>, <c>Github</c>,
+/// any case) or a generic OIDC provider's configured name, and the provider's id for the person.
+/// </summary>
+public sealed record ImportedProviderWire(string ProviderType, string ProviderSubject, string? ProfilePictureUrl = null, string? Locale = null);

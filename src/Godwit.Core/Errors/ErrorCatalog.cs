@@ -56,6 +56,13 @@ public static class ErrorCatalog
     public static readonly ApiError InvalidImportRecord = new(400, "invalid_record", "A required field of the record is missing, or a field cannot be read.");
     public static readonly ApiError DisabledImportUser = new(400, "disabled_user", "The legacy system disabled this user; importing it would quietly re-enable the account.");
     public static readonly ApiError AmbiguousPasswordHash = new(400, "ambiguous_password_hash", "The export holds more than one password hash for this user; none is taken.");
+    // A linked social identity an import brings (see ImportedOAuthIdentity).
+    public static readonly ApiError InvalidImportedProviders = new(400, "invalid_providers", "providers must be an array of at most 32 objects, each with provider_type and provider_subject strings.");
+    public static readonly ApiError InvalidImportedProviderType = new(400, "invalid_provider_type", "An imported identity's provider_type must be 1 to 32 characters without spaces.");
+    public static readonly ApiError InvalidImportedProviderSubject = new(400, "invalid_provider_subject", "An imported identity's provider_subject must be 1 to 255 characters without control characters.");
+    public static readonly ApiError InvalidImportedProfilePictureUrl = new(400, "invalid_profile_picture_url", "An imported identity's profile_picture_url must be an http or https URL.");
+    public static readonly ApiError InvalidImportedLocale = new(400, "invalid_locale", "An imported identity's locale must be at most 35 characters.");
+    public static readonly ApiError DuplicateOAuthRegistration = new(400, "duplicate_oauth_registration", "Another user is already linked to this provider account.");
 
     // Users search.
     public static readonly ApiError InvalidSearchQuery = new(400, "user_search_invalid_operator", "The search query is invalid.");
@@ -282,5 +289,4 @@ public static class ErrorCatalog
     public static readonly ApiError OAuthProviderFailed = new(400, "oauth_provider_failure", "The OAuth provider's answer could not be used: the code exchange failed or its identity did not pass Godwit's checks.");
     public static readonly ApiError OAuthUnverifiedEmailInUse = new(400, "oauth_unverified_email_in_use", "The provider did not verify this email and another user holds it. Log in to that user another way, then link this provider with POST /v1/oauth/attach.");
     public static readonly ApiError OAuthRegistrationOfAnotherUser = new(400, "oauth_registration_belongs_to_another_user", "This provider account is already linked to another user.");
-    public static readonly ApiError DuplicateOAuthRegistration = new(400, "duplicate_oauth_registration", "This provider account is already linked to a user.");
 }

@@ -19,6 +19,12 @@ public interface IBulkUserWriter
     Task<IReadOnlyList<BulkOutcome>> WriteAsync(IReadOnlyList<User> users, bool upsert, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Whether the users' OAuth registrations are written with them. Only a target that cannot
+    /// store them (Stytch's own API creates a provider link only through a login) says no.
+    /// </summary>
+    bool KeepsOAuthIdentities => true;
+
+    /// <summary>
     /// Opens a transaction that several batches are written into and made durable by one commit.
     /// Imports use it because a commit writes out every index page its batch touched: with legacy
     /// ids and addresses in random order, one commit per 50,000 users instead of per 5,000 writes

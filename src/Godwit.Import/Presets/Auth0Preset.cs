@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
 using Godwit.Core.Passwords.Hashing;
 using Godwit.Import.Reading;
 
@@ -50,6 +51,42 @@ internal sealed class Auth0Preset(string? hashesPath) : IExportPreset
             CreatedAt = fields.Timestamp("created_at"),
             PasswordHash = credentials?.PasswordHash is { } hash ? new MigratedHashInput(HashTypes.Bcrypt, hash) : null,
             Totps = credentials?.Totps ?? [],
+            OAuthIdentities = LinkedIdentities.Read(fields, "identities", Identity),
         });
+    }
+
+    /// <summary>Auth0's social connections, by the identity's <c>provider</c>, as Stytch names them.</summary>
+    private static readonly Dictionary<string, string> SocialProviders = new(StringComparer.Ordinal)
+    {
+        ["google-oauth2"] = "Google",
+        ["apple"] = "Apple",
+        ["github"] = "Github",
+        ["windowslive"] = "Microsoft",
+        ["facebook"] = "Facebook",
+        ["gitlab"] = "GitLab",
+        ["discord"] = "Discord",
+    };
+
+    /// <summary>
+    /// An entry of <c>identities</c>: a social connection becomes its provider's account; a custom
+    /// OpenID or OAuth connection (provider <c>oidc</c>, <c>oauth2</c>) a generic provider named after
+    /// the connection; another social provider keeps its name. Auth0's own database (<c>auth0</c>)
+    /// and passwordless email and SMS are no provider account.
+    /// </summary>
+    private static ImportedOAuthIdentity? Identity(JsonObject identity)
+    {
+        var provider = LinkedIdentities.Text(identity["provider"]) ?? "";
+        if (provider is "auth0" or "email" or "sms")
+        {
+            return null;
+        }
+
+        var type = SocialProviders.GetValueOrDefault(provider)
+            ?? (provider is "oidc" or "oauth2" ? LinkedIdentities.Text(identity["connection"]) : null)
+            ?? provider;
+        return new ImportedOAuthIdentity(type, LinkedIdentities.Subject(identity["user_id"]))
+        {
+            ProfilePictureUrl = LinkedIdentities.Text(identity["profileData"]?["picture"]),
+        };
     }
 }

@@ -117,7 +117,40 @@ internal sealed class CognitoPreset : IExportPreset
             LastName = last,
             TrustedMetadata = Custom(record),
             CreatedAt = CreatedAt(fields),
+            OAuthIdentities = Identities(fields),
         });
+    }
+
+    /// <summary>Cognito's built-in social providers, by the name its federated users carry, as Stytch names them.</summary>
+    private static readonly Dictionary<string, string> SocialProviders = new(StringComparer.Ordinal)
+    {
+        ["Google"] = "Google",
+        ["SignInWithApple"] = "Apple",
+        ["Facebook"] = "Facebook",
+    };
+
+    /// <summary>
+    /// A federated user's accounts: the <c>identities</c> attribute (JSON text of
+    /// <c>{providerName, userId}</c> entries), else the username Cognito gives a federated user,
+    /// <c>&lt;providerName&gt;_&lt;userId&gt;</c>, for a built-in social provider. An OpenID or SAML
+    /// provider keeps its configured name, as a generic provider configured under it.
+    /// </summary>
+    private static IReadOnlyList<ImportedOAuthIdentity> Identities(FieldReader fields)
+    {
+        if (fields.Text("identities") is not null)
+        {
+            return LinkedIdentities.Read(fields, "identities", identity =>
+            {
+                var name = LinkedIdentities.Text(identity["providerName"]) ?? "";
+                return new ImportedOAuthIdentity(SocialProviders.GetValueOrDefault(name) ?? name, LinkedIdentities.Subject(identity["userId"]));
+            });
+        }
+
+        var username = fields.Text("Username") ?? fields.Text(CsvUsername);
+        var cut = username?.IndexOf('_', StringComparison.Ordinal) ?? -1;
+        return cut > 0 && SocialProviders.TryGetValue(username![..cut], out var type) && cut < username.Length - 1
+            ? [new ImportedOAuthIdentity(type, username[(cut + 1)..])]
+            : [];
     }
 
     /// <summary><c>custom:plan</c> becomes <c>plan</c>: the prefix is Cognito's namespace, not part of the name.</summary>

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
 using Godwit.Core.Errors;
 using Godwit.Core.Passwords.Hashing;
 using Godwit.Import.Reading;
@@ -67,6 +68,37 @@ internal sealed class FirebasePreset(FirebaseHashParameters parameters) : IExpor
             {
                 FirebaseScryptConfig = new FirebaseScryptConfig(salt, parameters.SaltSeparator, parameters.SignerKey, parameters.Rounds, parameters.MemoryCost),
             },
+            OAuthIdentities = LinkedIdentities.Read(fields, "providerUserInfo", Identity),
         });
+    }
+
+    private static readonly Dictionary<string, string> SocialProviders = new(StringComparer.Ordinal)
+    {
+        ["google.com"] = "Google",
+        ["apple.com"] = "Apple",
+        ["github.com"] = "Github",
+        ["microsoft.com"] = "Microsoft",
+        ["facebook.com"] = "Facebook",
+    };
+
+    /// <summary>
+    /// An entry of <c>providerUserInfo</c>, its <c>rawId</c> the provider's id for the person. An
+    /// OpenID provider (<c>oidc.&lt;name&gt;</c>) is the generic provider of that name; another keeps
+    /// its id; the email/password and phone sign-ins are no provider account.
+    /// </summary>
+    private static ImportedOAuthIdentity? Identity(JsonObject info)
+    {
+        var providerId = LinkedIdentities.Text(info["providerId"]) ?? "";
+        if (providerId is "password" or "phone")
+        {
+            return null;
+        }
+
+        var type = SocialProviders.GetValueOrDefault(providerId)
+            ?? (providerId.StartsWith("oidc.", StringComparison.Ordinal) ? providerId["oidc.".Length..] : providerId);
+        return new ImportedOAuthIdentity(type, LinkedIdentities.Subject(info["rawId"]))
+        {
+            ProfilePictureUrl = LinkedIdentities.Text(info["photoUrl"]),
+        };
     }
 }

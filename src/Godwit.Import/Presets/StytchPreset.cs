@@ -6,7 +6,8 @@ namespace Godwit.Import.Presets;
 
 /// <summary>
 /// Stytch user objects (Search Users results, Get User responses) as JSON Lines or a JSON array:
-/// every email and phone number with its verified state, the first of each as the user's first.
+/// every email and phone number with its verified state, the first of each as the user's first, and
+/// the linked provider accounts (<c>providers</c>).
 /// Stytch exports no password hashes.
 /// </summary>
 internal sealed class StytchPreset : IExportPreset
@@ -58,6 +59,13 @@ internal sealed class StytchPreset : IExportPreset
             TrustedMetadata = fields.Object("trusted_metadata"),
             UntrustedMetadata = fields.Object("untrusted_metadata"),
             CreatedAt = fields.Timestamp("created_at"),
+            // The user's own providers entries, already in Stytch's spelling.
+            OAuthIdentities = LinkedIdentities.Read(fields, "providers", provider =>
+                new ImportedOAuthIdentity(LinkedIdentities.Text(provider["provider_type"]) ?? "", LinkedIdentities.Subject(provider["provider_subject"]))
+                {
+                    ProfilePictureUrl = LinkedIdentities.Text(provider["profile_picture_url"]),
+                    Locale = LinkedIdentities.Text(provider["locale"]),
+                }),
         });
     }
 

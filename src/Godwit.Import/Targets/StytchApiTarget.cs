@@ -19,6 +19,9 @@ public sealed class StytchApiTarget(HttpClient http, int requestsPerSecond, int 
 {
     public const int StytchCloudRequestsPerSecond = 65;
 
+    /// <summary>Stytch's Create User and Migrate Password take no provider accounts, and no endpoint links one without the person's login.</summary>
+    public bool KeepsOAuthIdentities => false;
+
     private static readonly HashSet<string> AlreadyThere = [.. new[] { ErrorCatalog.DuplicateEmail, ErrorCatalog.DuplicatePhoneNumber, ErrorCatalog.DuplicateExternalId, ErrorCatalog.PasswordAlreadyExists }.Select(e => e.ErrorType)];
 
     public async Task<IReadOnlyList<BulkOutcome>> WriteAsync(IReadOnlyList<User> users, bool upsert, CancellationToken cancellationToken)

@@ -56,7 +56,7 @@ internal static class UserRequestJson
         UntrustedMetadata = Metadata(user.UntrustedMetadata),
     };
 
-    /// <summary>A Bulk Import row: the user, its verified flags, its migrated hash's fields and its TOTP, if any.</summary>
+    /// <summary>A Bulk Import row: the user, its verified flags, its migrated hash's fields, its TOTP and its linked provider accounts, if any.</summary>
     public static ImportUserRow ImportRow(User user, ProjectKeys totpKeys) => new()
     {
         ExternalId = user.ExternalId,
@@ -71,6 +71,9 @@ internal static class UserRequestJson
             ? JsonSerializer.SerializeToElement(hash, Json.MigratedHashWire).EnumerateObject().ToDictionary(field => field.Name, field => field.Value)
             : null,
         Totps = user.Totps.Count > 0 ? user.Totps.Select(totp => PlainTotp(totp, totpKeys)).ToList() : null,
+        Providers = user.OAuthRegistrations.Count > 0
+            ? user.OAuthRegistrations.Select(r => new ImportedProviderWire(r.ProviderType, r.ProviderSubject, r.ProfilePictureUrl, r.Locale)).ToList()
+            : null,
     };
 
     /// <summary>A TOTP sealed under <paramref name="keys"/> as the import request carries it: secret in base32, codes as text.</summary>

@@ -12,12 +12,26 @@ namespace Godwit.Server.Users;
 /// <summary>
 /// <c>POST /v1/users/import</c>: up to <see cref="MaxUsers"/> users per request, each with the fields
 /// of Create User and, optionally, a legacy password hash as Migrate Password takes it and a TOTP,
-/// checked and sealed as <c>godwit import</c> does into the database. Written in one
-/// transaction through the database's bulk writer; answered per user, so one bad row fails alone.
+/// checked and sealed as <c>godwit import</c> does into the database, and the provider accounts
+/// linked to the user. Written in one transaction through the database's bulk writer; answered per
+/// user, so one bad row fails alone.
 /// </summary>
 internal static class UserImportEndpoint
 {
     public const int MaxUsers = 1_000;
+
+    /// <summary>Linked accounts per user: a person has a handful; a long list is a broken export.</summary>
+    public const int MaxProviders = 32;
+
+    private static readonly Dictionary<string, ApiError> ProviderErrors = new()
+    {
+        ["providers"] = ErrorCatalog.InvalidImportedProviders,
+        ["providers[]"] = ErrorCatalog.InvalidImportedProviders,
+        ["providers[].provider_type"] = ErrorCatalog.InvalidImportedProviderType,
+        ["providers[].provider_subject"] = ErrorCatalog.InvalidImportedProviderSubject,
+        ["providers[].profile_picture_url"] = ErrorCatalog.InvalidImportedProfilePictureUrl,
+        ["providers[].locale"] = ErrorCatalog.InvalidImportedLocale,
+    };
 
     public static void MapUserImport(this RouteGroupBuilder v1) => v1.MapPost("/users/import", ImportAsync);
 
@@ -30,6 +44,7 @@ internal static class UserImportEndpoint
         }
 
         var upsert = ReadUpsert(body);
+        CheckProviders(rows);
         var results = new ImportedUserResult?[rows.GetArrayLength()];
         var users = new List<User>(results.Length);
         var indexes = new List<int>(results.Length);
@@ -99,8 +114,69 @@ internal static class UserImportEndpoint
                 ? HashConfigTable.ToInput(WireRequest.Bind<MigratedHashWire>(json))
                 : null,
             Totps = TotpsOf(row),
+            OAuthIdentities = row.Providers?.Select(p => new ImportedOAuthIdentity(p.ProviderType, p.ProviderSubject)
+            {
+                ProfilePictureUrl = p.ProfilePictureUrl,
+                Locale = p.Locale,
+            }).ToList() ?? [],
         };
     }
+
+    /// <summary>
+    /// Every row's <c>providers</c>, before anything is written. Unlike a bad address, which is a
+    /// record to fix in the export, a malformed or invalid linked account is the caller's mapping
+    /// at fault (an account id in the wrong field would link the wrong person), so the whole request
+    /// is refused naming the row and nothing is written.
+    /// </summary>
+    private static void CheckProviders(JsonElement rows)
+    {
+        var index = -1;
+        foreach (var row in rows.EnumerateArray())
+        {
+            index++;
+            if (row.ValueKind != JsonValueKind.Object || !row.TryGetProperty("providers", out var providers) || providers.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
+
+            if (providers.ValueKind != JsonValueKind.Array || providers.GetArrayLength() > MaxProviders)
+            {
+                throw Refused(index, ErrorCatalog.InvalidImportedProviders);
+            }
+
+            foreach (var entry in providers.EnumerateArray())
+            {
+                if (entry.ValueKind != JsonValueKind.Object)
+                {
+                    throw Refused(index, ErrorCatalog.InvalidImportedProviders);
+                }
+
+                ImportedProviderWire wire;
+                try
+                {
+                    wire = WireRequest.Bind<ImportedProviderWire>(entry, ProviderErrors, "providers[].");
+                }
+                catch (RequestRejectedException rejected)
+                {
+                    throw Refused(index, rejected.Error);
+                }
+
+                var problem = wire.ProviderType is null ? ErrorCatalog.InvalidImportedProviderType.WithMessage("provider_type is missing.")
+                    : wire.ProviderSubject is null ? ErrorCatalog.InvalidImportedProviderSubject.WithMessage("provider_subject is missing.")
+                    : ImportedOAuthIdentities.ProblemOf(new ImportedOAuthIdentity(wire.ProviderType, wire.ProviderSubject)
+                    {
+                        ProfilePictureUrl = wire.ProfilePictureUrl,
+                        Locale = wire.Locale,
+                    });
+                if (problem is not null)
+                {
+                    throw Refused(index, problem);
+                }
+            }
+        }
+    }
+
+    private static RequestRejectedException Refused(int index, ApiError error) => new(error.WithMessage($"users[{index}].providers: {error.Message}"));
 
     /// <summary>
     /// One TOTP at most, as enrolment allows: a second would be silently dropped (the database

@@ -100,6 +100,21 @@ public sealed class UsersClientTests(SqliteGodwit godwit) : IClassFixture<Sqlite
     }
 
     [Fact]
+    public async Task Import_carries_typed_provider_accounts_that_the_user_then_lists()
+    {
+        var subject = "sub-" + Guid.NewGuid().ToString("N");
+        var request = new ImportUsersRequest(
+            [new ImportUserRow { Email = ApiCalls.UniqueEmail("client-providers"), Providers = [new ImportedProviderWire("github", subject, Locale: "en")] }],
+            Upsert: false);
+
+        var imported = await Client.Users.ImportAsync(request, Cancel);
+        var user = await Client.Users.GetAsync(imported.Results[0].UserId!, Cancel);
+
+        var provider = Assert.Single(user.Providers);
+        Assert.Equal(("Github", subject, "en"), (provider.ProviderType, provider.ProviderSubject, provider.Locale));
+    }
+
+    [Fact]
     public async Task Get_finds_a_user_by_user_id_and_by_external_id()
     {
         var externalId = "app-" + Guid.NewGuid().ToString("N");

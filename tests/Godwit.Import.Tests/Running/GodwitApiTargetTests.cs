@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Godwit.Core.Passwords.Hashing;
+using Godwit.Core.Users;
 using Godwit.Import.Targets;
 using Godwit.Testing.Hosting;
 using Godwit.Testing.Http;
@@ -45,5 +46,29 @@ public sealed class GodwitApiTargetTests : IAsyncLifetime
         var md5Login = await host.Client.PostAsync("/v1/passwords/authenticate", new { email = $"api-1-{tag}@example.com", password = "password" });
         Assert.Equal(HttpStatusCode.OK, bcryptLogin.Status);
         Assert.Equal(HttpStatusCode.OK, md5Login.Status);
+    }
+
+    [Fact]
+    public async Task Linked_accounts_travel_in_the_rows_providers_and_a_held_one_fails_its_row_alone()
+    {
+        using var http = ApiConnection.Create(host.BaseUrl, host.ProjectId, host.Secret, TimeSpan.FromSeconds(30));
+        var target = new GodwitApiTarget(http, GodwitApiTarget.NewTransitKeys());
+        var validation = new ImportValidation(new PasswordHashLimits(), TimeProvider.System);
+        var (tag, subject) = (Guid.NewGuid().ToString("N"), "sub-" + Guid.NewGuid().ToString("N"));
+        var users = new[] { "linked", "claimer" }.Select((name, i) =>
+        {
+            validation.Check(new ImportUser(i + 1, $"{name}-{tag}", $"{name}-{tag}@example.com", true, null, false)
+            {
+                OAuthIdentities = [new ImportedOAuthIdentity("google", subject) { ProfilePictureUrl = "https://example.com/p.png" }],
+            }, out var user);
+            return user!;
+        }).ToList();
+
+        var outcomes = await target.WriteAsync(users, upsert: false, TestContext.Current.CancellationToken);
+
+        var created = Assert.IsType<BulkOutcome.Created>(outcomes[0]);
+        Assert.Equal("duplicate_oauth_registration", Assert.IsType<BulkOutcome.Conflict>(outcomes[1]).ErrorType);
+        var provider = Assert.Single((await host.Client.GetJsonAsync($"/v1/users/{created.UserId}")).Body.GetProperty("providers").EnumerateArray());
+        Assert.Equal(("Google", subject, "https://example.com/p.png"), (provider.GetProperty("provider_type").GetString(), provider.GetProperty("provider_subject").GetString(), provider.GetProperty("profile_picture_url").GetString()));
     }
 }

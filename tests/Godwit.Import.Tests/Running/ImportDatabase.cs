@@ -64,7 +64,7 @@ public sealed class ImportDatabase : IAsyncDisposable
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<GodwitDbContext>().Users.AsNoTracking()
-            .Include(u => u.Emails).Include(u => u.Phones).Include(u => u.Password).AsSplitQuery()
+            .Include(u => u.Emails).Include(u => u.Phones).Include(u => u.Password).Include(u => u.OAuthRegistrations).AsSplitQuery()
             .ToListAsync(TestContext.Current.CancellationToken);
     }
 

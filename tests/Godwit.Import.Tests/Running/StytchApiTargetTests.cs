@@ -56,4 +56,21 @@ public sealed class StytchApiTargetTests : IAsyncLifetime
         var login = await host.Client.PostAsync("/v1/passwords/authenticate", new { email = $"st-0-{tag}@example.com", password = "password" });
         Assert.Equal(HttpStatusCode.OK, login.Status);
     }
+
+    [Fact]
+    public async Task Linked_accounts_cannot_be_sent_and_the_target_says_so()
+    {
+        using var http = ApiConnection.Create(host.BaseUrl, host.ProjectId, host.Secret, TimeSpan.FromSeconds(30));
+        IBulkUserWriter target = new StytchApiTarget(http, requestsPerSecond: 200, concurrency: 1);
+        var tag = Guid.NewGuid().ToString("N");
+        new ImportValidation(new PasswordHashLimits(), TimeProvider.System).Check(new ImportUser(1, $"social-{tag}", $"social-{tag}@example.com", true, null, false)
+        {
+            OAuthIdentities = [new ImportedOAuthIdentity("google", "sub-" + tag)],
+        }, out var user);
+
+        var created = Assert.IsType<BulkOutcome.Created>(Assert.Single(await target.WriteAsync([user!], upsert: false, TestContext.Current.CancellationToken)));
+
+        Assert.False(target.KeepsOAuthIdentities);
+        Assert.Empty((await host.Client.GetJsonAsync($"/v1/users/{created.UserId}")).Body.GetProperty("providers").EnumerateArray());
+    }
 }

@@ -38,6 +38,9 @@ public sealed record ImportUser(
     /// <summary>TOTP secrets the export carries (base32), kept only with --import-totp.</summary>
     public IReadOnlyList<ImportedTotp> Totps { get; init; } = [];
 
+    /// <summary>The social and OpenID accounts the export links to the person, kept as their OAuth registrations.</summary>
+    public IReadOnlyList<ImportedOAuthIdentity> OAuthIdentities { get; init; } = [];
+
     /// <summary>When the legacy system created the person, if the export says.</summary>
     public DateTime? CreatedAt { get; init; }
 }

@@ -28,6 +28,9 @@ public sealed record NewUserFields(string? Email, string? PhoneNumber)
 
     public IReadOnlyList<ImportedAddress> MorePhoneNumbers { get; init; } = [];
 
+    /// <summary>Linked provider accounts an import brings, made the user's OAuth registrations.</summary>
+    public IReadOnlyList<ImportedOAuthIdentity> OAuthIdentities { get; init; } = [];
+
     public UserStatus Status { get; init; } = UserStatus.Active;
 
     /// <summary>When the legacy system created the person; now when null.</summary>
@@ -49,6 +52,7 @@ public sealed record NewUserFields(string? Email, string? PhoneNumber)
         PhoneVerified = person.PhoneVerified,
         MoreEmails = person.MoreEmails,
         MorePhoneNumbers = person.MorePhoneNumbers,
+        OAuthIdentities = person.OAuthIdentities,
         CreatedAt = person.CreatedAt,
         PasswordHash = person.PasswordHash,
         // One active TOTP per user, as enrolment allows: the export's first one is kept.

@@ -122,6 +122,12 @@ public sealed class NewUserValidation(PasswordHashLimits hashLimits, TimeProvide
             totp = sealedTotp.Value;
         }
 
+        var registrations = ImportedOAuthIdentities.Build(user, fields.OAuthIdentities);
+        if (!registrations.Succeeded)
+        {
+            return registrations.Error!;
+        }
+
         user.FirstName = fields.Name?.FirstName;
         user.MiddleName = fields.Name?.MiddleName;
         user.LastName = fields.Name?.LastName;
@@ -140,6 +146,8 @@ public sealed class NewUserValidation(PasswordHashLimits hashLimits, TimeProvide
         {
             user.Totps.Add(totp);
         }
+
+        user.OAuthRegistrations.AddRange(registrations.Value!);
 
         return user;
     }

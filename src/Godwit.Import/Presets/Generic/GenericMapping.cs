@@ -33,6 +33,7 @@ internal sealed record GenericMapping
         "format", "array_property", "legacy_id", "email", "email_verified", "phone_number", "phone_verified",
         "first_name", "middle_name", "last_name", "name", "created_at", "created_at_format",
         "trusted_metadata", "untrusted_metadata", "password_hash", "hash_type", "hash_type_column", "hash_config", "hash_config_columns",
+        "providers",
     ];
 
     public GenericFormat Format { get; init; }
@@ -48,6 +49,9 @@ internal sealed record GenericMapping
 
     public IReadOnlyList<KeyValuePair<string, string>> UntrustedMetadata { get; init; } = [];
 
+    /// <summary>Provider (<c>google</c>, <c>Github</c>, a generic OIDC provider's name) → the column of the person's id there.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Providers { get; init; } = [];
+
     public string? HashType { get; init; }
 
     /// <summary>Constant config fields by config name, in the migrate request's shape.</summary>
@@ -60,7 +64,8 @@ internal sealed record GenericMapping
 
     /// <summary>Every column the mapping reads, to check against a CSV header.</summary>
     public IEnumerable<string> AllColumns =>
-        Columns.Values.Concat(TrustedMetadata.Select(m => m.Value)).Concat(UntrustedMetadata.Select(m => m.Value)).Concat(HashConfigColumns.Select(c => c.Column)).Distinct();
+        Columns.Values.Concat(TrustedMetadata.Select(m => m.Value)).Concat(UntrustedMetadata.Select(m => m.Value)).Concat(HashConfigColumns.Select(c => c.Column))
+            .Concat(Providers.Select(p => p.Value)).Distinct();
 
     public static GenericMapping Load(string path)
     {
@@ -127,6 +132,7 @@ internal sealed record GenericMapping
             },
             TrustedMetadata = ReadMetadata(root, "trusted_metadata"),
             UntrustedMetadata = ReadMetadata(root, "untrusted_metadata"),
+            Providers = ReadProviders(root),
             HashType = Text(root, "hash_type"),
             HashConfig = ReadHashConfig(root),
             HashConfigColumns = ReadHashConfigColumns(root),
@@ -270,6 +276,39 @@ internal sealed record GenericMapping
         JsonObject map => [.. map.Select(p => KeyValuePair.Create(p.Key, ColumnName(p.Value, $"{key}.{p.Key}")))],
         _ => throw Problem($"\"{key}\" must be a list of columns or an object of metadata key → column."),
     };
+
+    /// <summary><c>{"google": "google_sub"}</c>: each provider once, whatever case it is written in.</summary>
+    private static List<KeyValuePair<string, string>> ReadProviders(JsonObject root)
+    {
+        if (root["providers"] is null)
+        {
+            return [];
+        }
+
+        if (root["providers"] is not JsonObject given)
+        {
+            throw Problem("\"providers\" must be an object of provider → column, such as {\"google\": \"google_sub\"}.");
+        }
+
+        var providers = new List<KeyValuePair<string, string>>();
+        foreach (var (provider, column) in given)
+        {
+            var type = ImportedOAuthIdentities.ProviderTypeOf(provider);
+            if (provider.Length is 0 or > ImportedOAuthIdentities.MaxProviderTypeLength || provider.Any(char.IsWhiteSpace))
+            {
+                throw Problem($"\"providers\" key \"{provider}\" must be a provider name of 1 to {ImportedOAuthIdentities.MaxProviderTypeLength} characters without spaces.");
+            }
+
+            if (providers.Any(p => p.Key == type))
+            {
+                throw Problem($"\"providers\" names {type} twice.");
+            }
+
+            providers.Add(KeyValuePair.Create(type, ColumnName(column, $"providers.{provider}")));
+        }
+
+        return providers;
+    }
 
     private static string? Text(JsonObject root, string key) => root[key] is null ? null : ColumnName(root[key], key);
 

@@ -75,6 +75,10 @@ internal sealed class GenericPreset(GenericMapping mapping) : IExportPreset
             LastName = last,
             TrustedMetadata = Metadata(record, mapping.TrustedMetadata),
             UntrustedMetadata = Metadata(record, mapping.UntrustedMetadata),
+            // An empty cell is no account; a non-empty one is the person's id at that provider.
+            OAuthIdentities = [.. mapping.Providers
+                .Select(p => fields.Text(p.Value) is { } subject ? new ImportedOAuthIdentity(p.Key, subject) : null)
+                .OfType<ImportedOAuthIdentity>()],
             CreatedAt = mapping.Column("created_at") is { } created ? CreatedAt(fields, created) : null,
             PasswordHash = Hash(fields),
         });
