@@ -286,7 +286,6 @@ public static class ErrorCatalog
     public static readonly ApiError InvalidOAuthRegistrationId = new(400, "invalid_oauth_user_registration_id", "oauth_user_registration_id format is invalid.");
     public static readonly ApiError OAuthStateNotFound = new(400, "oauth_invalid_state", "The OAuth state is missing, unknown, expired or already used. Start the OAuth flow again.");
     public static readonly ApiError OAuthProviderDenied = new(400, "oauth_provider_error", "The OAuth provider did not authorize the login.");
-    public static readonly ApiError OAuthProviderFailed = new(400, "oauth_provider_failure", "The OAuth provider's answer could not be used: the code exchange failed or its identity did not pass Godwit's checks.");
     public static readonly ApiError OAuthUnverifiedEmailInUse = new(400, "oauth_unverified_email_in_use", "The provider did not verify this email and another user holds it. Log in to that user another way, then link this provider with POST /v1/oauth/attach.");
     public static readonly ApiError OAuthRegistrationOfAnotherUser = new(400, "oauth_registration_belongs_to_another_user", "This provider account is already linked to another user.");
 }

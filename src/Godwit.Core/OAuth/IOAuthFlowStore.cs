@@ -23,6 +23,9 @@ public interface IOAuthFlowStore
     /// </summary>
     Task<bool> TryConsumeGrantAsync(string grantId, DateTime now, CancellationToken cancellationToken);
 
+    /// <summary>Deletes states and grants that expired before the instant; returns how many.</summary>
+    Task<int> PruneAsync(DateTime expiredBefore, CancellationToken cancellationToken);
+
     /// <summary>The user holding this provider account, or null.</summary>
     Task<string?> FindRegistrationOwnerAsync(string providerType, string providerSubject, CancellationToken cancellationToken);
 

@@ -136,7 +136,7 @@ internal static class OAuthPublicEndpoints
         var flow = resumed.Value;
         if (fields.ContainsKey("error") || fields.GetValueOrDefault("code") is not { Length: > 0 } code)
         {
-            return Results.Redirect(OAuthCallbacks.FailureUrl(flow.State, fields.ContainsKey("error") ? ErrorCatalog.OAuthProviderDenied : ErrorCatalog.OAuthProviderFailed));
+            return Results.Redirect(OAuthCallbacks.FailureUrl(flow.State, fields.ContainsKey("error") ? ErrorCatalog.OAuthProviderDenied : ErrorCatalog.OAuthFlowCallbackError));
         }
 
         var identity = await found.CompleteAsync(
@@ -149,7 +149,7 @@ internal static class OAuthPublicEndpoints
         // The identity is this provider's: a provider answering for another would mix accounts.
         if (identity.Value.ProviderType != found.ProviderType)
         {
-            return Results.Redirect(OAuthCallbacks.FailureUrl(flow.State, ErrorCatalog.OAuthProviderFailed));
+            return Results.Redirect(OAuthCallbacks.FailureUrl(flow.State, ErrorCatalog.OAuthFlowCallbackError));
         }
 
         var finished = await callbacks.FinishAsync(flow, identity.Value, cancellationToken);

@@ -49,6 +49,7 @@ internal static class OAuthServiceCollectionExtensions
         services.AddScoped<OAuthCallbacks>();
         services.AddScoped<OAuthAuthentication>();
         services.AddScoped<OAuthRegistrations>();
+        services.AddHostedService<OAuthFlowPruner>();
         return services;
     }
 

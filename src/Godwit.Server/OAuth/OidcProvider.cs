@@ -78,20 +78,20 @@ internal sealed partial class OidcProvider : IOAuthProvider
             if (!tokenResponse.IsSuccessStatusCode)
             {
                 LogProviderRefused(logger, definition.PathSegment, "token", (int)tokenResponse.StatusCode);
-                return ErrorCatalog.OAuthProviderFailed;
+                return (int)tokenResponse.StatusCode >= 500 ? ErrorCatalog.OAuthProviderUnavailable : ErrorCatalog.OAuthAuthCodeError;
             }
 
             using var tokenJson = JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync(cancellationToken));
             var root = tokenJson.RootElement;
             if (Text(root, "id_token") is not { } idToken || Text(root, "access_token") is not { } accessToken)
             {
-                return ErrorCatalog.OAuthProviderFailed.WithMessage("The provider's token response carried no id_token or access_token.");
+                return ErrorCatalog.OAuthAuthCodeError.WithMessage("The provider's token response carried no id_token or access_token.");
             }
 
             var validated = await ValidateIdTokenAsync(idToken, configuration, callback.Nonce);
             if (validated is null)
             {
-                return ErrorCatalog.OAuthProviderFailed.WithMessage("The provider's id_token failed Godwit's checks (signature, issuer, audience, lifetime or nonce).");
+                return ErrorCatalog.OAuthFlowCallbackError.WithMessage("The provider's id_token failed Godwit's checks (signature, issuer, audience, lifetime or nonce).");
             }
 
             var claims = validated.Claims.ToList();
@@ -101,7 +101,7 @@ internal sealed partial class OidcProvider : IOAuthProvider
                 var fromUserInfo = await UserInfoAsync(client, configuration.UserInfoEndpoint, accessToken, Claim(claims, "sub")!, cancellationToken);
                 if (fromUserInfo is null)
                 {
-                    return ErrorCatalog.OAuthProviderFailed.WithMessage("The provider's userinfo answer was refused or named another subject.");
+                    return ErrorCatalog.OAuthFlowCallbackError.WithMessage("The provider's userinfo answer was refused or named another subject.");
                 }
 
                 claims.AddRange(fromUserInfo);
@@ -123,7 +123,7 @@ internal sealed partial class OidcProvider : IOAuthProvider
         catch (Exception exception) when (exception is HttpRequestException or JsonException or InvalidOperationException or IOException or TaskCanceledException)
         {
             LogProviderUnreachable(logger, definition.PathSegment, exception.GetType().Name);
-            return ErrorCatalog.OAuthProviderFailed.WithMessage("The provider could not be reached or answered something unreadable.");
+            return ErrorCatalog.OAuthProviderUnavailable;
         }
     }
 

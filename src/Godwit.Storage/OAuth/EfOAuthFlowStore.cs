@@ -21,6 +21,10 @@ internal sealed class EfOAuthFlowStore(GodwitDbContext db) : IOAuthFlowStore
             .Where(s => s.OAuthStateId == stateId && s.ConsumedAt == null && s.ExpiresAt > now)
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.ConsumedAt, now), cancellationToken) == 1;
 
+    public async Task<int> PruneAsync(DateTime expiredBefore, CancellationToken cancellationToken) =>
+        await db.Set<OAuthFlowState>().Where(s => s.ExpiresAt < expiredBefore).ExecuteDeleteAsync(cancellationToken)
+        + await db.Set<OAuthGrant>().Where(g => g.ExpiresAt < expiredBefore).ExecuteDeleteAsync(cancellationToken);
+
     public async Task AddGrantAsync(OAuthGrant grant, CancellationToken cancellationToken)
     {
         db.Set<OAuthGrant>().Add(grant);

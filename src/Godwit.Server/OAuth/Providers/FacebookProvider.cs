@@ -9,7 +9,7 @@ namespace Godwit.Server.OAuth.Providers;
 /// Facebook Login: OAuth 2.0 with PKCE, then the Graph API's <c>/me</c>. Facebook's email is never
 /// counted as verified: the Graph API carries no verified flag for it, and an account made with a
 /// phone number can hold an address its owner never confirmed, so it must not join an existing
-/// user by email (docs/oauth-social-providers.md).
+/// user by email (docs/oauth.md).
 /// </summary>
 internal sealed class FacebookProvider(FacebookOptions options, ProviderCalls calls) : IOAuthProvider
 {
