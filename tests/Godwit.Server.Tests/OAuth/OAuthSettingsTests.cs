@@ -23,6 +23,8 @@ public sealed class OAuthSettingsTests : IDisposable
     [InlineData("Godwit:OAuth:Oidc:acme:DiscoveryUrl", "http://idp.example/.well-known/openid-configuration", "Godwit:OAuth:Oidc:acme:DiscoveryUrl must use https")]
     [InlineData("Godwit:OAuth:Providers:microsoft:Tenant", "a/b", "Godwit:OAuth:Providers:microsoft:Tenant must be")]
     [InlineData("Godwit:OAuth:CallbackBaseUrl", "auth.example.com", "Godwit:OAuth:CallbackBaseUrl must be an absolute http or https URL")]
+    [InlineData("Godwit:OAuth:Providers:gooogle:ClientId", "c", "Godwit:OAuth:Providers:gooogle is not a provider Godwit knows")]
+    [InlineData("Godwit:OAuth:Providers:oidc:ClientId", "c", "Godwit:OAuth:Providers:oidc is not a provider Godwit knows")]
     public void A_bad_oauth_setting_stops_startup_with_one_line_naming_it(string key, string value, string expected)
     {
         var settings = new Dictionary<string, string?>
