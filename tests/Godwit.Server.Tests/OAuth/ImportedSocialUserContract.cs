@@ -31,7 +31,7 @@ public abstract class ImportedSocialUserContract(OAuthGodwit godwit)
         var answer = await godwit.AuthenticateAsync(landing.Query("token"));
 
         Assert.Equal("/login", landing.Url.AbsolutePath);
-        Assert.True(answer.Status == HttpStatusCode.OK, answer.ToString());
+        Assert.True(answer.Status == HttpStatusCode.OK, $"{answer} after landing at {landing.Url}");
         Assert.Equal(userId, answer.Text("user_id"));
         Assert.Equal(registration, answer.Text("oauth_user_registration_id"));
         Assert.Equal("Imported", answer.Body.GetProperty("user").GetProperty("name").GetProperty("first_name").GetString());
