@@ -117,6 +117,11 @@ internal static class OAuthPublicEndpoints
 
             fields = SingleValues(await request.ReadFormAsync(cancellationToken));
         }
+        else if (found.CallbackIsFormPost)
+        {
+            // Such a provider only ever POSTs; a GET would put its code in a URL and use up the state.
+            return ApiResults.Error(ErrorCatalog.MethodNotAllowed);
+        }
         else
         {
             fields = SingleValues(request.Query);

@@ -52,6 +52,8 @@ internal sealed class AppleStandIn : IAsyncDisposable
         var apple = new AppleStandIn(await ProviderStandIn.StartAsync());
         apple.Server.Map("/.well-known/openid-configuration", apple.DiscoveryAsync);
         apple.Server.Map("/auth/keys", apple.KeysAsync);
+        // The id_token of the login carries the nonce the authorize request brought.
+        apple.Server.MapAuthorize("/auth/authorize", query => apple.ExpectLogin(query["nonce"].ToString()));
         apple.Server.ClientIsAuthentic = apple.ClientSecretIsAppleStyleAsync;
         apple.Server.TokenExtras = _ => new() { ["id_token"] = apple.MintIdToken() };
         return apple;

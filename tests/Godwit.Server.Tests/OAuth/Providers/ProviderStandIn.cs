@@ -82,6 +82,27 @@ internal sealed class ProviderStandIn : IAsyncDisposable
         return code;
     }
 
+    /// <summary>
+    /// The authorize step after the person consents: a code bound to the request's code_challenge and
+    /// redirect_uri, sent back with its state, by a redirect to redirect_uri, or for
+    /// <c>response_mode=form_post</c> as a JSON object of the form fields the browser would post there.
+    /// </summary>
+    public void MapAuthorize(string path, Action<IQueryCollection>? consented = null) => Map(path, context =>
+    {
+        var query = context.Request.Query;
+        consented?.Invoke(query);
+        var challenge = query["code_challenge"].ToString();
+        var redirectUri = query["redirect_uri"].ToString();
+        var fields = new Dictionary<string, string?> { ["code"] = IssueCode(challenge.Length == 0 ? null : challenge, redirectUri), ["state"] = query["state"].ToString() };
+        if (query["response_mode"] == "form_post")
+        {
+            return context.Response.WriteAsJsonAsync(fields);
+        }
+
+        context.Response.Redirect(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(redirectUri, fields));
+        return Task.CompletedTask;
+    });
+
     /// <summary>Writes a JSON answer for the user API, when the request carries the stand-in's access token.</summary>
     public async Task UserApiAsync(HttpContext context, string json)
     {
