@@ -99,7 +99,7 @@ public sealed class OAuthLinking(IUserStore users, IOAuthFlowStore flows, UserSe
         // The same rules as a magic link's: a verified address proves the user, and a first proof
         // ends every earlier session and voids a password set before it (User.MarkVerified).
         var proven = identity.EmailVerified && email is not null ? user.Emails.FirstOrDefault(e => e.Address == email) : null;
-        var firstProof = user.MarkVerified(proven, null);
+        var firstProof = user.MarkVerified(proven, null, proven is null ? null : registration);
         if (await users.SaveAsync(cancellationToken) is { } error)
         {
             return error;

@@ -86,9 +86,11 @@ public sealed class User
     /// of the user ever proved: every session started before it was started by someone who had
     /// proved nothing, so the caller revokes them. A password set while no email of the user was
     /// verified stops working until a reset, as at Stytch: otherwise whoever registered someone
-    /// else's address with a password would share the account once its owner logs in.
+    /// else's address with a password would share the account once its owner logs in. For the same
+    /// reason, provider accounts linked before the first proof are unlinked by it, except
+    /// <paramref name="vouchedBy"/>, the one whose provider vouched for this very address.
     /// </summary>
-    public bool MarkVerified(UserEmail? email, UserPhone? phone)
+    public bool MarkVerified(UserEmail? email, UserPhone? phone, OAuthRegistration? vouchedBy = null)
     {
         var provedBefore = Emails.Any(e => e.Verified) || Phones.Any(p => p.Verified);
         if (email is { Verified: false } && Password is { } password && !Emails.Any(e => e.Verified))
@@ -96,10 +98,16 @@ public sealed class User
             password.ResetRequired = true;
         }
 
+        var firstProof = !provedBefore && (email is not null || phone is not null);
+        if (firstProof)
+        {
+            OAuthRegistrations.RemoveAll(r => r != vouchedBy);
+        }
+
         email?.Verified = true;
         phone?.Verified = true;
         Status = UserStatus.Active;
-        return !provedBefore && (email is not null || phone is not null);
+        return firstProof;
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Web;
+using Godwit.Server.Tests.MagicLinks;
 using Godwit.Server.Tests.Users;
 using Godwit.Testing.Http;
 
@@ -78,6 +79,26 @@ public abstract class GitHubFlowContract(SocialOAuthGodwit godwit)
         var user = await godwit.Host.Client.GetJsonAsync($"/v1/users/{holder}");
         Assert.Empty(user.Body.GetProperty("providers").EnumerateArray());
         Assert.False(user.Body.GetProperty("emails")[0].GetProperty("verified").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_provider_account_linked_under_an_unverified_email_is_unlinked_when_the_addresss_owner_first_proves_it()
+    {
+        // Someone puts another person's address, unverified, on a GitHub account and signs up with it first.
+        var email = ApiCalls.UniqueEmail("preclaimed");
+        PlayAccount($$"""[{"email":"{{email}}","primary":true,"verified":false}]""");
+        var first = HttpUtility.ParseQueryString((await WalkAsync()).Query);
+        var claimed = await godwit.AuthenticateAsync(first["token"]);
+        Assert.True(claimed.Status == HttpStatusCode.OK, claimed.ToString());
+
+        // The address's owner then logs in by magic link: they land in that user, which is theirs now.
+        var owner = await godwit.Host.LogInByMagicLinkAsync(email);
+
+        Assert.Equal(claimed.Text("user_id"), owner.Text("user_id"));
+        Assert.Empty(owner.Body.GetProperty("user").GetProperty("providers").EnumerateArray());
+        var again = await WalkAsync();
+        Assert.Equal(SocialOAuthGodwit.LoginUrl, again.GetLeftPart(UriPartial.Path));
+        Assert.Equal("oauth_unverified_email_in_use", HttpUtility.ParseQueryString(again.Query)["error"]);
     }
 }
 
