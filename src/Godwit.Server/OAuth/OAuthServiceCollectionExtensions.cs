@@ -6,9 +6,6 @@ namespace Godwit.Server.OAuth;
 
 internal static class OAuthServiceCollectionExtensions
 {
-    /// <summary>The named client every provider talks to its provider with.</summary>
-    public const string HttpClientName = "oauth";
-
     /// <summary>
     /// Registers the OAuth flow, the public token (generated once in Development and kept in the
     /// project file), and the OpenID providers configured under <c>Godwit:OAuth</c>; a bad provider

@@ -41,7 +41,7 @@ internal sealed partial class OidcProvider : IOAuthProvider
         this.logger = logger;
         // Plain http only to loopback (tests and local stand-ins): discovery names the keys that
         // id_tokens are checked with, so it must not be readable or alterable on a network.
-        var retriever = new HttpDocumentRetriever(httpClients.CreateClient(OAuthServiceCollectionExtensions.HttpClientName)) { RequireHttps = !LoopbackHost.Is(definition.DiscoveryUrl) };
+        var retriever = new HttpDocumentRetriever(httpClients.CreateClient(Providers.ProviderCalls.ClientName)) { RequireHttps = !LoopbackHost.Is(definition.DiscoveryUrl) };
         discovery = new ConfigurationManager<OpenIdConnectConfiguration>(definition.DiscoveryUrl.AbsoluteUri, new OpenIdConnectConfigurationRetriever(), retriever);
     }
 
@@ -73,7 +73,7 @@ internal sealed partial class OidcProvider : IOAuthProvider
         try
         {
             var configuration = await discovery.GetConfigurationAsync(cancellationToken);
-            using var client = httpClients.CreateClient(OAuthServiceCollectionExtensions.HttpClientName);
+            using var client = httpClients.CreateClient(Providers.ProviderCalls.ClientName);
             using var tokenResponse = await client.SendAsync(TokenRequest(configuration, callback), cancellationToken);
             if (!tokenResponse.IsSuccessStatusCode)
             {
