@@ -4,6 +4,7 @@ using Godwit.Core.Sessions;
 using Godwit.Core.Users;
 using Godwit.Server.Biometrics;
 using Godwit.Server.Delivery;
+using Godwit.Server.Events;
 using Godwit.Server.Health;
 using Godwit.Server.Impersonation;
 using Godwit.Server.Hosting;
@@ -59,6 +60,7 @@ public static class GodwitApp
         services.AddSingleton<SigningKeyRing>();
         services.AddSingleton(provider => new SessionJwts(
             provider.GetRequiredService<SigningKeyRing>(), sessionOptions, provider.GetRequiredService<TimeProvider>(), resolved.Issuer, resolved.ProjectId));
+        services.AddGodwitEvents();
         services.AddGodwitUsers();
         services.AddScoped<SessionLookup>();
         services.AddScoped<SessionService>();
@@ -88,7 +90,7 @@ public static class GodwitApp
         app.UseGodwitRateLimits();
         app.MapHealth();
         app.MapJwks();
-        var v1 = ProjectAuthentication.RequireProject(app.MapGroup("/v1"));
+        var v1 = ProjectAuthentication.RequireProject(app.MapGroup("/v1")).RecordEventsAsProject();
         v1.MapUserApi();
         v1.MapUserImport();
         v1.MapSessionApi();

@@ -139,5 +139,7 @@ public abstract class GodwitDbContext(DbContextOptions options) : DbContext(opti
         modelBuilder.ApplyConfiguration(new Godwit.Storage.OAuth.OAuthRegistrationConfiguration());
         modelBuilder.ApplyConfiguration(new Godwit.Storage.OAuth.OAuthFlowStateConfiguration());
         modelBuilder.ApplyConfiguration(new Godwit.Storage.OAuth.OAuthGrantConfiguration());
+        modelBuilder.ApplyConfiguration(new Godwit.Storage.Events.GodwitEventConfiguration());
+        modelBuilder.ApplyConfiguration(new Godwit.Storage.Events.EventOutboxEntryConfiguration());
     }
 }

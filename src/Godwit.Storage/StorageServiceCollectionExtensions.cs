@@ -36,6 +36,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<ISealedSecretStore, EfSealedSecretStore>();
         services.AddScoped<IImpersonationStore, EfImpersonationStore>();
         services.AddScoped<Core.OAuth.IOAuthFlowStore, OAuth.EfOAuthFlowStore>();
+        services.AddScoped<Core.Events.IEventStore, Events.EfEventStore>();
         return services;
     }
 }

@@ -1,11 +1,13 @@
+using System.Text.Json.Nodes;
 using Godwit.Core.Errors;
+using Godwit.Core.Events;
 using Godwit.Core.Rbac;
 using Godwit.Core.Users.Creation;
 
 namespace Godwit.Core.Users;
 
 /// <summary>The rules of creating, changing and deleting users.</summary>
-public sealed class UserService(IUserStore store, TimeProvider clock, NewUserValidation newUsers, RbacPolicy rbac)
+public sealed class UserService(IUserStore store, TimeProvider clock, NewUserValidation newUsers, RbacPolicy rbac, EventLog events)
 {
     public async Task<Result<CreatedUser>> CreateAsync(CreateUserCommand command, CancellationToken cancellationToken)
     {
@@ -23,6 +25,12 @@ public sealed class UserService(IUserStore store, TimeProvider clock, NewUserVal
 
         var user = prepared.Value;
         user.Roles = roles.Value;
+        events.Record(EventTypes.UserCreated, user.UserId, new JsonObject
+        {
+            ["email"] = user.Emails.FirstOrDefault()?.Address,
+            ["phone_number"] = user.Phones.FirstOrDefault()?.Number,
+            ["status"] = user.Status == UserStatus.Active ? "active" : "pending",
+        });
         if (await store.SaveAsync(cancellationToken) is { } conflict)
         {
             return conflict;

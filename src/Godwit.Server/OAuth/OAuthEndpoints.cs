@@ -7,6 +7,8 @@ using Godwit.Server.Http;
 using Godwit.Server.Sessions;
 using Godwit.Server.Users;
 
+using Godwit.Server.Events;
+
 namespace Godwit.Server.OAuth;
 
 internal static class OAuthEndpoints
@@ -17,7 +19,7 @@ internal static class OAuthEndpoints
     /// </summary>
     public static void MapGodwitOAuth(this IEndpointRouteBuilder app, RouteGroupBuilder v1)
     {
-        var publicOAuth = app.MapGroup("/v1/public/oauth");
+        var publicOAuth = app.MapGroup("/v1/public/oauth").RecordEventsAsUser();
         publicOAuth.MapGet("/{provider}/start", OAuthPublicEndpoints.StartAsync);
         publicOAuth.MapGet("/{provider}/callback", OAuthPublicEndpoints.CallbackAsync);
         publicOAuth.MapPost("/{provider}/callback", OAuthPublicEndpoints.CallbackAsync);

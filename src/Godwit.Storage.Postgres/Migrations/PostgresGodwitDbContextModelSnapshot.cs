@@ -128,6 +128,66 @@ namespace Godwit.Storage.Postgres.Migrations
                     b.ToTable("biometric_registrations", (string)null);
                 });
 
+            modelBuilder.Entity("Godwit.Core.Events.GodwitEvent", b =>
+                {
+                    b.Property<string>("EventId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("actor_type");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("character varying(45)")
+                        .HasColumnName("ip_address");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("type");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("user_agent");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("EventId")
+                        .HasName("pk_events");
+
+                    b.HasIndex("OccurredAt", "EventId")
+                        .HasDatabaseName("ix_events_occurred_at_event_id");
+
+                    b.HasIndex("UserId", "OccurredAt")
+                        .HasDatabaseName("ix_events_user_id_occurred_at");
+
+                    b.ToTable("events", (string)null);
+                });
+
             modelBuilder.Entity("Godwit.Core.Impersonation.ImpersonationGrant", b =>
                 {
                     b.Property<string>("ImpersonationId")
@@ -1009,6 +1069,23 @@ namespace Godwit.Storage.Postgres.Migrations
                     b.ToTable("webauthn_registrations", (string)null);
                 });
 
+            modelBuilder.Entity("Godwit.Storage.Events.EventOutboxEntry", b =>
+                {
+                    b.Property<string>("EventId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("event_id");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.HasKey("EventId")
+                        .HasName("pk_event_outbox");
+
+                    b.ToTable("event_outbox", (string)null);
+                });
+
             modelBuilder.Entity("Godwit.Core.Biometrics.BiometricChallenge", b =>
                 {
                     b.HasOne("Godwit.Core.Users.User", null)
@@ -1145,6 +1222,16 @@ namespace Godwit.Storage.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_webauthn_registrations_users_user_id");
+                });
+
+            modelBuilder.Entity("Godwit.Storage.Events.EventOutboxEntry", b =>
+                {
+                    b.HasOne("Godwit.Core.Events.GodwitEvent", null)
+                        .WithOne()
+                        .HasForeignKey("Godwit.Storage.Events.EventOutboxEntry", "EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_event_outbox_events_event_id");
                 });
 
             modelBuilder.Entity("Godwit.Core.Totps.UserTotp", b =>

@@ -123,6 +123,66 @@ namespace Godwit.Storage.Sqlite.Migrations
                     b.ToTable("biometric_registrations", (string)null);
                 });
 
+            modelBuilder.Entity("Godwit.Core.Events.GodwitEvent", b =>
+                {
+                    b.Property<string>("EventId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_type");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ip_address");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_agent");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("EventId")
+                        .HasName("pk_events");
+
+                    b.HasIndex("OccurredAt", "EventId")
+                        .HasDatabaseName("ix_events_occurred_at_event_id");
+
+                    b.HasIndex("UserId", "OccurredAt")
+                        .HasDatabaseName("ix_events_user_id_occurred_at");
+
+                    b.ToTable("events", (string)null);
+                });
+
             modelBuilder.Entity("Godwit.Core.Impersonation.ImpersonationGrant", b =>
                 {
                     b.Property<string>("ImpersonationId")
@@ -1004,6 +1064,23 @@ namespace Godwit.Storage.Sqlite.Migrations
                     b.ToTable("webauthn_registrations", (string)null);
                 });
 
+            modelBuilder.Entity("Godwit.Storage.Events.EventOutboxEntry", b =>
+                {
+                    b.Property<string>("EventId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_at");
+
+                    b.HasKey("EventId")
+                        .HasName("pk_event_outbox");
+
+                    b.ToTable("event_outbox", (string)null);
+                });
+
             modelBuilder.Entity("Godwit.Core.Biometrics.BiometricChallenge", b =>
                 {
                     b.HasOne("Godwit.Core.Users.User", null)
@@ -1140,6 +1217,16 @@ namespace Godwit.Storage.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_webauthn_registrations_users_user_id");
+                });
+
+            modelBuilder.Entity("Godwit.Storage.Events.EventOutboxEntry", b =>
+                {
+                    b.HasOne("Godwit.Core.Events.GodwitEvent", null)
+                        .WithOne()
+                        .HasForeignKey("Godwit.Storage.Events.EventOutboxEntry", "EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_event_outbox_events_event_id");
                 });
 
             modelBuilder.Entity("Godwit.Core.Totps.UserTotp", b =>

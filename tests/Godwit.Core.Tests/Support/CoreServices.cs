@@ -130,6 +130,10 @@ public sealed class CoreServices : IAsyncLifetime
         // No SessionAccessWriter: a test sees the access times still waiting to be written.
         services.AddSingleton<SessionAccessLog>();
 
+        // AddGodwitEvents.
+        services.AddScoped<Godwit.Core.Events.EventOrigin>();
+        services.AddScoped<Godwit.Core.Events.EventLog>();
+
         // AddGodwitUsers.
         services.AddScoped<UserService>();
         services.AddSingleton(new Godwit.Core.Rbac.RbacPolicy(new Godwit.Core.Rbac.RbacOptions()));

@@ -1,0 +1,41 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Godwit.Core.Users;
+
+namespace Godwit.Core.Events;
+
+/// <summary>
+/// Records what happened. Call <see cref="Record"/> once the change is decided and just before the
+/// store saves it: the event then commits with the change, and vanishes with it if the save fails.
+/// An event with no change of its own (a refused login) is committed by <see cref="CommitPendingAsync"/>,
+/// which the server calls at the end of every request.
+/// </summary>
+public sealed class EventLog(IEventStore store, EventOrigin origin, TimeProvider clock)
+{
+    public const string IdPrefix = "event-live-";
+
+    // Payloads travel as JSON to webhooks and the API, never into HTML: keep them readable.
+    private static readonly JsonSerializerOptions PayloadJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public GodwitEvent Record(string type, string? userId, JsonObject? payload = null)
+    {
+        var recorded = new GodwitEvent
+        {
+            EventId = PrefixedId.New(IdPrefix),
+            Type = type,
+            OccurredAt = clock.GetUtcNow().UtcDateTime,
+            UserId = userId,
+            ActorType = origin.Actor.Type,
+            ActorId = origin.Actor.Id,
+            IpAddress = origin.IpAddress,
+            UserAgent = origin.UserAgent,
+            Payload = payload?.ToJsonString(PayloadJson) ?? "{}",
+        };
+        store.Add(recorded);
+        return recorded;
+    }
+
+    public Task CommitPendingAsync(CancellationToken cancellationToken) =>
+        store.HasPending ? store.SavePendingAsync(cancellationToken) : Task.CompletedTask;
+}
