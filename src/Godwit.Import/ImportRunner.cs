@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.Channels;
+using Godwit.Core.Telemetry;
 using Godwit.Core.Users;
 using Godwit.Import.Reading;
 
@@ -29,7 +30,7 @@ public interface IImportProgress
 /// every outcome: created ids in the results file, refusals in the errors file (JSON Lines), and a
 /// checkpoint after each commit so that a run killed at any moment resumes where it stopped.
 /// </summary>
-public sealed class ImportRunner(IExportPreset preset, ImportValidation validation, IBulkUserWriter target, ImportOptions options, IImportProgress progress)
+public sealed class ImportRunner(IExportPreset preset, ImportValidation validation, IBulkUserWriter target, ImportOptions options, IImportProgress progress, GodwitMetrics? metrics = null)
 {
     /// <summary>
     /// Users handed to the writer at a time. A commit may span several such steps
@@ -40,10 +41,14 @@ public sealed class ImportRunner(IExportPreset preset, ImportValidation validati
     /// <summary>Rows read and checked, waiting for the writer, in file order.</summary>
     private sealed record Step(List<ImportRow> Rows, List<User> Users);
 
+    /// <summary>The counts already added to <c>godwit.import.rows</c>: a resumed run counts only what it commits.</summary>
+    private ImportCounts counted = new();
+
     public async Task<ImportCheckpoint> RunAsync(CancellationToken cancellationToken)
     {
         var input = ImportCheckpoint.Describe(options.InputPath);
         var state = (options.DryRun ? null : ImportCheckpoint.Load(options.StatePath, input)) ?? new ImportCheckpoint { Input = input };
+        counted = state.Counts;
         await using var errors = OpenAt(options.ErrorsPath, state.ErrorsBytes);
         await using var results = options.DryRun ? null : OpenAt(options.ResultsPath, state.ResultsBytes);
 
@@ -237,9 +242,24 @@ public sealed class ImportRunner(IExportPreset preset, ImportValidation validati
         if (!options.DryRun)
         {
             state.Save(options.StatePath);
+            CountCommitted(state.Counts);
         }
 
         return state;
+    }
+
+    /// <summary>Adds what this commit made durable to the import-rows counter, by outcome.</summary>
+    private void CountCommitted(ImportCounts now)
+    {
+        if (metrics is not null)
+        {
+            metrics.ImportRows("created", now.Created - counted.Created);
+            metrics.ImportRows("updated", now.Updated - counted.Updated);
+            metrics.ImportRows("skipped", now.Skipped - counted.Skipped);
+            metrics.ImportRows("failed", now.Failed - counted.Failed);
+        }
+
+        counted = now;
     }
 
     private static ImportCounts Count(ImportCounts counts, BulkOutcome outcome) => outcome switch

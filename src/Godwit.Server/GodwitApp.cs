@@ -19,6 +19,7 @@ using Godwit.Server.RateLimiting;
 using Godwit.Server.Rbac;
 using Godwit.Server.Security;
 using Godwit.Server.Sessions;
+using Godwit.Server.Telemetry;
 using Godwit.Server.Totps;
 using Godwit.Server.Users;
 using Godwit.Server.WebAuthn;
@@ -81,11 +82,14 @@ public static class GodwitApp
         services.AddGodwitOAuth(builder.Configuration, builder.Environment, settings.Project.DataFolder);
         services.AddGodwitDelivery(builder.Configuration, builder.Environment, settings.Project.DataFolder);
         services.AddGodwitRateLimits(builder.Configuration);
+        services.AddGodwitTelemetry(builder.Configuration);
+        services.AddGodwitReadinessChecks();
         var migrate = settings.AddDatabase(services);
         services.AddSingleton(new StartupTasks(migrate));
 
         var app = builder.Build();
         app.UseMiddleware<ApiErrorMiddleware>();
+        app.UseGodwitTelemetry();
         app.UseMiddleware<QueryStringGuard>();
         app.UseGodwitRateLimits();
         app.MapHealth();

@@ -124,10 +124,11 @@ internal static class ImportCommand
         }
 
         var validation = new ImportValidation(target.HashLimits, TimeProvider.System, importTotps ? target.TotpKeys : null);
+        using var telemetry = new ImportTelemetry(configuration);
         try
         {
             var result = await ImportProgress.ShowAsync(input, progress =>
-                new ImportRunner(preset, validation, target.Writer, options, progress).RunAsync(CancellationToken.None));
+                new ImportRunner(preset, validation, target.Writer, options, progress, telemetry.Metrics).RunAsync(CancellationToken.None));
             ImportSummary.Print(result, options);
             return 0;
         }

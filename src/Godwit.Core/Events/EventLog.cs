@@ -11,7 +11,7 @@ namespace Godwit.Core.Events;
 /// An event with no change of its own (a refused login) is committed by <see cref="CommitPendingAsync"/>,
 /// which the server calls at the end of every request.
 /// </summary>
-public sealed class EventLog(IEventStore store, EventOrigin origin, TimeProvider clock)
+public sealed class EventLog(IEventStore store, EventOrigin origin, TimeProvider clock, IEnumerable<IEventObserver> observers)
 {
     public const string IdPrefix = "event-live-";
 
@@ -33,6 +33,11 @@ public sealed class EventLog(IEventStore store, EventOrigin origin, TimeProvider
             Payload = payload?.ToJsonString(PayloadJson) ?? "{}",
         };
         store.Add(recorded);
+        foreach (var observer in observers)
+        {
+            observer.Recorded(recorded, payload);
+        }
+
         return recorded;
     }
 

@@ -93,6 +93,9 @@ public sealed partial class SigningKeyRing(ProjectKeys projectKeys, SessionToken
         }
     }
 
+    /// <summary>True once keys have been loaded: before that nothing can be signed or verified.</summary>
+    public bool IsLoaded => current.Keys.Count > 0;
+
     public LoadedKey? Find(string? kid) => current.Keys.FirstOrDefault(k => k.Kid == kid);
 
     private async Task<List<LoadedKey>> LoadAsync(ISigningKeyStore store, CancellationToken cancellationToken)

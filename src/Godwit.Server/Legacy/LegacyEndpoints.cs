@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Godwit.Core.Legacy;
+using Godwit.Core.Telemetry;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
@@ -16,7 +17,7 @@ internal sealed record LegacyResponse(int StatusCode, byte[] Body, string? Failu
 /// the timeout leaves no room for a second attempt, and a repeated password POST would count twice
 /// against a legacy system's own lockout.
 /// </summary>
-internal sealed class LegacyEndpoints(IHttpClientFactory clients, TimeProvider clock)
+internal sealed class LegacyEndpoints(IHttpClientFactory clients, TimeProvider clock, GodwitMetrics metrics)
 {
     public const string PasswordHook = "godwit-legacy-password-hook";
     public const string SessionHook = "godwit-legacy-session-hook";
@@ -39,31 +40,42 @@ internal sealed class LegacyEndpoints(IHttpClientFactory clients, TimeProvider c
     {
         var started = clock.GetTimestamp();
         string failure;
+        string outcome;
         try
         {
             using var response = await clients.CreateClient(client).SendAsync(request, cancellationToken);
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-            return new LegacyResponse((int)response.StatusCode, body, null, clock.GetElapsedTime(started));
+            return Measured(new LegacyResponse((int)response.StatusCode, body, null, clock.GetElapsedTime(started)), client, "answered");
         }
         catch (BrokenCircuitException)
         {
             failure = "circuit open after repeated failures";
+            outcome = "circuit_open";
         }
         catch (TimeoutRejectedException)
         {
             failure = "timed out";
+            outcome = "timed_out";
         }
         catch (HttpRequestException exception)
         {
             // The exception's message may hold the URL, whose query can carry a credential.
             failure = $"could not be reached ({exception.HttpRequestError})";
+            outcome = "unreachable";
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             failure = "timed out";
+            outcome = "timed_out";
         }
 
-        return new LegacyResponse(0, [], failure, clock.GetElapsedTime(started));
+        return Measured(new LegacyResponse(0, [], failure, clock.GetElapsedTime(started)), client, outcome);
+    }
+
+    private LegacyResponse Measured(LegacyResponse response, string client, string outcome)
+    {
+        metrics.LegacyHookAnswered(LegacyCircuitStates.HookName(client), outcome, response.Elapsed);
+        return response;
     }
 }
 

@@ -2,6 +2,7 @@ using Godwit.Core.Legacy;
 using Godwit.Server.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
+using Polly.CircuitBreaker;
 
 namespace Godwit.Server.Legacy;
 
@@ -28,6 +29,8 @@ internal static class LegacyServiceCollectionExtensions
             endpoint.AddResilienceHandler(name, (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<LegacySystemOptions>();
+                var circuits = context.ServiceProvider.GetRequiredService<LegacyCircuitStates>();
+                circuits.Set(name, CircuitState.Closed);
                 // Outermost the circuit breaker, so that it counts the timeouts inside it.
                 pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
                 {
@@ -35,6 +38,10 @@ internal static class LegacyServiceCollectionExtensions
                     MinimumThroughput = options.CircuitBreaker.MinimumThroughput,
                     SamplingDuration = options.CircuitBreaker.SamplingDuration,
                     BreakDuration = options.CircuitBreaker.BreakDuration,
+                    // Kept for the circuit-state gauge (see TelemetryGauges).
+                    OnOpened = _ => Set(circuits, name, CircuitState.Open),
+                    OnHalfOpened = _ => Set(circuits, name, CircuitState.HalfOpen),
+                    OnClosed = _ => Set(circuits, name, CircuitState.Closed),
                 });
                 pipeline.AddTimeout(options.Timeout);
             });
@@ -42,6 +49,7 @@ internal static class LegacyServiceCollectionExtensions
             endpoint.AddHttpMessageHandler(() => new BufferAnswerHandler());
         }
 
+        services.AddSingleton<LegacyCircuitStates>();
         services.AddSingleton<LegacyEndpoints>();
         services.AddSingleton<ILegacyPasswordHook, LegacyPasswordHookClient>();
         services.AddSingleton<LegacyJwks>();
@@ -55,5 +63,11 @@ internal static class LegacyServiceCollectionExtensions
         services.AddSingleton<ILegacyUserLookupHook, LegacyUserLookupHookClient>();
         services.AddScoped<LegacyUserLookup>();
         return services;
+    }
+
+    private static ValueTask Set(LegacyCircuitStates circuits, string name, CircuitState state)
+    {
+        circuits.Set(name, state);
+        return ValueTask.CompletedTask;
     }
 }
