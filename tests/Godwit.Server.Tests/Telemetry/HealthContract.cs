@@ -37,7 +37,7 @@ public abstract class HealthContract
             // As if this build's last migration had not been applied yet.
             var db = scope.ServiceProvider.GetRequiredService<GodwitDbContext>();
             await db.Database.ExecuteSqlRawAsync(
-                """DELETE FROM "__EFMigrationsHistory" WHERE "MigrationId" = (SELECT MAX("MigrationId") FROM "__EFMigrationsHistory")""",
+                """DELETE FROM "__EFMigrationsHistory" WHERE migration_id = (SELECT MAX(migration_id) FROM "__EFMigrationsHistory")""",
                 TestContext.Current.CancellationToken);
         }
 

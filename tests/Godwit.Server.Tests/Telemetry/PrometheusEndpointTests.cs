@@ -17,8 +17,7 @@ public sealed class PrometheusEndpointTests
     public async Task Request_counts_are_labelled_with_the_route_template_and_status_never_the_user_id()
     {
         await using var host = await StartAsync();
-        var created = await host.Client.PostAsync("/v1/users", new { email = ApiCalls.UniqueEmail() });
-        Assert.Equal(HttpStatusCode.OK, created.Status);
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.PostAsync("/v1/users", new { email = ApiCalls.UniqueEmail() })).Status);
         var missingUser = "user-test-" + Guid.NewGuid().ToString("D");
         for (var i = 0; i < 3; i++)
         {
@@ -28,7 +27,9 @@ public sealed class PrometheusEndpointTests
         var samples = await ScrapeUntilAsync(host, s => Sum(s, RequestCount, ("http_route", "/v1/users/{userId}"), ("http_response_status_code", "404")) >= 3);
 
         Assert.Equal(3, Sum(samples, RequestCount, ("http_route", "/v1/users/{userId}"), ("http_response_status_code", "404"), ("http_request_method", "GET")));
-        Assert.Equal(1, Sum(samples, RequestCount, ("http_route", "/v1/users"), ("http_response_status_code", "200"), ("http_request_method", "POST")));
+        var created = samples.Single(s => s.Name == RequestCount && s.Label("http_request_method") == "POST");
+        // The template as routing holds it: MapPost("") in the /v1/users group ends in a slash.
+        Assert.Equal(("/v1/users/", "200", 1d), (created.Label("http_route"), created.Label("http_response_status_code"), created.Value));
         Assert.DoesNotContain(samples, s => s.Labels.Values.Any(value => value.Contains(missingUser, StringComparison.Ordinal)));
         Assert.DoesNotContain(samples, s => s.Labels.Values.Any(value => value.Contains("@example.com", StringComparison.Ordinal)));
         Assert.Equal(1, Sum(samples, "godwit_users_created_total", ("source", "api")));
