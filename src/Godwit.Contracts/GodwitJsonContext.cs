@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Godwit.Contracts.Biometrics;
 using Godwit.Contracts.Errors;
+using Godwit.Contracts.Events;
 using Godwit.Contracts.Impersonation;
 using Godwit.Contracts.MagicLinks;
 using Godwit.Contracts.OAuth;
@@ -27,6 +28,7 @@ namespace Godwit.Contracts;
 [JsonSerializable(typeof(UserChangedResponse))]
 [JsonSerializable(typeof(SearchUsersResponse))]
 [JsonSerializable(typeof(ImportUsersResponse))]
+[JsonSerializable(typeof(ListEventsResponse))]
 [JsonSerializable(typeof(AuthenticateSessionResponse))]
 [JsonSerializable(typeof(GetSessionsResponse))]
 [JsonSerializable(typeof(RevokeSessionResponse))]

@@ -61,7 +61,7 @@ public static class GodwitApp
         services.AddSingleton<SigningKeyRing>();
         services.AddSingleton(provider => new SessionJwts(
             provider.GetRequiredService<SigningKeyRing>(), sessionOptions, provider.GetRequiredService<TimeProvider>(), resolved.Issuer, resolved.ProjectId));
-        services.AddGodwitEvents();
+        services.AddGodwitEvents(builder.Configuration);
         services.AddGodwitUsers();
         services.AddScoped<SessionLookup>();
         services.AddScoped<SessionService>();
@@ -107,6 +107,7 @@ public static class GodwitApp
         v1.MapTotpApi();
         v1.MapRbacApi();
         v1.MapImpersonationApi();
+        v1.MapEventApi();
         app.MapGodwitOAuth(v1);
         return app;
     }

@@ -1,3 +1,4 @@
+using Godwit.Core.Events;
 using Godwit.Core.Users;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -10,9 +11,10 @@ namespace Godwit.Storage.Postgres;
 /// it (<see cref="IBulkUserWriter.BeginAsync"/>): binary COPY into a temporary table, then set-based statements
 /// that decide per row between creating and matching, and insert the new users in a few statements.
 /// The transaction holds a SHARE ROW EXCLUSIVE lock on <c>users</c>, so no other writer creates a
-/// user between the checks and the inserts (they wait for the commit).
+/// user between the checks and the inserts (they wait for the commit). Each user created or
+/// updated gets its <c>user.imported</c> event, copied in the same transaction.
 /// </summary>
-internal sealed class PostgresBulkUserWriter(PostgresGodwitDbContext db) : IBulkUserWriter
+internal sealed class PostgresBulkUserWriter(PostgresGodwitDbContext db, EventLog events) : IBulkUserWriter
 {
     private const string CreateBatch = """
         CREATE TEMP TABLE import_batch (
@@ -91,7 +93,7 @@ internal sealed class PostgresBulkUserWriter(PostgresGodwitDbContext db) : IBulk
         {
             transaction = await connection.BeginTransactionAsync(cancellationToken);
             await ExecuteAsync(connection, "LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE", cancellationToken);
-            return new Transaction(db, connection, transaction);
+            return new Transaction(db, events, connection, transaction);
         }
         catch
         {
@@ -105,7 +107,7 @@ internal sealed class PostgresBulkUserWriter(PostgresGodwitDbContext db) : IBulk
         }
     }
 
-    private sealed class Transaction(PostgresGodwitDbContext db, NpgsqlConnection connection, NpgsqlTransaction transaction) : IBulkWriteTransaction
+    private sealed class Transaction(PostgresGodwitDbContext db, EventLog events, NpgsqlConnection connection, NpgsqlTransaction transaction) : IBulkWriteTransaction
     {
         public async Task<IReadOnlyList<BulkOutcome>> WriteAsync(IReadOnlyList<User> users, bool upsert, CancellationToken cancellationToken)
         {
@@ -164,6 +166,8 @@ internal sealed class PostgresBulkUserWriter(PostgresGodwitDbContext db) : IBulk
                         : new BulkOutcome.Matched(reader.GetString(1)));
                 }
             }
+
+            await CopyEventsAsync(connection, [.. users.Select((user, i) => events.DescribeImported(user, outcomes[i])).OfType<GodwitEvent>()], cancellationToken);
 
             // The next batch of the same transaction makes its own.
             await ExecuteAsync(connection, withTotps ? "DROP TABLE import_batch, import_totps, import_recovery_codes" : "DROP TABLE import_batch", cancellationToken);
@@ -312,6 +316,47 @@ internal sealed class PostgresBulkUserWriter(PostgresGodwitDbContext db) : IBulk
         }
 
         return first;
+    }
+
+    /// <summary>The batch's <c>user.imported</c> events and their outbox rows, by COPY as the users were.</summary>
+    private static async Task CopyEventsAsync(NpgsqlConnection connection, IReadOnlyList<GodwitEvent> imported, CancellationToken cancellationToken)
+    {
+        if (imported.Count == 0)
+        {
+            return;
+        }
+
+        await using (var writer = await connection.BeginBinaryImportAsync(
+            "COPY events (event_id, type, occurred_at, user_id, actor_type, actor_id, ip_address, user_agent, payload) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var recorded in imported)
+            {
+                writer.StartRow();
+                Text(writer, recorded.EventId);
+                Text(writer, recorded.Type);
+                writer.Write(recorded.OccurredAt, NpgsqlDbType.TimestampTz);
+                Text(writer, recorded.UserId);
+                Text(writer, recorded.ActorType);
+                Text(writer, recorded.ActorId);
+                Text(writer, recorded.IpAddress);
+                Text(writer, recorded.UserAgent);
+                Text(writer, recorded.Payload);
+            }
+
+            await writer.CompleteAsync(cancellationToken);
+        }
+
+        await using (var writer = await connection.BeginBinaryImportAsync("COPY event_outbox (event_id, occurred_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var recorded in imported)
+            {
+                writer.StartRow();
+                Text(writer, recorded.EventId);
+                writer.Write(recorded.OccurredAt, NpgsqlDbType.TimestampTz);
+            }
+
+            await writer.CompleteAsync(cancellationToken);
+        }
     }
 
     private static void Text(NpgsqlBinaryImporter writer, string? value)

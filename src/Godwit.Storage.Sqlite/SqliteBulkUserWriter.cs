@@ -1,3 +1,4 @@
+using Godwit.Core.Events;
 using Godwit.Core.Users;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +10,9 @@ namespace Godwit.Storage.Sqlite;
 /// (<see cref="IBulkUserWriter.BeginAsync"/>). The transaction takes
 /// SQLite's write lock first (BEGIN IMMEDIATE), so the lookups that decide between creating and
 /// matching see every other writer's committed rows and none can slip in before the inserts.
+/// Each user created or updated gets its <c>user.imported</c> event in the same transaction.
 /// </summary>
-internal sealed class SqliteBulkUserWriter(SqliteGodwitDbContext db) : IBulkUserWriter
+internal sealed class SqliteBulkUserWriter(SqliteGodwitDbContext db, EventLog events) : IBulkUserWriter
 {
     public Task<IReadOnlyList<BulkOutcome>> WriteAsync(IReadOnlyList<User> users, bool upsert, CancellationToken cancellationToken) =>
         IBulkUserWriter.WriteInOwnTransactionAsync(this, users, upsert, cancellationToken);
@@ -32,7 +34,7 @@ internal sealed class SqliteBulkUserWriter(SqliteGodwitDbContext db) : IBulkUser
             }
 
             var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            return new Transaction(db, transaction, new Statements(connection, transaction));
+            return new Transaction(db, events, transaction, new Statements(connection, transaction));
         }
         catch
         {
@@ -41,7 +43,7 @@ internal sealed class SqliteBulkUserWriter(SqliteGodwitDbContext db) : IBulkUser
         }
     }
 
-    private sealed class Transaction(SqliteGodwitDbContext db, SqliteTransaction transaction, Statements statements) : IBulkWriteTransaction
+    private sealed class Transaction(SqliteGodwitDbContext db, EventLog events, SqliteTransaction transaction, Statements statements) : IBulkWriteTransaction
     {
         public Task<IReadOnlyList<BulkOutcome>> WriteAsync(IReadOnlyList<User> users, bool upsert, CancellationToken cancellationToken)
         {
@@ -49,7 +51,14 @@ internal sealed class SqliteBulkUserWriter(SqliteGodwitDbContext db) : IBulkUser
             foreach (var user in users)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                outcomes.Add(Write(statements, user, upsert));
+                var outcome = Write(statements, user, upsert);
+                if (events.DescribeImported(user, outcome) is { } imported)
+                {
+                    Statements.Run(statements.InsertEvent, imported.EventId, imported.Type, imported.OccurredAt, imported.UserId, imported.ActorType, imported.ActorId, imported.IpAddress, imported.UserAgent, imported.Payload);
+                    Statements.Run(statements.InsertOutbox, imported.EventId, imported.OccurredAt);
+                }
+
+                outcomes.Add(outcome);
             }
 
             return Task.FromResult<IReadOnlyList<BulkOutcome>>(outcomes);
@@ -238,6 +247,9 @@ internal sealed class SqliteBulkUserWriter(SqliteGodwitDbContext db) : IBulkUser
             UpdateUser = Prepare("UPDATE users SET first_name = $2, middle_name = $3, last_name = $4, trusted_metadata = $5, untrusted_metadata = $6 WHERE user_id = $1", 6);
             VerifyEmail = Prepare("UPDATE user_emails SET verified = 1 WHERE user_id = $1 AND address = $2", 2);
             VerifyPhone = Prepare("UPDATE user_phones SET verified = 1 WHERE user_id = $1 AND number = $2", 2);
+            InsertEvent = Prepare(
+                "INSERT INTO events (event_id, type, occurred_at, user_id, actor_type, actor_id, ip_address, user_agent, payload) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)", 9);
+            InsertOutbox = Prepare("INSERT INTO event_outbox (event_id, occurred_at) VALUES ($1, $2)", 2);
         }
 
         public SqliteCommand UserByExternalId { get; }
@@ -269,6 +281,10 @@ internal sealed class SqliteBulkUserWriter(SqliteGodwitDbContext db) : IBulkUser
         public SqliteCommand VerifyEmail { get; }
 
         public SqliteCommand VerifyPhone { get; }
+
+        public SqliteCommand InsertEvent { get; }
+
+        public SqliteCommand InsertOutbox { get; }
 
         public static string? Scalar(SqliteCommand command, params object?[] values)
         {

@@ -16,6 +16,7 @@ using Godwit.Storage.Totps;
 using Godwit.Storage.Users;
 using Godwit.Storage.WebAuthn;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Godwit.Storage;
 
@@ -37,6 +38,11 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IImpersonationStore, EfImpersonationStore>();
         services.AddScoped<Core.OAuth.IOAuthFlowStore, OAuth.EfOAuthFlowStore>();
         services.AddScoped<Core.Events.IEventStore, Events.EfEventStore>();
+        // The user store records address and link events; a host without a request (the command
+        // line, the store tests) records them as the system.
+        services.TryAddScoped<Core.Events.EventOrigin>();
+        services.TryAddScoped<Core.Events.EventLog>();
+        services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Godwit.Core.Users;
 using Godwit.Import;
 using Godwit.Import.Presets;
 using Godwit.Import.Reading;
@@ -124,11 +125,27 @@ internal static class ImportCommand
         }
 
         var validation = new ImportValidation(target.HashLimits, TimeProvider.System, importTotps ? target.TotpKeys : null);
+        // A dry run writes nothing, so it records nothing either.
+        var events = options.DryRun ? null : target.Events;
+        var importId = ImportEvents.NewImportId();
+        if (events is not null)
+        {
+            events.RecordStarted(importId, presetName, "database", options.ErrorsPath);
+            await events.CommitPendingAsync(CancellationToken.None);
+        }
+
         using var telemetry = new ImportTelemetry(configuration);
         try
         {
             var result = await ImportProgress.ShowAsync(input, progress =>
                 new ImportRunner(preset, validation, target.Writer, options, progress, telemetry.Metrics).RunAsync(CancellationToken.None));
+            if (events is not null)
+            {
+                var counts = result.Counts;
+                events.RecordFinished(importId, presetName, "database", counts.Read, counts.Created + counts.Updated, counts.Skipped, counts.Failed, options.ErrorsPath);
+                await events.CommitPendingAsync(CancellationToken.None);
+            }
+
             ImportSummary.Print(result, options);
             return 0;
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Godwit.Cli.Hosting;
+using Godwit.Core.Events;
 using Godwit.Core.Passwords;
 using Godwit.Core.Passwords.Hashing;
 using Godwit.Core.Security;
@@ -14,8 +15,9 @@ internal sealed class ImportTargets : IAsyncDisposable
 {
     private readonly IAsyncDisposable? owner;
 
-    private ImportTargets(IBulkUserWriter writer, PasswordHashLimits limits, ProjectKeys? totpKeys, IAsyncDisposable? owner)
+    private ImportTargets(IBulkUserWriter writer, PasswordHashLimits limits, ProjectKeys? totpKeys, IAsyncDisposable? owner, EventLog? events = null)
     {
+        Events = events;
         Writer = writer;
         HashLimits = limits;
         TotpKeys = totpKeys;
@@ -23,6 +25,9 @@ internal sealed class ImportTargets : IAsyncDisposable
     }
 
     public IBulkUserWriter Writer { get; }
+
+    /// <summary>The database's event log, for import.started and import.finished; null for the API targets, whose server records its own.</summary>
+    public EventLog? Events { get; }
 
     /// <summary>The caps every hash is checked against before it is sent or written.</summary>
     public PasswordHashLimits HashLimits { get; }
@@ -50,7 +55,8 @@ internal sealed class ImportTargets : IAsyncDisposable
             }
 
             var scope = storage.Services.CreateAsyncScope();
-            return new ImportTargets(scope.ServiceProvider.GetRequiredService<IBulkUserWriter>(), passwords.HashLimits, storage.Keys, new Owned(scope, storage));
+            return new ImportTargets(
+                scope.ServiceProvider.GetRequiredService<IBulkUserWriter>(), passwords.HashLimits, storage.Keys, new Owned(scope, storage), scope.ServiceProvider.GetRequiredService<EventLog>());
         }
 
         if (kind is not ("godwit" or "stytch") || !Uri.TryCreate(settings.GetValueOrDefault("url"), UriKind.Absolute, out var url))

@@ -71,6 +71,12 @@ public static class ErrorCatalog
     public static readonly ApiError InvalidSearchCursor = new(400, "user_search_invalid_cursor", "The search cursor is invalid. Pass the next_cursor of a previous response unchanged.");
     public static readonly ApiError InvalidSearchLimit = new(400, "user_search_invalid_limit", "limit must be between 1 and 1000.");
 
+    // The event log (GET /v1/events).
+    public static readonly ApiError InvalidEventType = new(400, "invalid_event_type", "types must be a comma-separated list of event types Godwit records, such as user.created,password.reset.");
+    public static readonly ApiError InvalidEventTime = new(400, "invalid_time", "since and until must be RFC 3339 timestamps with an offset, such as 2026-01-31T12:00:00Z.");
+    public static readonly ApiError InvalidEventLimit = new(400, "invalid_limit", "limit must be a whole number between 1 and 1000.");
+    public static readonly ApiError InvalidEventCursor = new(400, "invalid_cursor", "The cursor is invalid. Pass the next_cursor of a previous response unchanged.");
+
     // Passwords.
     public static readonly ApiError PasswordAlreadyExists = new(400, "password_already_exists", "This user already has a password. Reset it instead of migrating another.");
     public static readonly ApiError DuplicatePassword = new(400, "password_already_exists", "Another request gave this user a password at the same moment.");

@@ -20,7 +20,22 @@ public sealed class EventLog(IEventStore store, EventOrigin origin, TimeProvider
 
     public GodwitEvent Record(string type, string? userId, JsonObject? payload = null)
     {
-        var recorded = new GodwitEvent
+        var recorded = Describe(type, userId, payload);
+        store.Add(recorded);
+        foreach (var observer in observers)
+        {
+            observer.Recorded(recorded, payload);
+        }
+
+        return recorded;
+    }
+
+    /// <summary>
+    /// An event of this scope's origin, not yet added anywhere: for writers that bypass the change
+    /// tracker (the bulk import), which insert it in their own transaction.
+    /// </summary>
+    public GodwitEvent Describe(string type, string? userId, JsonObject? payload = null) =>
+        new()
         {
             EventId = PrefixedId.New(IdPrefix),
             Type = type,
@@ -32,14 +47,6 @@ public sealed class EventLog(IEventStore store, EventOrigin origin, TimeProvider
             UserAgent = origin.UserAgent,
             Payload = payload?.ToJsonString(PayloadJson) ?? "{}",
         };
-        store.Add(recorded);
-        foreach (var observer in observers)
-        {
-            observer.Recorded(recorded, payload);
-        }
-
-        return recorded;
-    }
 
     public Task CommitPendingAsync(CancellationToken cancellationToken) =>
         store.HasPending ? store.SavePendingAsync(cancellationToken) : Task.CompletedTask;

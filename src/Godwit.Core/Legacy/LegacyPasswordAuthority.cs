@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Godwit.Core.Events;
 using Godwit.Core.Passwords;
 using Godwit.Core.Passwords.Hashing;
 using Godwit.Core.Passwords.Strength;
@@ -38,6 +40,7 @@ public sealed partial class LegacyPasswordAuthority(
     HashingGate gate,
     PasswordStrengthChecker strength,
     LegacySystemOptions options,
+    EventLog events,
     TimeProvider clock,
     ILogger<LegacyPasswordAuthority> logger)
 {
@@ -59,7 +62,10 @@ public sealed partial class LegacyPasswordAuthority(
         // Godwit's copy first: when hashing is overloaded the login is refused before the legacy
         // system is asked, and the guess is given back.
         var matchesHeld = await gate.RunAsync(() => held.Verify(password), cancellationToken);
+        var started = Stopwatch.GetTimestamp();
         var legacy = await hook.VerifyAsync(normalizedEmail, password, cancellationToken);
+        // Changes nothing of its own: the end of the request commits it.
+        events.RecordLegacyHookCalled("password", LegacyPasswordLogin.OutcomeOf(legacy.Kind), user.UserId, started);
         switch (legacy.Kind)
         {
             case LegacyVerdictKind.Match when matchesHeld:
@@ -96,7 +102,8 @@ public sealed partial class LegacyPasswordAuthority(
     public async Task FollowAsync(User user, UserPassword stored, string normalizedEmail, string password, CancellationToken cancellationToken)
     {
         var hash = await gate.RunAsync(() => hasher.Hash(password), cancellationToken);
-        if (!await passwords.TryReplaceHashAsync(stored.PasswordId, stored.Hash, hash.HashType, hash.Serialize(), clock.GetUtcNow().UtcDateTime, cancellationToken))
+        var followed = () => events.RecordPassword(EventTypes.PasswordReset, user, new JsonObject { ["method"] = "legacy_system", ["hash_type"] = hash.HashType });
+        if (!await passwords.TryReplaceHashAsync(stored.PasswordId, stored.Hash, hash.HashType, hash.Serialize(), clock.GetUtcNow().UtcDateTime, followed, cancellationToken))
         {
             return;
         }

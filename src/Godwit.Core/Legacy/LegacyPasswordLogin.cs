@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Godwit.Core.Events;
 using Godwit.Core.Errors;
 using Godwit.Core.Passwords;
 using Godwit.Core.Passwords.Hashing;
@@ -41,6 +43,7 @@ public sealed partial class LegacyPasswordLogin(
     HashingGate gate,
     PasswordStrengthChecker strength,
     LegacySystemOptions options,
+    EventLog events,
     TimeProvider clock,
     ILogger<LegacyPasswordLogin> logger)
 {
@@ -58,7 +61,25 @@ public sealed partial class LegacyPasswordLogin(
     /// </param>
     public async Task<LegacyLogin> LogInAsync(string normalizedEmail, string password, User? existing, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         var verdict = await hook.VerifyAsync(normalizedEmail, password, cancellationToken);
+        var login = await ActOnAsync(verdict, normalizedEmail, password, existing, cancellationToken);
+        // Recorded after the user is saved or refused: a refused save clears what is pending, and the
+        // call happened either way. The end of the request commits it.
+        events.RecordLegacyHookCalled("password", OutcomeOf(verdict.Kind), login.User?.UserId ?? existing?.UserId, started);
+        return login;
+    }
+
+    /// <summary>The <c>outcome</c> of a <c>legacy_hook.called</c> event.</summary>
+    public static string OutcomeOf(LegacyVerdictKind kind) => kind switch
+    {
+        LegacyVerdictKind.Match => "match",
+        LegacyVerdictKind.NoMatch => "no_match",
+        _ => "failed",
+    };
+
+    private async Task<LegacyLogin> ActOnAsync(LegacyVerdict verdict, string normalizedEmail, string password, User? existing, CancellationToken cancellationToken)
+    {
         if (verdict.Kind == LegacyVerdictKind.Failed)
         {
             return new LegacyLogin(LegacyLoginOutcome.Refused, Error: ErrorCatalog.LegacyPasswordHookUnavailable);
@@ -103,6 +124,12 @@ public sealed partial class LegacyPasswordLogin(
             MarkBelowPolicy(user);
         }
 
+        if (existing is null)
+        {
+            events.RecordCreated(user, "legacy_password_hook");
+        }
+
+        events.RecordPassword(EventTypes.PasswordCreated, user, new JsonObject { ["hash_type"] = hash.HashType, ["via"] = "legacy_password_hook" });
         var conflict = await users.SaveAsync(cancellationToken);
         if (conflict == ErrorCatalog.DuplicateEmail || conflict == ErrorCatalog.DuplicatePassword)
         {

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Godwit.Core.Errors;
+using Godwit.Core.Events;
 using Godwit.Core.Users;
 using Godwit.Core.Users.Creation;
 using Microsoft.Extensions.Logging;
@@ -18,6 +20,7 @@ public sealed partial class LegacyUserLookup(
     IUserStore users,
     UserService userService,
     LegacySystemOptions options,
+    EventLog events,
     ILogger<LegacyUserLookup> logger)
 {
     /// <summary>
@@ -33,13 +36,17 @@ public sealed partial class LegacyUserLookup(
             return null;
         }
 
+        var started = Stopwatch.GetTimestamp();
         var verdict = await hook.LookUpAsync(AddressKind.Email, normalizedEmail, cancellationToken);
         if (verdict.Kind != LegacyVerdictKind.Match)
         {
+            events.RecordLegacyHookCalled("user_lookup", LegacyPasswordLogin.OutcomeOf(verdict.Kind), null, started);
             return null;
         }
 
         var created = await CreateAsync(AddressKind.Email, normalizedEmail, verdict.Profile!, UserStatus.Active, verdict.Profile!.EmailVerified, cancellationToken);
+        // After the save, which clears what is pending when it is refused: the call happened either way.
+        events.RecordLegacyHookCalled("user_lookup", "match", created.Succeeded ? created.Value.UserId : null, started);
         if (created.Succeeded)
         {
             return created.Value;
@@ -66,6 +73,7 @@ public sealed partial class LegacyUserLookup(
             return null;
         }
 
+        var started = Stopwatch.GetTimestamp();
         var verdict = await hook.LookUpAsync(kind, address, cancellationToken);
         if (verdict.Kind == LegacyVerdictKind.Failed)
         {
@@ -74,12 +82,14 @@ public sealed partial class LegacyUserLookup(
 
         if (verdict.Kind != LegacyVerdictKind.Match)
         {
+            events.RecordLegacyHookCalled("user_lookup", LegacyPasswordLogin.OutcomeOf(verdict.Kind), null, started);
             return null;
         }
 
         // The sign-up's own link or code proves the address moments later; until then the
         // legacy system's word on it is not needed, so the address starts unverified as any sign-up's.
         var created = await CreateAsync(kind, address, verdict.Profile!, status, emailVerified: false, cancellationToken);
+        events.RecordLegacyHookCalled("user_lookup", "match", created.Succeeded ? created.Value.UserId : null, started);
         return created.Succeeded || IsAddressTaken(created.Error!) ? created : (Result<User>?)null;
     }
 
@@ -97,6 +107,11 @@ public sealed partial class LegacyUserLookup(
             Status = status,
         };
         var prepared = await userService.PrepareNewAsync(fields, cancellationToken);
+        if (prepared.Succeeded)
+        {
+            events.RecordCreated(prepared.Value, "legacy_user_lookup");
+        }
+
         var error = prepared.Succeeded ? await users.SaveAsync(cancellationToken) : prepared.Error;
         if (error is not null)
         {

@@ -1,4 +1,5 @@
 using Godwit.Core.Errors;
+using Godwit.Core.Events;
 using Godwit.Core.Sessions;
 using Godwit.Core.Users;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,7 @@ public sealed partial class SessionMigrationService(
     SessionService sessions,
     ISessionStore sessionStore,
     LegacySystemOptions options,
+    EventLog events,
     TimeProvider clock,
     ILogger<SessionMigrationService> logger)
 {
@@ -117,6 +119,7 @@ public sealed partial class SessionMigrationService(
 
         var user = prepared.Value;
         user.Emails[0].Verified = profile.EmailVerified;
+        events.RecordCreated(user, "session_migration");
         if (await users.SaveAsync(cancellationToken) is { } conflict)
         {
             return conflict;

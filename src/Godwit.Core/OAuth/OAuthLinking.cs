@@ -1,4 +1,5 @@
 using Godwit.Core.Errors;
+using Godwit.Core.Events;
 using Godwit.Core.Sessions;
 using Godwit.Core.Users;
 
@@ -15,7 +16,7 @@ public sealed record LinkedLogin(User User, OAuthRegistration Registration, stri
 /// when the provider verified it; else a new user. An unverified email never joins an existing
 /// user: whoever controls a provider account can type any address into it.
 /// </summary>
-public sealed class OAuthLinking(IUserStore users, IOAuthFlowStore flows, UserService userService, ISessionStore sessions, TimeProvider clock)
+public sealed class OAuthLinking(IUserStore users, IOAuthFlowStore flows, UserService userService, ISessionStore sessions, EventLog events, TimeProvider clock)
 {
     private const int MaxPictureUrlLength = 2048;
     private const int MaxLocaleLength = 35;
@@ -72,6 +73,7 @@ public sealed class OAuthLinking(IUserStore users, IOAuthFlowStore flows, UserSe
         created.FirstName = identity.FirstName;
         created.LastName = identity.LastName;
         users.Add(created);
+        events.RecordCreated(created, "oauth");
         return await CompleteAsync(created, Register(created, identity), identity, email, userCreated: true, cancellationToken);
     }
 

@@ -19,18 +19,20 @@ public interface IPasswordStore
 
     /// <summary>
     /// After a wrong guess: locks the user until <paramref name="lockUntil"/> and starts counting
-    /// afresh once <paramref name="threshold"/> guesses are counted. True when this call set the lock.
+    /// afresh once <paramref name="threshold"/> guesses are counted. True when this call set the lock;
+    /// then <paramref name="recordLocked"/> records its event, committed in the lock's transaction.
     /// </summary>
-    Task<bool> LockIfThresholdReachedAsync(string userId, int threshold, DateTime now, DateTime lockUntil, CancellationToken cancellationToken);
+    Task<bool> LockIfThresholdReachedAsync(string userId, int threshold, DateTime now, DateTime lockUntil, Action? recordLocked, CancellationToken cancellationToken);
 
     /// <summary>Forgets the failures counted so far, after a successful check.</summary>
     Task ClearFailuresAsync(string userId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Replaces the hash only if it is still <paramref name="expectedHash"/>; false when another
-    /// request changed the password first (then that change stands).
+    /// request changed the password first (then that change stands). When it replaces the hash,
+    /// <paramref name="recordReplaced"/> records its event, committed in the replacement's transaction.
     /// </summary>
-    Task<bool> TryReplaceHashAsync(string passwordId, string expectedHash, string hashType, string hash, DateTime now, CancellationToken cancellationToken);
+    Task<bool> TryReplaceHashAsync(string passwordId, string expectedHash, string hashType, string hash, DateTime now, Action? recordReplaced, CancellationToken cancellationToken);
 
     /// <summary>The user a password belongs to, or null when no such password exists.</summary>
     Task<string?> FindOwnerAsync(string passwordId, CancellationToken cancellationToken);

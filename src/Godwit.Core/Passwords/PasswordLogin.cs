@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Godwit.Core.Errors;
+using Godwit.Core.Events;
 using Godwit.Core.Legacy;
 using Godwit.Core.Passwords.Hashing;
 using Godwit.Core.Security;
@@ -24,6 +26,7 @@ public sealed class PasswordLogin(
     LegacyPasswordAuthority legacyAuthority,
     SessionService sessions,
     PasswordOptions options,
+    EventLog events,
     TimeProvider clock)
 {
     public async Task<Result<(User User, UserEmail Email)>> CheckAsync(string email, string password, CancellationToken cancellationToken)
@@ -121,7 +124,11 @@ public sealed class PasswordLogin(
                 {
                     // Conditional on the hash just verified: a concurrent reset's new password wins.
                     var upgraded = await gate.RunAsync(() => hasher.Hash(password), cancellationToken);
-                    await passwords.TryReplaceHashAsync(stored.PasswordId, stored.Hash, upgraded.HashType, upgraded.Serialize(), clock.GetUtcNow().UtcDateTime, cancellationToken);
+                    var upgradedFrom = stored.HashType;
+                    await passwords.TryReplaceHashAsync(
+                        stored.PasswordId, stored.Hash, upgraded.HashType, upgraded.Serialize(), clock.GetUtcNow().UtcDateTime,
+                        () => events.RecordPassword(EventTypes.PasswordUpgraded, user, new JsonObject { ["from_hash_type"] = upgradedFrom, ["to_hash_type"] = upgraded.HashType }),
+                        cancellationToken);
                 }
             }
             catch (PasswordHashingOverloadedException)
@@ -181,7 +188,11 @@ public sealed class PasswordLogin(
         if (guess.UserId is { } userId)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            await passwords.LockIfThresholdReachedAsync(userId, options.LockThreshold, now, now + options.LockDuration, cancellationToken);
+            var until = now + options.LockDuration;
+            await passwords.LockIfThresholdReachedAsync(
+                userId, options.LockThreshold, now, until,
+                () => events.Record(EventTypes.UserLocked, userId, new JsonObject { ["reason"] = "password_attempts", ["lock_expires_at"] = until.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) }),
+                cancellationToken);
         }
     }
 

@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Godwit.Core.Errors;
+using Godwit.Core.Events;
 using Godwit.Core.Passwords.Hashing;
 using Godwit.Core.Rbac;
 using Godwit.Core.Sessions;
@@ -17,6 +19,7 @@ public sealed class PasswordMigration(
     UserService userService,
     NewUserValidation newUsers,
     RbacPolicy rbac,
+    EventLog events,
     TimeProvider clock)
 {
     public async Task<Result<MigratedPassword>> MigrateAsync(MigratePasswordCommand command, CancellationToken cancellationToken)
@@ -66,6 +69,7 @@ public sealed class PasswordMigration(
             // The backend's attestation comes first, so that it does not mark the password it brings.
             var firstProof = command.SetEmailVerified && existing.MarkVerified(existingEmail, null);
             existing.Password = UserPassword.Create(existing.UserId, stored, clock.GetUtcNow().UtcDateTime);
+            events.RecordPassword(EventTypes.PasswordMigrated, existing, new JsonObject { ["hash_type"] = stored.HashType });
             if (await users.SaveAsync(cancellationToken) is { } conflict)
             {
                 return conflict == ErrorCatalog.DuplicatePassword ? ErrorCatalog.PasswordAlreadyExists : conflict;
@@ -100,6 +104,8 @@ public sealed class PasswordMigration(
         var user = prepared.Value;
         user.Roles = [.. command.Roles ?? []];
         user.Password = UserPassword.Create(user.UserId, stored, clock.GetUtcNow().UtcDateTime);
+        events.RecordCreated(user, "password_migration");
+        events.RecordPassword(EventTypes.PasswordMigrated, user, new JsonObject { ["hash_type"] = stored.HashType });
         return await users.SaveAsync(cancellationToken) is { } error
             ? error
             : new MigratedPassword(user, user.Emails[0].EmailId, UserCreated: true);

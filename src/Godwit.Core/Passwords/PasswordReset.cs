@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Godwit.Core.Errors;
+using Godwit.Core.Events;
 using Godwit.Core.Legacy;
 using Godwit.Core.OneTimeSecrets;
 using Godwit.Core.Passwords.Hashing;
@@ -25,6 +27,7 @@ public sealed class PasswordReset(
     PasswordResetLinks links,
     IOneTimeSecretStore secrets,
     SessionLookup sessionLookup,
+    EventLog events,
     TimeProvider clock)
 {
     /// <summary>How recent a session's factor must be for /v1/passwords/session/reset, as at Stytch.</summary>
@@ -81,7 +84,7 @@ public sealed class PasswordReset(
         }
 
         user.MarkVerified(email, null);
-        return await SetPasswordAndLogInAsync(user, email, command.Password, command.Session, keepSessionId: null, cancellationToken);
+        return await SetPasswordAndLogInAsync(user, email, command.Password, command.Session, keepSessionId: null, "email", cancellationToken);
     }
 
     /// <summary>Changes the password for someone who knows the current one; failures count towards the lock.</summary>
@@ -109,7 +112,7 @@ public sealed class PasswordReset(
         }
 
         var (user, email) = checkedUser.Value;
-        return await SetPasswordAndLogInAsync(user, email, command.NewPassword, command.Session, keepSessionId: null, cancellationToken);
+        return await SetPasswordAndLogInAsync(user, email, command.NewPassword, command.Session, keepSessionId: null, "existing_password", cancellationToken);
     }
 
     /// <summary>
@@ -149,11 +152,11 @@ public sealed class PasswordReset(
             return ErrorCatalog.EmailNotFound.WithMessage("The session's user has no email, which a password login needs.");
         }
 
-        return await SetPasswordAndLogInAsync(user, email, command.Password, command.Session, keepSessionId: session.SessionId, cancellationToken);
+        return await SetPasswordAndLogInAsync(user, email, command.Password, command.Session, keepSessionId: session.SessionId, "session", cancellationToken);
     }
 
     private async Task<Result<PasswordAuthenticated>> SetPasswordAndLogInAsync(
-        User user, UserEmail email, string password, SessionRequest session, string? keepSessionId, CancellationToken cancellationToken)
+        User user, UserEmail email, string password, SessionRequest session, string? keepSessionId, string method, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var hashed = await gate.RunAsync(() => hasher.Hash(password), cancellationToken);
@@ -172,6 +175,12 @@ public sealed class PasswordReset(
         // The new password passed today's policy, so a legacy password's mark goes with the old one.
         user.TrustedMetadata = LegacyPasswordLogin.WithoutBelowPolicyMark(user.TrustedMetadata);
         legacyAuthority.MarkSetInGodwit(user);
+
+        events.RecordPassword(EventTypes.PasswordReset, user, new JsonObject { ["method"] = method, ["hash_type"] = hashed.HashType });
+        if (user.IsLockedAt(now))
+        {
+            events.Record(EventTypes.UserUnlocked, user.UserId, new JsonObject { ["reason"] = "password_reset" });
+        }
 
         // Whoever knew the old password must not keep a way in.
         user.FailedAuthentications = 0;

@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Godwit.Core.Errors;
+using Godwit.Core.Events;
 using Godwit.Core.Legacy;
 using Godwit.Core.Passwords.Hashing;
 using Godwit.Core.Passwords.Strength;
@@ -22,6 +24,7 @@ public sealed class PasswordService(
     PasswordLogin login,
     LegacyPasswordAuthority legacyAuthority,
     PasswordResetLinks resetLinks,
+    EventLog events,
     TimeProvider clock)
 {
     public async Task<Result<PasswordAuthenticated>> AuthenticateAsync(string email, string password, SessionRequest session, CancellationToken cancellationToken)
@@ -70,6 +73,8 @@ public sealed class PasswordService(
         var hash = await gate.RunAsync(() => hasher.Hash(command.Password), cancellationToken);
         user.Password = UserPassword.Create(user.UserId, hash, clock.GetUtcNow().UtcDateTime);
         legacyAuthority.MarkSetInGodwit(user);
+        events.RecordCreated(user, "password");
+        events.RecordPassword(EventTypes.PasswordCreated, user, new JsonObject { ["hash_type"] = hash.HashType });
         if (await users.SaveAsync(cancellationToken) is { } conflict)
         {
             return conflict;
@@ -92,6 +97,7 @@ public sealed class PasswordService(
             return ErrorCatalog.PasswordNotFound;
         }
 
+        events.RecordPassword(EventTypes.PasswordDeleted, user);
         user.Password = null;
         user.PasswordDeletedAt = clock.GetUtcNow().UtcDateTime;
         if (await users.SaveAsync(cancellationToken) is { } error)

@@ -1,4 +1,5 @@
 using Godwit.Core.Errors;
+using Godwit.Core.Events;
 using Godwit.Core.Legacy;
 
 namespace Godwit.Core.Users;
@@ -17,7 +18,7 @@ public sealed record Recipient(User User, string MethodId, string Address, bool 
 /// Finds, creates or extends the user an email or SMS login goes to. Shared by magic links and
 /// passcodes, which follow the same Stytch rules for login_or_create and send.
 /// </summary>
-public sealed class PasswordlessRecipients(IUserStore store, UserService users, UserResolver resolver, LegacyUserLookup legacyUsers, TimeProvider clock)
+public sealed class PasswordlessRecipients(IUserStore store, UserService users, UserResolver resolver, LegacyUserLookup legacyUsers, EventLog events, TimeProvider clock)
 {
     /// <summary>Normalises an address, or returns the error Stytch gives for a malformed one.</summary>
     public static Result<string> Normalize(AddressKind kind, string address) => kind switch
@@ -56,6 +57,7 @@ public sealed class PasswordlessRecipients(IUserStore store, UserService users, 
     {
         var user = users.NewUser(kind == AddressKind.Email ? address : null, kind == AddressKind.Phone ? address : null, status);
         store.Add(user);
+        events.RecordCreated(user, "login_or_create");
         return await store.SaveAsync(cancellationToken) is { } conflict ? conflict : user;
     }
 

@@ -25,12 +25,7 @@ public sealed class UserService(IUserStore store, TimeProvider clock, NewUserVal
 
         var user = prepared.Value;
         user.Roles = roles.Value;
-        events.Record(EventTypes.UserCreated, user.UserId, new JsonObject
-        {
-            ["email"] = user.Emails.FirstOrDefault()?.Address,
-            ["phone_number"] = user.Phones.FirstOrDefault()?.Number,
-            ["status"] = user.Status == UserStatus.Active ? "active" : "pending",
-        });
+        events.RecordCreated(user, "api");
         if (await store.SaveAsync(cancellationToken) is { } conflict)
         {
             return conflict;
@@ -161,6 +156,7 @@ public sealed class UserService(IUserStore store, TimeProvider clock, NewUserVal
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var before = (user.FirstName, user.MiddleName, user.LastName, user.TrustedMetadata, user.UntrustedMetadata, user.ExternalId, Roles: user.Roles.ToList());
         if (command.Name is { } name)
         {
             user.FirstName = name.FirstName ?? user.FirstName;
@@ -178,6 +174,7 @@ public sealed class UserService(IUserStore store, TimeProvider clock, NewUserVal
 
         user.Emails.AddRange(newEmails.Select(e => new UserEmail { EmailId = PrefixedId.New(PrefixedId.Email), UserId = user.UserId, Address = e, CreatedAt = now }));
         user.Phones.AddRange(newPhones.Select(p => new UserPhone { PhoneId = PrefixedId.New(PrefixedId.Phone), UserId = user.UserId, Number = p, CreatedAt = now }));
+        RecordUpdated(user, before);
         return await store.SaveAsync(cancellationToken) is { } conflict ? conflict : user;
     }
 
@@ -189,6 +186,7 @@ public sealed class UserService(IUserStore store, TimeProvider clock, NewUserVal
         }
 
         store.Remove(user);
+        events.Record(EventTypes.UserDeleted, user.UserId, new JsonObject { ["external_id"] = user.ExternalId });
         return await store.SaveAsync(cancellationToken) is { } error ? error : user.UserId;
     }
 
@@ -221,8 +219,57 @@ public sealed class UserService(IUserStore store, TimeProvider clock, NewUserVal
             return ErrorCatalog.UserNotFound;
         }
 
+        if (user.ExternalId is not null)
+        {
+            events.Record(EventTypes.UserUpdated, user.UserId, new JsonObject { ["fields"] = new JsonArray("external_id"), ["external_id"] = null });
+        }
+
         user.ExternalId = null;
         return await store.SaveAsync(cancellationToken) is { } error ? error : user;
+    }
+
+    /// <summary>
+    /// <c>user.updated</c> with the names of the fields that changed, and the new values of those that
+    /// are neither secret nor free-form (metadata is named, not copied). Added addresses are their own
+    /// events (<c>email.added</c>, <c>phone.added</c>), recorded by the store as it saves them.
+    /// </summary>
+    private void RecordUpdated(User user, (string? First, string? Middle, string? Last, string Trusted, string Untrusted, string? ExternalId, List<string> Roles) before)
+    {
+        var payload = new JsonObject();
+        var fields = new JsonArray();
+        if ((before.First, before.Middle, before.Last) != (user.FirstName, user.MiddleName, user.LastName))
+        {
+            fields.Add("name");
+            payload["name"] = new JsonObject { ["first_name"] = user.FirstName, ["middle_name"] = user.MiddleName, ["last_name"] = user.LastName };
+        }
+
+        if (before.Trusted != user.TrustedMetadata)
+        {
+            fields.Add("trusted_metadata");
+        }
+
+        if (before.Untrusted != user.UntrustedMetadata)
+        {
+            fields.Add("untrusted_metadata");
+        }
+
+        if (before.ExternalId != user.ExternalId)
+        {
+            fields.Add("external_id");
+            payload["external_id"] = user.ExternalId;
+        }
+
+        if (!before.Roles.SequenceEqual(user.Roles))
+        {
+            fields.Add("roles");
+            payload["roles"] = new JsonArray([.. user.Roles.Select(role => JsonValue.Create(role))]);
+        }
+
+        if (fields.Count > 0)
+        {
+            payload["fields"] = fields;
+            events.Record(EventTypes.UserUpdated, user.UserId, payload);
+        }
     }
 
     public Task<UserSearchPage> SearchAsync(UserFilter? filter, UserSearchCursor? after, int limit, CancellationToken cancellationToken) =>

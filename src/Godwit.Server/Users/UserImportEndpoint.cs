@@ -2,6 +2,7 @@ using System.Text.Json;
 using Godwit.Contracts.Passwords;
 using Godwit.Contracts.Users;
 using Godwit.Core.Errors;
+using Godwit.Core.Events;
 using Godwit.Core.Passwords.Hashing;
 using Godwit.Core.Users;
 using Godwit.Core.Users.Creation;
@@ -35,7 +36,7 @@ internal static class UserImportEndpoint
 
     public static void MapUserImport(this RouteGroupBuilder v1) => v1.MapPost("/users/import", ImportAsync);
 
-    private static async Task<IResult> ImportAsync(HttpRequest request, IBulkUserWriter writer, NewUserValidation newUsers, CancellationToken cancellationToken)
+    private static async Task<IResult> ImportAsync(HttpRequest request, IBulkUserWriter writer, NewUserValidation newUsers, EventLog events, CancellationToken cancellationToken)
     {
         var body = await WireRequest.ReadObjectAsync(request, cancellationToken);
         if (!body.TryGetProperty("users", out var rows) || rows.ValueKind != JsonValueKind.Array || rows.GetArrayLength() is 0 or > MaxUsers)
@@ -81,6 +82,10 @@ internal static class UserImportEndpoint
             indexes.Add(index);
         }
 
+        // The users and their user.imported events commit together in the writer's transaction; the
+        // request's two import events, which change nothing, at the end of the request.
+        var importId = ImportEvents.NewImportId();
+        events.RecordStarted(importId, "api", "database", errorsFile: null);
         var outcomes = users.Count == 0 ? [] : await writer.WriteAsync(users, upsert, cancellationToken);
         for (var i = 0; i < outcomes.Count; i++)
         {
@@ -95,6 +100,8 @@ internal static class UserImportEndpoint
         }
 
         var all = results.Select(r => r!).ToList();
+        var imported = all.Count(r => r.Outcome is "created" or "updated");
+        events.RecordFinished(importId, "api", "database", all.Count, imported, all.Count(r => r.Outcome == "skipped"), all.Count(r => r.Outcome == "failed"), errorsFile: null);
         return ApiResults.Ok(new ImportUsersResponse(
             all, all.Count(r => r.Outcome == "created"), all.Count(r => r.Outcome == "updated"), all.Count(r => r.Outcome == "skipped"), all.Count(r => r.Outcome == "failed")));
     }

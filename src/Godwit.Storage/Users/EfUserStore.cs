@@ -1,11 +1,12 @@
 using Godwit.Core.Errors;
+using Godwit.Core.Events;
 using Godwit.Core.Totps;
 using Godwit.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Godwit.Storage.Users;
 
-internal sealed class EfUserStore(GodwitDbContext db) : IUserStore
+internal sealed class EfUserStore(GodwitDbContext db, EventLog events) : IUserStore
 {
     // Half of every session check. One joined query: a user has few emails, phones and second factors.
     private static readonly CompiledQuery<Func<GodwitDbContext, string, CancellationToken, Task<User?>>> ForReading = new(() =>
@@ -63,6 +64,7 @@ internal sealed class EfUserStore(GodwitDbContext db) : IUserStore
     {
         try
         {
+            UserPartEvents.Record(db.ChangeTracker, events);
             await db.SaveChangesAsync(cancellationToken);
             return null;
         }

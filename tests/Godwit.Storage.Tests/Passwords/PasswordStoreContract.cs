@@ -59,7 +59,7 @@ public abstract class PasswordStoreContract
         var now = Rows.Now;
         var until = now.AddHours(1);
 
-        var locked = await Database.RaceAsync<IPasswordStore, bool>(6, (s, _) => s.LockIfThresholdReachedAsync(user.UserId, Threshold, now, until, Cancel));
+        var locked = await Database.RaceAsync<IPasswordStore, bool>(6, (s, _) => s.LockIfThresholdReachedAsync(user.UserId, Threshold, now, until, null, Cancel));
 
         Assert.Single(locked, l => l);
         var stored = await ReadAsync(user.UserId);
@@ -74,7 +74,7 @@ public abstract class PasswordStoreContract
         await Database.AddAsync(user);
         var now = Rows.Now;
 
-        Assert.False(await Database.UseAsync<IPasswordStore, bool>(s => s.LockIfThresholdReachedAsync(user.UserId, Threshold, now, now.AddHours(1), Cancel)));
+        Assert.False(await Database.UseAsync<IPasswordStore, bool>(s => s.LockIfThresholdReachedAsync(user.UserId, Threshold, now, now.AddHours(1), null, Cancel)));
         Assert.Null((await ReadAsync(user.UserId)).LockExpiresAt);
     }
 
@@ -99,7 +99,7 @@ public abstract class PasswordStoreContract
         await Database.AddAsync(user);
         var now = Rows.Now;
 
-        var replaced = await Database.RaceAsync<IPasswordStore, bool>(6, (s, i) => s.TryReplaceHashAsync(password.PasswordId, password.Hash, "scrypt", $"hash-{i}", now, Cancel));
+        var replaced = await Database.RaceAsync<IPasswordStore, bool>(6, (s, i) => s.TryReplaceHashAsync(password.PasswordId, password.Hash, "scrypt", $"hash-{i}", now, null, Cancel));
 
         var winner = Assert.Single(Enumerable.Range(0, replaced.Length), i => replaced[i]);
         var stored = (await ReadAsync(user.UserId)).Password!;
