@@ -37,6 +37,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IImpersonationStore, EfImpersonationStore>();
         services.AddScoped<Core.OAuth.IOAuthFlowStore, OAuth.EfOAuthFlowStore>();
         services.AddScoped<Core.Events.IEventStore, Events.EfEventStore>();
+        services.AddScoped<Core.Webhooks.IWebhookStore, Webhooks.EfWebhookStore>();
         return services;
     }
 }
