@@ -22,6 +22,7 @@ using Godwit.Server.Sessions;
 using Godwit.Server.Totps;
 using Godwit.Server.Users;
 using Godwit.Server.WebAuthn;
+using Godwit.Server.Webhooks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Godwit.Server;
@@ -81,6 +82,7 @@ public static class GodwitApp
         services.AddGodwitOAuth(builder.Configuration, builder.Environment, settings.Project.DataFolder);
         services.AddGodwitDelivery(builder.Configuration, builder.Environment, settings.Project.DataFolder);
         services.AddGodwitRateLimits(builder.Configuration);
+        services.AddGodwitWebhooks(builder.Configuration);
         var migrate = settings.AddDatabase(services);
         services.AddSingleton(new StartupTasks(migrate));
 
@@ -103,6 +105,7 @@ public static class GodwitApp
         v1.MapTotpApi();
         v1.MapRbacApi();
         v1.MapImpersonationApi();
+        v1.MapWebhookApi();
         app.MapGodwitOAuth(v1);
         return app;
     }

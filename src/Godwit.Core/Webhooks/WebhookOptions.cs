@@ -15,12 +15,24 @@ public sealed class WebhookOptions
     /// </summary>
     public bool AllowPrivateNetworks { get; set; }
 
-    /// <summary>How long to wait after each failed attempt; after the last, the delivery fails and the endpoint is disabled.</summary>
-    public List<TimeSpan> RetryDelays { get; set; } =
+    /// <summary>
+    /// The default delays: eight attempts over more than 27 hours, so an endpoint down for a day
+    /// (a weekend deploy gone wrong) still gets every event.
+    /// </summary>
+    public static readonly IReadOnlyList<TimeSpan> DefaultRetryDelays =
     [
         TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2),
         TimeSpan.FromHours(5), TimeSpan.FromHours(10), TimeSpan.FromHours(10),
     ];
+
+    /// <summary>
+    /// How long to wait after each failed attempt; after the last, the delivery fails and the endpoint
+    /// is disabled. Empty (the default) means <see cref="DefaultRetryDelays"/>; the configuration binder
+    /// appends to a list it finds filled, so the defaults live apart.
+    /// </summary>
+    public List<TimeSpan> RetryDelays { get; set; } = [];
+
+    public IReadOnlyList<TimeSpan> EffectiveRetryDelays => RetryDelays.Count > 0 ? RetryDelays : DefaultRetryDelays;
 
     /// <summary>How often an idle process looks for new events and due deliveries.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
@@ -47,9 +59,9 @@ public sealed class WebhookOptions
     /// <summary>The first configuration mistake, in one line, or null.</summary>
     public string? Problem()
     {
-        if (RetryDelays.Count == 0 || RetryDelays.Any(d => d <= TimeSpan.Zero))
+        if (RetryDelays.Any(d => d <= TimeSpan.Zero))
         {
-            return $"{SectionName}:RetryDelays needs at least one positive delay.";
+            return $"{SectionName}:RetryDelays must all be positive.";
         }
 
         if (PollInterval < TimeSpan.FromMilliseconds(10) || PollInterval > TimeSpan.FromMinutes(1))
