@@ -24,7 +24,8 @@ public interface IWebhookStore
 
     /// <summary>
     /// Takes up to <paramref name="batch"/> events out of the outbox and, in the same transaction,
-    /// creates their deliveries to the enabled endpoints that want them; the number of events taken.
+    /// creates their deliveries to the endpoints (enabled or not) created before them that want them;
+    /// the number of events taken. With no endpoint at all, the outbox is left as it is.
     /// </summary>
     Task<int> FanOutAsync(int batch, DateTime now, CancellationToken cancellationToken);
 

@@ -48,6 +48,14 @@ internal sealed class EfWebhookStore(GodwitDbContext db) : IWebhookStore
 
     public async Task<int> FanOutAsync(int batch, DateTime now, CancellationToken cancellationToken)
     {
+        // With no endpoint the outbox is left alone (the event log's retention takes its rows with the
+        // events), so a project without webhooks does no work for them.
+        var endpoints = await db.Set<WebhookEndpoint>().AsNoTracking().ToListAsync(cancellationToken);
+        if (endpoints.Count == 0)
+        {
+            return 0;
+        }
+
         var taken = 0;
         await db.InWriteTransactionAsync(async token =>
         {
@@ -62,15 +70,11 @@ internal sealed class EfWebhookStore(GodwitDbContext db) : IWebhookStore
                 return;
             }
 
-            var endpoints = await db.Set<WebhookEndpoint>().AsNoTracking().Where(e => e.Enabled).ToListAsync(token);
-            if (endpoints.Count == 0)
-            {
-                return;
-            }
-
             var events = await db.Set<GodwitEvent>().AsNoTracking().Where(e => eventIds.Contains(e.EventId))
                 .Select(e => new { e.EventId, e.Type, e.UserId, e.OccurredAt }).ToListAsync(token);
-            var deliveries = events.SelectMany(e => endpoints.Where(endpoint => endpoint.Wants(e.Type)).Select(endpoint => new WebhookDelivery
+            // Disabled endpoints get deliveries too, which wait until it is enabled again; an endpoint
+            // gets only the events that happened after it was created.
+            var deliveries = events.SelectMany(e => endpoints.Where(endpoint => endpoint.Wants(e.Type) && endpoint.CreatedAt <= e.OccurredAt).Select(endpoint => new WebhookDelivery
             {
                 DeliveryId = Core.Users.PrefixedId.New(WebhookDelivery.IdPrefix),
                 EndpointId = endpoint.EndpointId,
