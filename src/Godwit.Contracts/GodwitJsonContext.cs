@@ -12,6 +12,7 @@ using Godwit.Contracts.Sessions;
 using Godwit.Contracts.Totps;
 using Godwit.Contracts.Users;
 using Godwit.Contracts.WebAuthn;
+using Godwit.Contracts.Webhooks;
 
 namespace Godwit.Contracts;
 
@@ -20,6 +21,13 @@ namespace Godwit.Contracts;
 /// server writes and the client reads, and the request bodies the client sends and the server binds.
 /// </summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(CreateWebhookRequest))]
+[JsonSerializable(typeof(UpdateWebhookRequest))]
+[JsonSerializable(typeof(WebhookResponse))]
+[JsonSerializable(typeof(WebhooksResponse))]
+[JsonSerializable(typeof(DeleteWebhookResponse))]
+[JsonSerializable(typeof(WebhookDeliveriesResponse))]
+[JsonSerializable(typeof(RedeliverWebhookResponse))]
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(CreateUserResponse))]
 [JsonSerializable(typeof(GetUserResponse))]

@@ -23,6 +23,7 @@ using Godwit.Server.Telemetry;
 using Godwit.Server.Totps;
 using Godwit.Server.Users;
 using Godwit.Server.WebAuthn;
+using Godwit.Server.Webhooks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Godwit.Server;
@@ -84,6 +85,7 @@ public static class GodwitApp
         services.AddGodwitRateLimits(builder.Configuration);
         services.AddGodwitTelemetry(builder.Configuration);
         services.AddGodwitReadinessChecks();
+        services.AddGodwitWebhooks(builder.Configuration);
         var migrate = settings.AddDatabase(services);
         services.AddSingleton(new StartupTasks(migrate));
 
@@ -108,6 +110,7 @@ public static class GodwitApp
         v1.MapRbacApi();
         v1.MapImpersonationApi();
         v1.MapEventApi();
+        v1.MapWebhookApi();
         app.MapGodwitOAuth(v1);
         return app;
     }

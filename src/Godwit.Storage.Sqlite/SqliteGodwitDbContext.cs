@@ -11,6 +11,9 @@ public sealed class SqliteGodwitDbContext(DbContextOptions<SqliteGodwitDbContext
     /// <summary>One gate per database file: SQLite lets one writer in at a time.</summary>
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriteGates = new(StringComparer.Ordinal);
 
+    /// <summary>Set while <see cref="InWriteTransactionAsync"/> holds the gate, in its flow only.</summary>
+    private static readonly AsyncLocal<bool> HoldsWriteGate = new();
+
     /// <summary>
     /// Saves one writer at a time within this process. SQLite admits a single writer; the others
     /// would otherwise wait in its busy handler, which sleeps in steps of up to 100 ms and so hands
@@ -19,6 +22,11 @@ public sealed class SqliteGodwitDbContext(DbContextOptions<SqliteGodwitDbContext
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        if (HoldsWriteGate.Value)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
         var gate = WriteGate();
         await gate.WaitAsync(cancellationToken);
         try
@@ -41,6 +49,23 @@ public sealed class SqliteGodwitDbContext(DbContextOptions<SqliteGodwitDbContext
         }
         finally
         {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Holds the write gate for the whole transaction; saves inside it pass the gate they already hold.</summary>
+    public override async Task InWriteTransactionAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken)
+    {
+        var gate = WriteGate();
+        await gate.WaitAsync(cancellationToken);
+        HoldsWriteGate.Value = true;
+        try
+        {
+            await base.InWriteTransactionAsync(work, cancellationToken);
+        }
+        finally
+        {
+            HoldsWriteGate.Value = false;
             gate.Release();
         }
     }

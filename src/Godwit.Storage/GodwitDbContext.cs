@@ -45,6 +45,17 @@ public abstract class GodwitDbContext(DbContextOptions options) : DbContext(opti
     /// </summary>
     public abstract string? UniqueViolationTable(DbUpdateException exception);
 
+    /// <summary>
+    /// Runs <paramref name="work"/> (raw statements and saves) in one transaction. SQLite's context
+    /// holds its write gate throughout, so a save waiting at the gate never waits for this transaction's lock.
+    /// </summary>
+    public virtual async Task InWriteTransactionAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken)
+    {
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        await work(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<User>(user =>
@@ -141,5 +152,6 @@ public abstract class GodwitDbContext(DbContextOptions options) : DbContext(opti
         modelBuilder.ApplyConfiguration(new Godwit.Storage.OAuth.OAuthGrantConfiguration());
         modelBuilder.ApplyConfiguration(new Godwit.Storage.Events.GodwitEventConfiguration());
         modelBuilder.ApplyConfiguration(new Godwit.Storage.Events.EventOutboxEntryConfiguration());
+        Godwit.Storage.Webhooks.WebhookConfiguration.Apply(modelBuilder);
     }
 }

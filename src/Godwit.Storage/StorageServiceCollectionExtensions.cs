@@ -43,6 +43,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddScoped<Core.Events.EventOrigin>();
         services.TryAddScoped<Core.Events.EventLog>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<Core.Webhooks.IWebhookStore, Webhooks.EfWebhookStore>();
         return services;
     }
 }

@@ -294,4 +294,17 @@ public static class ErrorCatalog
     public static readonly ApiError OAuthProviderDenied = new(400, "oauth_provider_error", "The OAuth provider did not authorize the login.");
     public static readonly ApiError OAuthUnverifiedEmailInUse = new(400, "oauth_unverified_email_in_use", "The provider did not verify this email and another user holds it. Log in to that user another way, then link this provider with POST /v1/oauth/attach.");
     public static readonly ApiError OAuthRegistrationOfAnotherUser = new(400, "oauth_registration_belongs_to_another_user", "This provider account is already linked to another user.");
+
+    // Webhooks (Godwit's own API; Stytch configures its webhooks on the dashboard).
+    public static readonly ApiError InvalidWebhookUrl = new(400, "invalid_webhook_url", "url must be an absolute https URL of at most 2048 characters, without user info or fragment.");
+    public static readonly ApiError InsecureWebhookUrl = new(400, "insecure_webhook_url", "url must use https; http is accepted only for loopback hosts, or everywhere with Godwit:Webhooks:AllowInsecureUrls.");
+    public static readonly ApiError WebhookUrlNotAllowed = new(400, "webhook_url_not_allowed", "url points at a link-local, metadata or private network address, which Godwit does not post to (private networks only with Godwit:Webhooks:AllowPrivateNetworks).");
+    public static readonly ApiError InvalidEventType = new(400, "invalid_event_type", "event_types must be an array of event type names Godwit records, such as user.created; an empty array means every type.");
+    public static readonly ApiError InvalidWebhookDescription = new(400, "invalid_webhook_description", "description must be a string of at most 256 characters.");
+    public static readonly ApiError InvalidWebhookEnabled = new(400, "invalid_webhook_enabled", "enabled must be a boolean.");
+    public static readonly ApiError TooManyWebhooks = new(400, "too_many_webhooks", "The project has as many webhook endpoints as Godwit:Webhooks:MaxEndpoints allows. Delete one first.");
+    public static readonly ApiError WebhookNotFound = new(404, "webhook_not_found", "The webhook endpoint could not be found.");
+    public static readonly ApiError WebhookDeliveryNotFound = new(404, "webhook_delivery_not_found", "The delivery could not be found among this webhook endpoint's deliveries.");
+    public static readonly ApiError InvalidWebhookDeliveryLimit = new(400, "invalid_limit", "limit must be a whole number from 1 to 100.");
+    public static readonly ApiError InvalidWebhookDeliveryCursor = new(400, "invalid_cursor", "cursor must be the next_cursor of a previous page, unchanged.");
 }

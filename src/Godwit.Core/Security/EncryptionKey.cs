@@ -16,6 +16,7 @@ public sealed class EncryptionKey
     private readonly byte[] signingKeySeal;
     private readonly byte[] totpSeal;
     private readonly byte[] oauthSeal;
+    private readonly byte[] webhookSeal;
 
     private EncryptionKey(string? id, byte[] inputKeyMaterial)
     {
@@ -23,6 +24,7 @@ public sealed class EncryptionKey
         signingKeySeal = Derive(inputKeyMaterial, "godwit signing key encryption v1");
         totpSeal = Derive(inputKeyMaterial, "godwit totp secret encryption v1");
         oauthSeal = Derive(inputKeyMaterial, "godwit oauth flow encryption v1");
+        webhookSeal = Derive(inputKeyMaterial, "godwit webhook secret encryption v1");
         OneTimeCodeKey = Derive(inputKeyMaterial, "godwit otp code hash v1");
         LogPseudonymKey = Derive(inputKeyMaterial, "godwit log pseudonym v1");
     }
@@ -80,6 +82,7 @@ public sealed class EncryptionKey
         SealPurpose.SigningKey => signingKeySeal,
         SealPurpose.Totp => totpSeal,
         SealPurpose.OAuthFlow => oauthSeal,
+        SealPurpose.WebhookSecret => webhookSeal,
         _ => throw new ArgumentOutOfRangeException(nameof(purpose)),
     };
 
@@ -98,4 +101,7 @@ public enum SealPurpose
 
     /// <summary>An OAuth flow's PKCE verifier towards the provider, and the provider's tokens until handed out.</summary>
     OAuthFlow,
+
+    /// <summary>A webhook endpoint's signing secrets.</summary>
+    WebhookSecret,
 }
