@@ -9,9 +9,12 @@ namespace Godwit.Server.Webhooks;
 /// While there is work it goes round at once; idle, it looks again every <see cref="WebhookOptions.PollInterval"/>.
 /// </summary>
 internal sealed partial class WebhookDispatcher(
-    IServiceScopeFactory scopes, WebhookSender sender, WebhookOptions options, TimeProvider clock, ILogger<WebhookDispatcher> logger) : BackgroundService
+    IServiceScopeFactory scopes, WebhookSender sender, WebhookOptions options, WebhookQueueSnapshot queue, TimeProvider clock, ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan PruneInterval = TimeSpan.FromMinutes(10);
+
+    // The queue's depth and lag for the telemetry gauges; a scrape reads the last measurement.
+    private static readonly TimeSpan MeasureInterval = TimeSpan.FromSeconds(10);
 
     // Names this process in claims: which process holds a delivery, when reading the table.
     private readonly string worker = $"{Environment.MachineName[..Math.Min(20, Environment.MachineName.Length)]}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -21,6 +24,7 @@ internal sealed partial class WebhookDispatcher(
         using var slots = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
         var inFlight = new HashSet<Task>();
         var nextPrune = clock.GetUtcNow();
+        var nextMeasure = clock.GetUtcNow();
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -43,6 +47,12 @@ internal sealed partial class WebhookDispatcher(
                     }
 
                     inFlight.RemoveWhere(t => t.IsCompleted);
+                    if (clock.GetUtcNow() >= nextMeasure)
+                    {
+                        nextMeasure = clock.GetUtcNow() + MeasureInterval;
+                        await MeasureAsync(stoppingToken);
+                    }
+
                     if (clock.GetUtcNow() >= nextPrune)
                     {
                         nextPrune = clock.GetUtcNow() + PruneInterval;
@@ -135,6 +145,12 @@ internal sealed partial class WebhookDispatcher(
         var last = result.StatusCode is { } status ? $"HTTP {status}" : result.Error;
         var reason = $"Disabled after delivery {delivery.DeliveryId} failed {failedAttempts} attempts; the last: {last}";
         return DeliveryOutcome.Failed(delivery.DeliveryId, delivery.EndpointId, now, reason.Length > 500 ? reason[..500] : reason);
+    }
+
+    private async Task MeasureAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        queue.Update(await scope.ServiceProvider.GetRequiredService<IWebhookStore>().QueueStatisticsAsync(clock.GetUtcNow().UtcDateTime, cancellationToken));
     }
 
     private async Task PruneAsync(CancellationToken cancellationToken)

@@ -16,6 +16,8 @@ internal static class WebhookServiceCollectionExtensions
         services.AddSingleton<WebhookUrlPolicy>();
         services.AddScoped<WebhookEndpoints>();
         services.AddSingleton<WebhookSender>();
+        services.AddSingleton<WebhookQueueSnapshot>();
+        services.AddSingleton<Telemetry.IWebhookQueueGauge>(provider => provider.GetRequiredService<WebhookQueueSnapshot>());
         services.AddHostedService<WebhookDispatcher>();
         services.AddHttpClient(ClientName, (provider, client) => client.Timeout = provider.GetRequiredService<WebhookOptions>().RequestTimeout)
             .ConfigurePrimaryHttpMessageHandler(provider => Handler(provider.GetRequiredService<WebhookUrlPolicy>()));

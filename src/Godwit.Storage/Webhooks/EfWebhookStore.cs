@@ -12,7 +12,13 @@ internal sealed class EfWebhookStore(GodwitDbContext db) : IWebhookStore
     /// PostgreSQL skips rows another process has locked, so processes share the work instead of
     /// queueing behind each other; SQLite admits one writer, whose single statement is atomic.
     /// </summary>
-    private string Lock => db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL" ? " FOR UPDATE SKIP LOCKED" : "";
+    private string Lock => IsPostgres ? " FOR UPDATE SKIP LOCKED" : "";
+
+    // Locks only the deliveries claimed, not the endpoint rows joined to them, which would make other
+    // processes skip every delivery of that endpoint until this claim commits.
+    private string DeliveryLock => IsPostgres ? " FOR UPDATE OF d SKIP LOCKED" : "";
+
+    private bool IsPostgres => db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     public async Task AddEndpointAsync(WebhookEndpoint endpoint, CancellationToken cancellationToken)
     {
@@ -114,7 +120,7 @@ internal sealed class EfWebhookStore(GodwitDbContext db) : IWebhookStore
                       SELECT 1 FROM event_outbox x JOIN events v ON v.event_id = x.event_id
                       WHERE v.user_id = d.user_id AND x.occurred_at < d.occurred_at))
                 ORDER BY d.next_attempt_at
-                LIMIT {3}{{Lock}})
+                LIMIT {3}{{DeliveryLock}})
             RETURNING delivery_id AS "Value"
             """, claimedUntil, worker, now, batch)).ToListAsync(cancellationToken);
         if (claimed.Count == 0)
@@ -209,6 +215,12 @@ internal sealed class EfWebhookStore(GodwitDbContext db) : IWebhookStore
 
     public async Task<WebhookQueueStatistics> QueueStatisticsAsync(DateTime now, CancellationToken cancellationToken)
     {
+        // Without an endpoint nothing waits: the outbox rows are left for the event log's retention.
+        if (!await db.Set<WebhookEndpoint>().AnyAsync(cancellationToken))
+        {
+            return new WebhookQueueStatistics(0, 0, TimeSpan.Zero);
+        }
+
         var outbox = db.Set<EventOutboxEntry>().AsNoTracking();
         var pending = db.Set<WebhookDelivery>().AsNoTracking().Where(d => d.Status == WebhookDeliveryStatus.Pending);
         var outboxDepth = await outbox.LongCountAsync(cancellationToken);
