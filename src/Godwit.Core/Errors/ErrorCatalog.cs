@@ -299,7 +299,7 @@ public static class ErrorCatalog
     public static readonly ApiError InvalidWebhookUrl = new(400, "invalid_webhook_url", "url must be an absolute https URL of at most 2048 characters, without user info or fragment.");
     public static readonly ApiError InsecureWebhookUrl = new(400, "insecure_webhook_url", "url must use https; http is accepted only for loopback hosts, or everywhere with Godwit:Webhooks:AllowInsecureUrls.");
     public static readonly ApiError WebhookUrlNotAllowed = new(400, "webhook_url_not_allowed", "url points at a link-local, metadata or private network address, which Godwit does not post to (private networks only with Godwit:Webhooks:AllowPrivateNetworks).");
-    public static readonly ApiError InvalidEventType = new(400, "invalid_event_type", "event_types must be an array of event type names Godwit records, such as user.created; an empty array means every type.");
+    public static readonly ApiError InvalidWebhookEventTypes = new(400, "invalid_event_type", "event_types must be an array of event type names Godwit records, such as user.created; an empty array means every type.");
     public static readonly ApiError InvalidWebhookDescription = new(400, "invalid_webhook_description", "description must be a string of at most 256 characters.");
     public static readonly ApiError InvalidWebhookEnabled = new(400, "invalid_webhook_enabled", "enabled must be a boolean.");
     public static readonly ApiError TooManyWebhooks = new(400, "too_many_webhooks", "The project has as many webhook endpoints as Godwit:Webhooks:MaxEndpoints allows. Delete one first.");

@@ -157,7 +157,7 @@ public sealed class WebhookEndpoints(IWebhookStore store, WebhookUrlPolicy urls,
         }
 
         return eventTypes is not null && (eventTypes.Count > Events.EventTypes.All.Count || eventTypes.Any(t => !Events.EventTypes.All.Contains(t)))
-            ? ErrorCatalog.InvalidEventType
+            ? ErrorCatalog.InvalidWebhookEventTypes
             : null;
     }
 

@@ -14,7 +14,7 @@ internal static class WebhookEndpointsApi
     {
         ["url"] = ErrorCatalog.InvalidWebhookUrl,
         ["description"] = ErrorCatalog.InvalidWebhookDescription,
-        ["event_types"] = ErrorCatalog.InvalidEventType,
+        ["event_types"] = ErrorCatalog.InvalidWebhookEventTypes,
         ["enabled"] = ErrorCatalog.InvalidWebhookEnabled,
     };
 
