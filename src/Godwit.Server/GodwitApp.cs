@@ -13,6 +13,7 @@ using Godwit.Server.MagicLinks;
 using Godwit.Server.OAuth;
 using Godwit.Server.Legacy;
 using Godwit.Server.OneTimeSecrets;
+using Godwit.Server.OpenApi;
 using Godwit.Server.Otps;
 using Godwit.Server.Passwords;
 using Godwit.Server.RateLimiting;
@@ -81,6 +82,7 @@ public static class GodwitApp
         services.AddGodwitOAuth(builder.Configuration, builder.Environment, settings.Project.DataFolder);
         services.AddGodwitDelivery(builder.Configuration, builder.Environment, settings.Project.DataFolder);
         services.AddGodwitRateLimits(builder.Configuration);
+        services.AddGodwitOpenApi(builder.Configuration);
         var migrate = settings.AddDatabase(services);
         services.AddSingleton(new StartupTasks(migrate));
 
@@ -104,6 +106,7 @@ public static class GodwitApp
         v1.MapRbacApi();
         v1.MapImpersonationApi();
         app.MapGodwitOAuth(v1);
+        app.MapApiReference();
         return app;
     }
 
