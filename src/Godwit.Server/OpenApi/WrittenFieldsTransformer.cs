@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Godwit.Contracts;
@@ -19,22 +20,26 @@ internal sealed class WrittenFieldsTransformer : IOpenApiSchemaTransformer
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
         var info = context.JsonTypeInfo;
-        if (context.JsonPropertyInfo is not null || info.Kind != JsonTypeInfoKind.Object || info.Type.Assembly != typeof(ApiResponse).Assembly || RequestTypes.Value.Contains(info.Type))
+        if (info.Kind != JsonTypeInfoKind.Object || info.Type.Assembly != typeof(ApiResponse).Assembly)
         {
             return Task.CompletedTask;
         }
 
-        foreach (var property in info.Properties.Where(AlwaysWritten))
-        {
-            (schema.Required ??= new HashSet<string>()).Add(property.Name);
-        }
-
+        // What WireRequest enforces for a request; what the serializer always writes for an answer.
+        // (The framework's own guess, a positional record's parameters, fits neither.)
+        var skippedWhenNull = SkippedWhenNull(info.Type);
+        var required = RequestTypes.Value.Contains(info.Type)
+            ? GodwitJsonContext.Default.GetTypeInfo(info.Type)!.Properties.Where(property => property.IsRequired)
+            : info.Properties.Where(property => property.Get is not null && !skippedWhenNull.Contains(property.Name));
+        schema.Required = required.Select(property => property.Name).ToHashSet(StringComparer.Ordinal);
         return Task.CompletedTask;
     }
 
-    private static bool AlwaysWritten(JsonPropertyInfo property) =>
-        property.Get is not null
-        && property.AttributeProvider?.GetCustomAttributes(typeof(JsonIgnoreAttribute), inherit: true).Length is null or 0;
+    /// <summary>Wire names of the fields marked <c>[JsonIgnore(Condition = WhenWritingNull)]</c> (the source-generated metadata does not say).</summary>
+    private static HashSet<string> SkippedWhenNull(Type type) => type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Where(property => property.GetCustomAttribute<JsonIgnoreAttribute>() is { Condition: not JsonIgnoreCondition.Never })
+        .Select(property => property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name))
+        .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The Contracts records named <c>…Request</c> and every Contracts type their fields reach.</summary>
     private static HashSet<Type> FindRequestTypes()

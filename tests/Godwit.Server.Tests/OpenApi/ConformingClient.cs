@@ -19,7 +19,8 @@ internal sealed class ConformingClient(HttpClient client, OpenApiDocument docume
             var requestSchema = document.RequestSchema(method.Method, route);
             Assert.True(requestSchema is not null, $"{method} {route} has no request schema in the document.");
             using var sent = JsonDocument.Parse(json);
-            Assert.Null(document.Problems(requestSchema, sent.RootElement));
+            var refused = document.Problems(requestSchema, sent.RootElement);
+            Assert.True(refused is null, $"{method} {route}: the request sent is outside its schema:\n{refused}");
         }
 
         var answer = await (method == HttpMethod.Delete && json is null
