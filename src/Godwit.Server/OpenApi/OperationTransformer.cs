@@ -9,7 +9,7 @@ namespace Godwit.Server.OpenApi;
 /// <summary>
 /// What every operation shares and no single mapping line should repeat: its tag (the feature that
 /// maps it), the project's Basic auth on backend routes, Stytch's error shape on every <c>/v1</c>
-/// route, the query parameters handlers read by hand, and the examples of <see cref="OpenApiExamples"/>.
+/// route, and the query parameters handlers read by hand.
 /// </summary>
 internal sealed class OperationTransformer : IOpenApiOperationTransformer
 {
@@ -57,7 +57,6 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         operation.Responses ??= [];
         operation.Responses["4XX"] = ErrorAnswer(error, "A Stytch error: the request was malformed, unauthorized, refused or named something that does not exist.");
         operation.Responses["5XX"] = ErrorAnswer(error, "A Stytch error: the server or a service it depends on failed.");
-        OpenApiExamples.Apply(description.HttpMethod ?? "", path, operation);
     }
 
     /// <summary>The JWKS and the browser's OAuth redirects take no credential.</summary>
