@@ -13,6 +13,7 @@ using Godwit.Server.MagicLinks;
 using Godwit.Server.OAuth;
 using Godwit.Server.Legacy;
 using Godwit.Server.OneTimeSecrets;
+using Godwit.Server.OpenApi;
 using Godwit.Server.Otps;
 using Godwit.Server.Passwords;
 using Godwit.Server.RateLimiting;
@@ -86,6 +87,7 @@ public static class GodwitApp
         services.AddGodwitTelemetry(builder.Configuration);
         services.AddGodwitReadinessChecks();
         services.AddGodwitWebhooks(builder.Configuration);
+        services.AddGodwitOpenApi(builder.Configuration);
         var migrate = settings.AddDatabase(services);
         services.AddSingleton(new StartupTasks(migrate));
 
@@ -112,6 +114,7 @@ public static class GodwitApp
         v1.MapEventApi();
         v1.MapWebhookApi();
         app.MapGodwitOAuth(v1);
+        app.MapApiReference();
         return app;
     }
 

@@ -1,6 +1,7 @@
 using Godwit.Contracts.Biometrics;
 using Godwit.Core.Biometrics;
 using Godwit.Server.Http;
+using Godwit.Server.OpenApi;
 using Godwit.Server.Sessions;
 using Godwit.Server.Users;
 
@@ -15,11 +16,11 @@ internal static class BiometricEndpoints
     public static void MapBiometricApi(this RouteGroupBuilder v1)
     {
         var biometrics = v1.MapGroup("/biometrics");
-        biometrics.MapPost("/register/start", RegisterStartAsync);
-        biometrics.MapPost("/register", RegisterAsync);
-        biometrics.MapPost("/authenticate/start", AuthenticateStartAsync);
-        biometrics.MapPost("/authenticate", AuthenticateAsync);
-        v1.MapDelete("/users/biometric_registrations/{biometricRegistrationId}", DeleteAsync);
+        biometrics.MapPost("/register/start", RegisterStartAsync).AcceptsAndReturns<BiometricRegisterStartRequest, BiometricChallengeResponse>();
+        biometrics.MapPost("/register", RegisterAsync).AcceptsAndReturns<BiometricSignedRequest, BiometricSessionResponse>();
+        biometrics.MapPost("/authenticate/start", AuthenticateStartAsync).AcceptsAndReturns<BiometricAuthenticateStartRequest, BiometricChallengeResponse>();
+        biometrics.MapPost("/authenticate", AuthenticateAsync).AcceptsAndReturns<BiometricSignedRequest, BiometricSessionResponse>();
+        v1.MapDelete("/users/biometric_registrations/{biometricRegistrationId}", DeleteAsync).Returns<DeleteBiometricRegistrationResponse>();
     }
 
     private static async Task<IResult> RegisterStartAsync(HttpRequest request, BiometricService biometrics, CancellationToken cancellationToken)

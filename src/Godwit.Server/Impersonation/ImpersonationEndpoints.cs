@@ -3,6 +3,7 @@ using Godwit.Core.Errors;
 using Godwit.Core.Impersonation;
 using Godwit.Core.Sessions;
 using Godwit.Server.Http;
+using Godwit.Server.OpenApi;
 using Godwit.Server.Sessions;
 using Godwit.Server.Users;
 
@@ -23,9 +24,9 @@ internal static class ImpersonationEndpoints
     public static void MapImpersonationApi(this RouteGroupBuilder v1)
     {
         var impersonation = v1.MapGroup("/impersonation");
-        impersonation.MapPost("", CreateAsync);
-        impersonation.MapGet("", ListAsync);
-        impersonation.MapPost("/authenticate", AuthenticateAsync);
+        impersonation.MapPost("", CreateAsync).AcceptsAndReturns<CreateImpersonationRequest, CreateImpersonationResponse>();
+        impersonation.MapGet("", ListAsync).Returns<ListImpersonationsResponse>().WithQuery("user_id", "The impersonated user whose grants to list.", required: true);
+        impersonation.MapPost("/authenticate", AuthenticateAsync).AcceptsAndReturns<ImpersonationAuthenticateRequest, ImpersonationAuthenticateResponse>();
     }
 
     private static async Task<IResult> CreateAsync(HttpRequest request, ImpersonationService impersonation, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Godwit.Contracts.Sessions;
 using Godwit.Core.Errors;
 using Godwit.Core.Legacy;
 using Godwit.Server.Http;
+using Godwit.Server.OpenApi;
 using Godwit.Server.Sessions;
 using Godwit.Server.Users;
 
@@ -17,7 +18,7 @@ internal static class SessionMigrationEndpoints
 
     private static readonly Dictionary<string, ApiError> LegacyTokenErrors = new() { ["session_token"] = InvalidLegacyToken };
 
-    public static void MapSessionMigrationApi(this RouteGroupBuilder v1) => v1.MapPost("/sessions/migrate", MigrateAsync);
+    public static void MapSessionMigrationApi(this RouteGroupBuilder v1) => v1.MapPost("/sessions/migrate", MigrateAsync).AcceptsAndReturns<MigrateSessionRequest, MigrateSessionResponse>();
 
     private static async Task<IResult> MigrateAsync(HttpRequest request, SessionMigrationService migration, TimeProvider clock, CancellationToken cancellationToken)
     {

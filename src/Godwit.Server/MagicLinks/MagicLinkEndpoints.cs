@@ -3,6 +3,7 @@ using Godwit.Core.Errors;
 using Godwit.Core.MagicLinks;
 using Godwit.Core.Users;
 using Godwit.Server.Http;
+using Godwit.Server.OpenApi;
 using Godwit.Server.Sessions;
 using Godwit.Server.Users;
 
@@ -16,12 +17,12 @@ internal static class MagicLinkEndpoints
     public static void MapMagicLinkApi(this RouteGroupBuilder v1)
     {
         var magicLinks = v1.MapGroup("/magic_links");
-        magicLinks.MapPost("", CreateEmbeddableAsync);
-        magicLinks.MapPost("/email/login_or_create", LoginOrCreateAsync);
-        magicLinks.MapPost("/email/send", SendAsync);
-        magicLinks.MapPost("/email/invite", InviteAsync);
-        magicLinks.MapPost("/email/revoke_invite", RevokeInviteAsync);
-        magicLinks.MapPost("/authenticate", AuthenticateAsync);
+        magicLinks.MapPost("", CreateEmbeddableAsync).AcceptsAndReturns<MagicLinkCreateRequest, MagicLinkCreateResponse>();
+        magicLinks.MapPost("/email/login_or_create", LoginOrCreateAsync).AcceptsAndReturns<EmailLoginOrCreateRequest, EmailLoginOrCreateResponse>();
+        magicLinks.MapPost("/email/send", SendAsync).AcceptsAndReturns<EmailSendRequest, EmailSendResponse>();
+        magicLinks.MapPost("/email/invite", InviteAsync).AcceptsAndReturns<MagicLinkInviteRequest, EmailSendResponse>();
+        magicLinks.MapPost("/email/revoke_invite", RevokeInviteAsync).AcceptsAndReturns<RevokeInviteRequest, EmptyResponse>();
+        magicLinks.MapPost("/authenticate", AuthenticateAsync).AcceptsAndReturns<MagicLinkAuthenticateRequest, FactorAuthenticateResponse>();
     }
 
     private static async Task<IResult> LoginOrCreateAsync(HttpRequest request, MagicLinkService magicLinks, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using Godwit.Core.OAuth;
 using Godwit.Core.Sessions;
 using Godwit.Core.Users;
 using Godwit.Server.Http;
+using Godwit.Server.OpenApi;
 using Godwit.Server.Sessions;
 using Godwit.Server.Users;
 
@@ -20,13 +21,17 @@ internal static class OAuthEndpoints
     public static void MapGodwitOAuth(this IEndpointRouteBuilder app, RouteGroupBuilder v1)
     {
         var publicOAuth = app.MapGroup("/v1/public/oauth").RecordEventsAsUser();
-        publicOAuth.MapGet("/{provider}/start", OAuthPublicEndpoints.StartAsync);
-        publicOAuth.MapGet("/{provider}/callback", OAuthPublicEndpoints.CallbackAsync);
-        publicOAuth.MapPost("/{provider}/callback", OAuthPublicEndpoints.CallbackAsync);
+        publicOAuth.MapGet("/{provider}/start", OAuthPublicEndpoints.StartAsync).Redirects("The provider's authorization page.")
+            .WithQuery("public_token", "The project's public token.", required: true).WithQuery("login_redirect_url", "Where to send a returning user.")
+            .WithQuery("signup_redirect_url", "Where to send a new user.").WithQuery("custom_scopes", "Extra scopes, space-separated.")
+            .WithQuery("code_challenge", "PKCE challenge (S256).").WithQuery("oauth_attach_token", "Links the provider to an existing user.");
+        publicOAuth.MapGet("/{provider}/callback", OAuthPublicEndpoints.CallbackAsync).Redirects("The application's redirect URL with token=<oauth token>&stytch_token_type=oauth, or error=<error_type>.")
+            .WithQuery("state", "The state Godwit sent the provider.", required: true).WithQuery("code", "The provider's authorization code.");
+        publicOAuth.MapPost("/{provider}/callback", OAuthPublicEndpoints.CallbackAsync).Redirects("As the GET callback, for providers that post their answer as a form (Apple).");
 
-        v1.MapPost("/oauth/authenticate", AuthenticateAsync);
-        v1.MapPost("/oauth/attach", AttachAsync);
-        v1.MapDelete("/users/oauth/{oauthUserRegistrationId}", DeleteRegistrationAsync);
+        v1.MapPost("/oauth/authenticate", AuthenticateAsync).AcceptsAndReturns<OAuthAuthenticateRequest, OAuthAuthenticateResponse>();
+        v1.MapPost("/oauth/attach", AttachAsync).AcceptsAndReturns<OAuthAttachRequest, OAuthAttachResponse>();
+        v1.MapDelete("/users/oauth/{oauthUserRegistrationId}", DeleteRegistrationAsync).Returns<DeleteOAuthRegistrationResponse>();
     }
 
     private static async Task<IResult> AuthenticateAsync(HttpRequest request, OAuthAuthentication authentication, TimeProvider clock, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Godwit.Contracts.MagicLinks;
 using Godwit.Contracts.Otps;
 using Godwit.Core.Delivery;
 using Godwit.Core.Errors;
@@ -6,6 +7,7 @@ using Godwit.Core.Otps;
 using Godwit.Core.Users;
 using Godwit.Server.Http;
 using Godwit.Server.MagicLinks;
+using Godwit.Server.OpenApi;
 using Godwit.Server.Sessions;
 
 namespace Godwit.Server.Otps;
@@ -15,13 +17,13 @@ internal static class OtpEndpoints
     public static void MapOtpApi(this RouteGroupBuilder v1)
     {
         var otps = v1.MapGroup("/otps");
-        otps.MapPost("/email/login_or_create", EmailLoginOrCreateAsync);
-        otps.MapPost("/email/send", EmailSendAsync);
-        otps.MapPost("/sms/login_or_create", SmsLoginOrCreateAsync);
-        otps.MapPost("/sms/send", SmsSendAsync);
-        otps.MapPost("/whatsapp/login_or_create", WhatsAppLoginOrCreateAsync);
-        otps.MapPost("/whatsapp/send", WhatsAppSendAsync);
-        otps.MapPost("/authenticate", AuthenticateAsync);
+        otps.MapPost("/email/login_or_create", EmailLoginOrCreateAsync).AcceptsAndReturns<EmailOtpLoginOrCreateRequest, EmailOtpLoginOrCreateResponse>();
+        otps.MapPost("/email/send", EmailSendAsync).AcceptsAndReturns<EmailOtpSendRequest, EmailOtpSendResponse>();
+        otps.MapPost("/sms/login_or_create", SmsLoginOrCreateAsync).AcceptsAndReturns<SmsOtpLoginOrCreateRequest, SmsOtpLoginOrCreateResponse>();
+        otps.MapPost("/sms/send", SmsSendAsync).AcceptsAndReturns<SmsOtpSendRequest, SmsOtpSendResponse>();
+        otps.MapPost("/whatsapp/login_or_create", WhatsAppLoginOrCreateAsync).AcceptsAndReturns<SmsOtpLoginOrCreateRequest, SmsOtpLoginOrCreateResponse>();
+        otps.MapPost("/whatsapp/send", WhatsAppSendAsync).AcceptsAndReturns<SmsOtpSendRequest, SmsOtpSendResponse>();
+        otps.MapPost("/authenticate", AuthenticateAsync).AcceptsAndReturns<OtpAuthenticateRequest, FactorAuthenticateResponse>();
     }
 
     // Stytch creates users as pending on login_or_create unless told otherwise.

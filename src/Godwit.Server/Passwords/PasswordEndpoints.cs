@@ -4,6 +4,7 @@ using Godwit.Core.Passwords;
 using Godwit.Core.Passwords.Hashing;
 using Godwit.Core.Passwords.Strength;
 using Godwit.Server.Http;
+using Godwit.Server.OpenApi;
 using Godwit.Server.Sessions;
 using Godwit.Server.Users;
 
@@ -14,15 +15,15 @@ internal static class PasswordEndpoints
     public static void MapPasswordApi(this RouteGroupBuilder v1)
     {
         var passwords = v1.MapGroup("/passwords");
-        passwords.MapPost("", CreateAsync);
-        passwords.MapPost("/authenticate", AuthenticateAsync);
-        passwords.MapPost("/migrate", MigrateAsync);
-        passwords.MapPost("/strength_check", StrengthCheckAsync);
-        passwords.MapPost("/email/reset/start", ResetStartAsync);
-        passwords.MapPost("/email/reset", ResetByEmailAsync);
-        passwords.MapPost("/existing_password/reset", ResetByExistingPasswordAsync);
-        passwords.MapPost("/session/reset", ResetBySessionAsync);
-        v1.MapDelete("/users/passwords/{passwordId}", DeleteAsync);
+        passwords.MapPost("", CreateAsync).AcceptsAndReturns<CreatePasswordRequest, CreatePasswordResponse>();
+        passwords.MapPost("/authenticate", AuthenticateAsync).AcceptsAndReturns<PasswordAuthenticateRequest, PasswordSessionResponse>();
+        passwords.MapPost("/migrate", MigrateAsync).AcceptsAndReturns<MigratePasswordRequest, MigratePasswordResponse>();
+        passwords.MapPost("/strength_check", StrengthCheckAsync).AcceptsAndReturns<StrengthCheckRequest, StrengthCheckResponse>();
+        passwords.MapPost("/email/reset/start", ResetStartAsync).AcceptsAndReturns<ResetStartRequest, ResetStartResponse>();
+        passwords.MapPost("/email/reset", ResetByEmailAsync).AcceptsAndReturns<ResetByEmailRequest, PasswordSessionResponse>();
+        passwords.MapPost("/existing_password/reset", ResetByExistingPasswordAsync).AcceptsAndReturns<ResetByExistingPasswordRequest, PasswordSessionResponse>();
+        passwords.MapPost("/session/reset", ResetBySessionAsync).AcceptsAndReturns<ResetBySessionRequest, PasswordSessionResponse>();
+        v1.MapDelete("/users/passwords/{passwordId}", DeleteAsync).Returns<DeletePasswordResponse>();
     }
 
     private static async Task<IResult> MigrateAsync(HttpRequest request, PasswordMigration passwords, TimeProvider clock, CancellationToken cancellationToken)

@@ -1,12 +1,13 @@
 using Godwit.Contracts.Rbac;
 using Godwit.Core.Rbac;
 using Godwit.Server.Http;
+using Godwit.Server.OpenApi;
 
 namespace Godwit.Server.Rbac;
 
 internal static class RbacEndpoints
 {
-    public static void MapRbacApi(this RouteGroupBuilder v1) => v1.MapGet("/rbac/policy", PolicyAsync);
+    public static void MapRbacApi(this RouteGroupBuilder v1) => v1.MapGet("/rbac/policy", PolicyAsync).Returns<RbacPolicyResponse>();
 
     private static async Task<IResult> PolicyAsync(HttpRequest request, RbacPolicy policy, CancellationToken cancellationToken)
     {

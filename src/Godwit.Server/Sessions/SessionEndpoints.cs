@@ -6,6 +6,7 @@ using Godwit.Core.Security;
 using Godwit.Core.Sessions;
 using Godwit.Server.Hosting;
 using Godwit.Server.Http;
+using Godwit.Server.OpenApi;
 using Godwit.Server.Users;
 
 namespace Godwit.Server.Sessions;
@@ -15,13 +16,13 @@ internal static class SessionEndpoints
     public static void MapSessionApi(this RouteGroupBuilder v1)
     {
         var sessions = v1.MapGroup("/sessions");
-        sessions.MapGet("", ListAsync);
-        sessions.MapPost("/authenticate", AuthenticateAsync);
-        sessions.MapPost("/revoke", RevokeAsync);
+        sessions.MapGet("", ListAsync).Returns<GetSessionsResponse>().WithQuery("user_id", "The user whose active sessions to list.", required: true);
+        sessions.MapPost("/authenticate", AuthenticateAsync).AcceptsAndReturns<AuthenticateSessionRequest, AuthenticateSessionResponse>();
+        sessions.MapPost("/revoke", RevokeAsync).AcceptsAndReturns<RevokeSessionRequest, EmptyResponse>();
     }
 
     /// <summary>The JWKS is public: the SDK fetches it without credentials.</summary>
-    public static void MapJwks(this IEndpointRouteBuilder app) => app.MapGet("/v1/sessions/jwks/{projectId}", JwksAsync);
+    public static void MapJwks(this IEndpointRouteBuilder app) => app.MapGet("/v1/sessions/jwks/{projectId}", JwksAsync).Returns<JwksResponse>();
 
     /// <summary>The session fields every authenticate call accepts.</summary>
     public static SessionRequest SessionRequestOf(ISessionFields body) =>

@@ -2,6 +2,7 @@ using Godwit.Contracts.Totps;
 using Godwit.Core.Errors;
 using Godwit.Core.Totps;
 using Godwit.Server.Http;
+using Godwit.Server.OpenApi;
 using Godwit.Server.Sessions;
 using Godwit.Server.Users;
 
@@ -15,11 +16,11 @@ internal static class TotpEndpoints
     public static void MapTotpApi(this RouteGroupBuilder v1)
     {
         var totps = v1.MapGroup("/totps");
-        totps.MapPost("", CreateAsync);
-        totps.MapPost("/authenticate", AuthenticateAsync);
-        totps.MapPost("/recovery_codes", RecoveryCodesAsync);
-        totps.MapPost("/recover", RecoverAsync);
-        v1.MapDelete("/users/totps/{totpId}", DeleteAsync);
+        totps.MapPost("", CreateAsync).AcceptsAndReturns<CreateTotpRequest, CreateTotpResponse>();
+        totps.MapPost("/authenticate", AuthenticateAsync).AcceptsAndReturns<TotpAuthenticateRequest, TotpSessionResponse>();
+        totps.MapPost("/recovery_codes", RecoveryCodesAsync).AcceptsAndReturns<TotpRecoveryCodesRequest, TotpRecoveryCodesResponse>();
+        totps.MapPost("/recover", RecoverAsync).AcceptsAndReturns<TotpRecoverRequest, TotpSessionResponse>();
+        v1.MapDelete("/users/totps/{totpId}", DeleteAsync).Returns<DeleteTotpResponse>();
     }
 
     private static async Task<IResult> CreateAsync(HttpRequest request, TotpService totps, TimeProvider clock, CancellationToken cancellationToken)

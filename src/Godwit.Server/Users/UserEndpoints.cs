@@ -3,6 +3,7 @@ using Godwit.Contracts.Users;
 using Godwit.Core.Errors;
 using Godwit.Core.Users;
 using Godwit.Server.Http;
+using Godwit.Server.OpenApi;
 
 namespace Godwit.Server.Users;
 
@@ -13,15 +14,15 @@ internal static class UserEndpoints
     public static void MapUserApi(this RouteGroupBuilder v1)
     {
         var users = v1.MapGroup("/users");
-        users.MapPost("", CreateAsync);
-        users.MapPost("/search", SearchAsync);
-        users.MapGet("/{userId}", GetAsync);
-        users.MapPut("/{userId}", UpdateAsync);
-        users.MapDelete("/{userId}", DeleteAsync);
-        users.MapDelete("/emails/{emailId}", DeleteEmailAsync);
-        users.MapDelete("/phone_numbers/{phoneId}", DeletePhoneAsync);
-        users.MapDelete("/{userId}/external_id", DeleteExternalIdAsync);
-        users.MapPut("/{userId}/exchange_primary_factor", ExchangePrimaryFactorAsync);
+        users.MapPost("", CreateAsync).AcceptsAndReturns<CreateUserRequest, CreateUserResponse>();
+        users.MapPost("/search", SearchAsync).AcceptsAndReturns<SearchUsersRequest, SearchUsersResponse>();
+        users.MapGet("/{userId}", GetAsync).Returns<GetUserResponse>();
+        users.MapPut("/{userId}", UpdateAsync).AcceptsAndReturns<UpdateUserRequest, UpdateUserResponse>();
+        users.MapDelete("/{userId}", DeleteAsync).Returns<DeleteUserResponse>();
+        users.MapDelete("/emails/{emailId}", DeleteEmailAsync).Returns<UserChangedResponse>();
+        users.MapDelete("/phone_numbers/{phoneId}", DeletePhoneAsync).Returns<UserChangedResponse>();
+        users.MapDelete("/{userId}/external_id", DeleteExternalIdAsync).Returns<UserChangedResponse>();
+        users.MapPut("/{userId}/exchange_primary_factor", ExchangePrimaryFactorAsync).AcceptsAndReturns<ExchangePrimaryFactorRequest, UserChangedResponse>();
     }
 
     private static async Task<IResult> CreateAsync(HttpRequest request, UserService users, TimeProvider clock, CancellationToken cancellationToken)

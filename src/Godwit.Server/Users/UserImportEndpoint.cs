@@ -7,6 +7,7 @@ using Godwit.Core.Passwords.Hashing;
 using Godwit.Core.Users;
 using Godwit.Core.Users.Creation;
 using Godwit.Server.Http;
+using Godwit.Server.OpenApi;
 
 namespace Godwit.Server.Users;
 
@@ -34,7 +35,7 @@ internal static class UserImportEndpoint
         ["providers[].locale"] = ErrorCatalog.InvalidImportedLocale,
     };
 
-    public static void MapUserImport(this RouteGroupBuilder v1) => v1.MapPost("/users/import", ImportAsync);
+    public static void MapUserImport(this RouteGroupBuilder v1) => v1.MapPost("/users/import", ImportAsync).AcceptsAndReturns<ImportUsersRequest, ImportUsersResponse>();
 
     private static async Task<IResult> ImportAsync(HttpRequest request, IBulkUserWriter writer, NewUserValidation newUsers, EventLog events, CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using Godwit.Contracts.WebAuthn;
 using Godwit.Core.Errors;
 using Godwit.Core.WebAuthn;
 using Godwit.Server.Http;
+using Godwit.Server.OpenApi;
 using Godwit.Server.Sessions;
 using Godwit.Server.Users;
 
@@ -16,13 +17,13 @@ internal static class WebAuthnEndpoints
     public static void MapWebAuthnApi(this RouteGroupBuilder v1)
     {
         var webauthn = v1.MapGroup("/webauthn");
-        webauthn.MapPost("/register/start", RegisterStartAsync);
-        webauthn.MapPost("/register", RegisterAsync);
-        webauthn.MapPost("/authenticate/start", AuthenticateStartAsync);
-        webauthn.MapPost("/authenticate", AuthenticateAsync);
-        webauthn.MapPut("/{webauthnRegistrationId}", UpdateAsync);
-        webauthn.MapGet("/credentials/{userId}/{domain}", ListCredentialsAsync);
-        v1.MapDelete("/users/webauthn_registrations/{webauthnRegistrationId}", DeleteAsync);
+        webauthn.MapPost("/register/start", RegisterStartAsync).AcceptsAndReturns<WebAuthnRegisterStartRequest, WebAuthnRegisterStartResponse>();
+        webauthn.MapPost("/register", RegisterAsync).AcceptsAndReturns<WebAuthnRegisterRequest, WebAuthnSessionResponse>();
+        webauthn.MapPost("/authenticate/start", AuthenticateStartAsync).AcceptsAndReturns<WebAuthnAuthenticateStartRequest, WebAuthnAuthenticateStartResponse>();
+        webauthn.MapPost("/authenticate", AuthenticateAsync).AcceptsAndReturns<WebAuthnAuthenticateRequest, WebAuthnSessionResponse>();
+        webauthn.MapPut("/{webauthnRegistrationId}", UpdateAsync).AcceptsAndReturns<WebAuthnUpdateRequest, WebAuthnUpdateResponse>();
+        webauthn.MapGet("/credentials/{userId}/{domain}", ListCredentialsAsync).Returns<WebAuthnListCredentialsResponse>();
+        v1.MapDelete("/users/webauthn_registrations/{webauthnRegistrationId}", DeleteAsync).Returns<DeleteWebAuthnRegistrationResponse>();
     }
 
     private static async Task<IResult> RegisterStartAsync(HttpRequest request, WebAuthnRegistrar registrar, CancellationToken cancellationToken)
