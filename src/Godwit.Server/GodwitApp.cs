@@ -64,9 +64,12 @@ public static class GodwitApp
         services.AddGodwitUsers();
         services.AddScoped<SessionLookup>();
         services.AddScoped<SessionService>();
+        services.AddScoped<LoginAttempt>();
+        services.AddScoped<SessionEvents>();
         services.AddScoped<PrimaryFactorLogin>();
         services.AddSingleton<SessionAccessLog>();
         services.AddHostedService<SessionAccessWriter>();
+        services.AddHostedService<SessionPruner>();
         services.AddGodwitBudgets(builder.Configuration);
         services.AddGodwitOneTimeSecrets(builder.Configuration, builder.Environment);
         services.AddGodwitMagicLinks(builder.Configuration);

@@ -41,6 +41,7 @@ public sealed partial class LegacyPasswordLogin(
     HashingGate gate,
     PasswordStrengthChecker strength,
     LegacySystemOptions options,
+    SessionEvents sessionEvents,
     TimeProvider clock,
     ILogger<LegacyPasswordLogin> logger)
 {
@@ -120,7 +121,7 @@ public sealed partial class LegacyPasswordLogin(
         {
             // The legacy system's word is the first proof of this person: sessions started before
             // it were started by someone who had proved nothing.
-            await sessions.RevokeAllForUserAsync(user.UserId, null, cancellationToken);
+            await sessions.RevokeAllForUserAsync(user.UserId, null, sessionEvents.Revoked, cancellationToken);
         }
 
         var email = user.Emails.First(e => e.Address == normalizedEmail);

@@ -22,6 +22,7 @@ public sealed partial class SessionMigrationService(
     SessionService sessions,
     ISessionStore sessionStore,
     LegacySystemOptions options,
+    SessionEvents sessionEvents,
     TimeProvider clock,
     ILogger<SessionMigrationService> logger)
 {
@@ -70,7 +71,7 @@ public sealed partial class SessionMigrationService(
         var (user, address, firstProof) = found.Value;
         var now = clock.GetUtcNow().UtcDateTime;
         var factor = new AuthenticationFactor(FactorType, FactorDeliveryMethod, now, now, EmailFactor: new EmailFactor(address.EmailId, address.Address));
-        var issued = await sessions.RecordFactorAsync(user, factor, request, cancellationToken);
+        var issued = await sessions.RecordFactorAsync(user, factor, request, created => sessionEvents.Migrated(created, identity.Source), cancellationToken);
         if (!issued.Succeeded)
         {
             return issued.Error!;
@@ -80,7 +81,7 @@ public sealed partial class SessionMigrationService(
         {
             // The legacy system's word is the first proof of this user: earlier sessions were
             // started by someone who had proved nothing.
-            await sessionStore.RevokeAllForUserAsync(user.UserId, issued.Value!.Session.SessionId, cancellationToken);
+            await sessionStore.RevokeAllForUserAsync(user.UserId, issued.Value!.Session.SessionId, sessionEvents.Revoked, cancellationToken);
         }
 
         return new SessionMigrated(user, issued.Value!);

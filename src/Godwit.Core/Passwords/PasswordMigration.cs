@@ -17,6 +17,7 @@ public sealed class PasswordMigration(
     UserService userService,
     NewUserValidation newUsers,
     RbacPolicy rbac,
+    SessionEvents sessionEvents,
     TimeProvider clock)
 {
     public async Task<Result<MigratedPassword>> MigrateAsync(MigratePasswordCommand command, CancellationToken cancellationToken)
@@ -74,7 +75,7 @@ public sealed class PasswordMigration(
             if (firstProof)
             {
                 // Sessions started before anyone proved an address of this user end with the proof.
-                await sessionStore.RevokeAllForUserAsync(existing.UserId, null, cancellationToken);
+                await sessionStore.RevokeAllForUserAsync(existing.UserId, null, sessionEvents.Revoked, cancellationToken);
             }
 
             return new MigratedPassword(existing, existingEmail.EmailId, UserCreated: false);

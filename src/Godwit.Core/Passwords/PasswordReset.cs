@@ -25,6 +25,7 @@ public sealed class PasswordReset(
     PasswordResetLinks links,
     IOneTimeSecretStore secrets,
     SessionLookup sessionLookup,
+    SessionEvents sessionEvents,
     TimeProvider clock)
 {
     /// <summary>How recent a session's factor must be for /v1/passwords/session/reset, as at Stytch.</summary>
@@ -186,7 +187,7 @@ public sealed class PasswordReset(
         var loggedIn = await login.RecordFactorAsync(user, email, session, cancellationToken);
         if (loggedIn.Succeeded)
         {
-            await sessionStore.RevokeAllForUserAsync(user.UserId, keepSessionId ?? loggedIn.Value.Session.Session.SessionId, cancellationToken);
+            await sessionStore.RevokeAllForUserAsync(user.UserId, keepSessionId ?? loggedIn.Value.Session.Session.SessionId, sessionEvents.Revoked, cancellationToken);
         }
 
         return loggedIn;

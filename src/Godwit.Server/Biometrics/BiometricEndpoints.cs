@@ -18,7 +18,7 @@ internal static class BiometricEndpoints
         biometrics.MapPost("/register/start", RegisterStartAsync);
         biometrics.MapPost("/register", RegisterAsync);
         biometrics.MapPost("/authenticate/start", AuthenticateStartAsync);
-        biometrics.MapPost("/authenticate", AuthenticateAsync);
+        biometrics.MapPost("/authenticate", AuthenticateAsync).RecordsLogin(LoginRecording.Biometric);
         v1.MapDelete("/users/biometric_registrations/{biometricRegistrationId}", DeleteAsync);
     }
 

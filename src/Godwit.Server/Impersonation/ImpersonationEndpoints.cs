@@ -25,7 +25,7 @@ internal static class ImpersonationEndpoints
         var impersonation = v1.MapGroup("/impersonation");
         impersonation.MapPost("", CreateAsync);
         impersonation.MapGet("", ListAsync);
-        impersonation.MapPost("/authenticate", AuthenticateAsync);
+        impersonation.MapPost("/authenticate", AuthenticateAsync).RecordsLogin(LoginRecording.Impersonation);
     }
 
     private static async Task<IResult> CreateAsync(HttpRequest request, ImpersonationService impersonation, CancellationToken cancellationToken)

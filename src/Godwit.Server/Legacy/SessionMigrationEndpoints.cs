@@ -17,7 +17,7 @@ internal static class SessionMigrationEndpoints
 
     private static readonly Dictionary<string, ApiError> LegacyTokenErrors = new() { ["session_token"] = InvalidLegacyToken };
 
-    public static void MapSessionMigrationApi(this RouteGroupBuilder v1) => v1.MapPost("/sessions/migrate", MigrateAsync);
+    public static void MapSessionMigrationApi(this RouteGroupBuilder v1) => v1.MapPost("/sessions/migrate", MigrateAsync).RecordsLogin(LoginRecording.SessionMigration);
 
     private static async Task<IResult> MigrateAsync(HttpRequest request, SessionMigrationService migration, TimeProvider clock, CancellationToken cancellationToken)
     {

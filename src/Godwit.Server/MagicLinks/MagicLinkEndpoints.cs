@@ -21,7 +21,7 @@ internal static class MagicLinkEndpoints
         magicLinks.MapPost("/email/send", SendAsync);
         magicLinks.MapPost("/email/invite", InviteAsync);
         magicLinks.MapPost("/email/revoke_invite", RevokeInviteAsync);
-        magicLinks.MapPost("/authenticate", AuthenticateAsync);
+        magicLinks.MapPost("/authenticate", AuthenticateAsync).RecordsLogin(LoginRecording.MagicLink);
     }
 
     private static async Task<IResult> LoginOrCreateAsync(HttpRequest request, MagicLinkService magicLinks, CancellationToken cancellationToken)

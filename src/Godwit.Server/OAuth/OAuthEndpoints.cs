@@ -24,7 +24,7 @@ internal static class OAuthEndpoints
         publicOAuth.MapGet("/{provider}/callback", OAuthPublicEndpoints.CallbackAsync);
         publicOAuth.MapPost("/{provider}/callback", OAuthPublicEndpoints.CallbackAsync);
 
-        v1.MapPost("/oauth/authenticate", AuthenticateAsync);
+        v1.MapPost("/oauth/authenticate", AuthenticateAsync).RecordsLogin(LoginRecording.OAuth);
         v1.MapPost("/oauth/attach", AttachAsync);
         v1.MapDelete("/users/oauth/{oauthUserRegistrationId}", DeleteRegistrationAsync);
     }

@@ -21,7 +21,7 @@ internal static class OtpEndpoints
         otps.MapPost("/sms/send", SmsSendAsync);
         otps.MapPost("/whatsapp/login_or_create", WhatsAppLoginOrCreateAsync);
         otps.MapPost("/whatsapp/send", WhatsAppSendAsync);
-        otps.MapPost("/authenticate", AuthenticateAsync);
+        otps.MapPost("/authenticate", AuthenticateAsync).RecordsLogin(LoginRecording.Otp);
     }
 
     // Stytch creates users as pending on login_or_create unless told otherwise.

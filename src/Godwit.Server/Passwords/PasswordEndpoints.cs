@@ -15,7 +15,7 @@ internal static class PasswordEndpoints
     {
         var passwords = v1.MapGroup("/passwords");
         passwords.MapPost("", CreateAsync);
-        passwords.MapPost("/authenticate", AuthenticateAsync);
+        passwords.MapPost("/authenticate", AuthenticateAsync).RecordsLogin(LoginRecording.Password);
         passwords.MapPost("/migrate", MigrateAsync);
         passwords.MapPost("/strength_check", StrengthCheckAsync);
         passwords.MapPost("/email/reset/start", ResetStartAsync);

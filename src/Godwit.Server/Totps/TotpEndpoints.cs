@@ -16,9 +16,9 @@ internal static class TotpEndpoints
     {
         var totps = v1.MapGroup("/totps");
         totps.MapPost("", CreateAsync);
-        totps.MapPost("/authenticate", AuthenticateAsync);
+        totps.MapPost("/authenticate", AuthenticateAsync).RecordsLogin(LoginRecording.Totp);
         totps.MapPost("/recovery_codes", RecoveryCodesAsync);
-        totps.MapPost("/recover", RecoverAsync);
+        totps.MapPost("/recover", RecoverAsync).RecordsLogin(LoginRecording.RecoveryCode);
         v1.MapDelete("/users/totps/{totpId}", DeleteAsync);
     }
 

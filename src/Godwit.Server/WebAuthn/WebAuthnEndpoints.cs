@@ -19,7 +19,7 @@ internal static class WebAuthnEndpoints
         webauthn.MapPost("/register/start", RegisterStartAsync);
         webauthn.MapPost("/register", RegisterAsync);
         webauthn.MapPost("/authenticate/start", AuthenticateStartAsync);
-        webauthn.MapPost("/authenticate", AuthenticateAsync);
+        webauthn.MapPost("/authenticate", AuthenticateAsync).RecordsLogin(LoginRecording.WebAuthn);
         webauthn.MapPut("/{webauthnRegistrationId}", UpdateAsync);
         webauthn.MapGet("/credentials/{userId}/{domain}", ListCredentialsAsync);
         v1.MapDelete("/users/webauthn_registrations/{webauthnRegistrationId}", DeleteAsync);
