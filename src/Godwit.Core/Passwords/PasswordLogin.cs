@@ -23,6 +23,7 @@ public sealed class PasswordLogin(
     LegacyPasswordLogin legacyPasswords,
     LegacyPasswordAuthority legacyAuthority,
     SessionService sessions,
+    LoginAttempt attempt,
     PasswordOptions options,
     TimeProvider clock)
 {
@@ -34,6 +35,7 @@ public sealed class PasswordLogin(
         }
 
         var user = await users.FindByEmailAsync(normalized, cancellationToken);
+        attempt.UserId = user?.UserId;
         var guess = await ReserveGuessAsync(user, normalized, cancellationToken);
         if (!guess.Succeeded)
         {

@@ -31,6 +31,13 @@ public sealed class SessionEvents(EventLog log, LoginAttempt attempt)
     public void Expired(EndedSession ended) =>
         log.Record(EventTypes.SessionExpired, ended.UserId, new JsonObject { ["session_id"] = ended.SessionId });
 
+    /// <summary>A second factor was enrolled (<c>totp</c>, <c>webauthn</c>, <c>biometric</c>); <paramref name="id"/> is its registration id.</summary>
+    public void MfaEnrolled(string userId, string factor, string id) =>
+        log.Record(EventTypes.MfaEnrolled, userId, new JsonObject { ["factor"] = factor, ["id"] = id });
+
+    public void MfaRemoved(string userId, string factor, string id) =>
+        log.Record(EventTypes.MfaRemoved, userId, new JsonObject { ["factor"] = factor, ["id"] = id });
+
     /// <summary>
     /// A factor was proved during a login request; <paramref name="sessionId"/> is null when the client
     /// asked for no session. Outside a login request (a registration, a reset) nothing is recorded.
