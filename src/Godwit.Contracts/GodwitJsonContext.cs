@@ -3,6 +3,7 @@ using Godwit.Contracts.Biometrics;
 using Godwit.Contracts.Errors;
 using Godwit.Contracts.Impersonation;
 using Godwit.Contracts.MagicLinks;
+using Godwit.Contracts.Migration;
 using Godwit.Contracts.OAuth;
 using Godwit.Contracts.Otps;
 using Godwit.Contracts.Passwords;
@@ -32,6 +33,7 @@ namespace Godwit.Contracts;
 [JsonSerializable(typeof(RevokeSessionResponse))]
 [JsonSerializable(typeof(JwksResponse))]
 [JsonSerializable(typeof(MigrateSessionResponse))]
+[JsonSerializable(typeof(ReportMigrationOutcomeResponse))]
 [JsonSerializable(typeof(EmailLoginOrCreateResponse))]
 [JsonSerializable(typeof(EmailSendResponse))]
 [JsonSerializable(typeof(EmptyResponse))]
@@ -82,6 +84,7 @@ namespace Godwit.Contracts;
 [JsonSerializable(typeof(MagicLinkInviteRequest))]
 [JsonSerializable(typeof(RevokeInviteRequest))]
 [JsonSerializable(typeof(MigrateSessionRequest))]
+[JsonSerializable(typeof(ReportMigrationOutcomeRequest))]
 [JsonSerializable(typeof(WebAuthnRegisterStartRequest))]
 [JsonSerializable(typeof(WebAuthnRegisterRequest))]
 [JsonSerializable(typeof(WebAuthnAuthenticateStartRequest))]

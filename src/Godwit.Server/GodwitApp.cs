@@ -1,3 +1,4 @@
+using Godwit.Core.Migration;
 using Godwit.Core.Security;
 using Microsoft.AspNetCore.Hosting;
 using Godwit.Core.Sessions;
@@ -10,6 +11,7 @@ using Godwit.Server.Impersonation;
 using Godwit.Server.Hosting;
 using Godwit.Server.Http;
 using Godwit.Server.MagicLinks;
+using Godwit.Server.Migration;
 using Godwit.Server.OAuth;
 using Godwit.Server.Legacy;
 using Godwit.Server.OneTimeSecrets;
@@ -66,6 +68,7 @@ public static class GodwitApp
         services.AddScoped<SessionService>();
         services.AddScoped<LoginAttempt>();
         services.AddScoped<SessionEvents>();
+        services.AddScoped<MigrationOutcomes>();
         services.AddScoped<PrimaryFactorLogin>();
         services.AddSingleton<SessionAccessLog>();
         services.AddHostedService<SessionAccessWriter>();
@@ -106,6 +109,7 @@ public static class GodwitApp
         v1.MapTotpApi();
         v1.MapRbacApi();
         v1.MapImpersonationApi();
+        v1.MapMigrationOutcomeApi();
         app.MapGodwitOAuth(v1);
         return app;
     }

@@ -288,4 +288,9 @@ public static class ErrorCatalog
     public static readonly ApiError OAuthProviderDenied = new(400, "oauth_provider_error", "The OAuth provider did not authorize the login.");
     public static readonly ApiError OAuthUnverifiedEmailInUse = new(400, "oauth_unverified_email_in_use", "The provider did not verify this email and another user holds it. Log in to that user another way, then link this provider with POST /v1/oauth/attach.");
     public static readonly ApiError OAuthRegistrationOfAnotherUser = new(400, "oauth_registration_belongs_to_another_user", "This provider account is already linked to another user.");
+
+    // Migration outcomes reported by the rolling-migration library (Godwit's own endpoint).
+    public static readonly ApiError InvalidMigrationOutcome = new(400, "invalid_migration_outcome", "Pass outcome (already_linked, linked, created, backfilled, dual_written), path (godwit_user_id, email, phone_number, provider_subject, external_id, none), or both.");
+    public static readonly ApiError InvalidApplicationUserId = new(400, "invalid_application_user_id", "application_user_id must be 1 to 255 printable characters.");
+    public static readonly ApiError InvalidMigrationDetails = new(400, "invalid_migration_details", "details must be a JSON object of at most 1024 bytes.");
 }
