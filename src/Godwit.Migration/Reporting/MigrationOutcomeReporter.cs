@@ -65,6 +65,7 @@ public sealed partial class MigrationOutcomeReporter : IAsyncDisposable
         }
     }
 
+    /// <summary>Gives the queued reports a moment to go, then stops sending.</summary>
     public async ValueTask DisposeAsync()
     {
         queue.Writer.TryComplete();
