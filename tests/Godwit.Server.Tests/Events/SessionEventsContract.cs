@@ -134,7 +134,7 @@ public abstract class SessionEventsContract
         var totpLogins = (await Godwit.Host.EventsAsync(user.UserId)).Where(e => e.Field("factor") == "totp" && e.Type.StartsWith("login.", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, totpLogins.Count);
         Assert.Equal(wrong.ErrorType, Assert.Single(totpLogins, e => e.Type == EventTypes.LoginFailed).Field("reason"));
-        await AssertNoSecretsAsync(totp.Secret, user.SessionToken, user.SessionJwt, .. totp.RecoveryCodes);
+        await AssertNoSecretsAsync([totp.Secret, user.SessionToken, user.SessionJwt, .. totp.RecoveryCodes]);
     }
 
     [Fact]
