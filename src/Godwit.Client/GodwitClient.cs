@@ -1,5 +1,6 @@
 using Godwit.Client.Http;
 using Godwit.Client.MagicLinks;
+using Godwit.Client.Migration;
 using Godwit.Client.Otps;
 using Godwit.Client.Passwords;
 using Godwit.Client.Sessions;
@@ -23,6 +24,7 @@ public sealed class GodwitClient
         Otps = new OtpsClient(transport);
         Passwords = new PasswordsClient(transport);
         Sessions = new SessionsClient(transport, new SessionJwtReader(jwks, options, clock), options.ProjectId);
+        Migration = new MigrationClient(transport);
     }
 
     /// <summary>The project this client acts for.</summary>
@@ -42,4 +44,7 @@ public sealed class GodwitClient
 
     /// <summary>Session checks (by the API or locally by JWT), listing, revocation and the JWKS.</summary>
     public SessionsClient Sessions { get; }
+
+    /// <summary>Godwit's own: reports of the rolling-migration step.</summary>
+    public MigrationClient Migration { get; }
 }

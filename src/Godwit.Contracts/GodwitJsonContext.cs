@@ -4,6 +4,7 @@ using Godwit.Contracts.Errors;
 using Godwit.Contracts.Events;
 using Godwit.Contracts.Impersonation;
 using Godwit.Contracts.MagicLinks;
+using Godwit.Contracts.Migration;
 using Godwit.Contracts.OAuth;
 using Godwit.Contracts.Otps;
 using Godwit.Contracts.Passwords;
@@ -42,9 +43,11 @@ namespace Godwit.Contracts;
 [JsonSerializable(typeof(RevokeSessionResponse))]
 [JsonSerializable(typeof(JwksResponse))]
 [JsonSerializable(typeof(MigrateSessionResponse))]
+[JsonSerializable(typeof(ReportMigrationOutcomeResponse))]
 [JsonSerializable(typeof(EmailLoginOrCreateResponse))]
 [JsonSerializable(typeof(EmailSendResponse))]
 [JsonSerializable(typeof(EmptyResponse))]
+[JsonSerializable(typeof(EmptyRequest))]
 [JsonSerializable(typeof(FactorAuthenticateResponse))]
 [JsonSerializable(typeof(EmailOtpLoginOrCreateResponse))]
 [JsonSerializable(typeof(EmailOtpSendResponse))]
@@ -92,6 +95,7 @@ namespace Godwit.Contracts;
 [JsonSerializable(typeof(MagicLinkInviteRequest))]
 [JsonSerializable(typeof(RevokeInviteRequest))]
 [JsonSerializable(typeof(MigrateSessionRequest))]
+[JsonSerializable(typeof(ReportMigrationOutcomeRequest))]
 [JsonSerializable(typeof(WebAuthnRegisterStartRequest))]
 [JsonSerializable(typeof(WebAuthnRegisterRequest))]
 [JsonSerializable(typeof(WebAuthnAuthenticateStartRequest))]

@@ -15,4 +15,14 @@ public sealed class MigrationOptions
     /// default: it turns every login into a write, where the migration otherwise costs one indexed read.
     /// </summary>
     public bool RecordRepeatLogins { get; set; }
+
+    /// <summary>
+    /// Report each outcome of the step to Godwit (<c>POST /v1/migration/outcomes</c>, a
+    /// <c>migration.reported</c> event), in the background and best effort; needs <c>AddGodwitClient</c>.
+    /// On by default.
+    /// </summary>
+    public bool ReportOutcomes { get; set; } = true;
+
+    /// <summary>How long one report may take before it is given up (default 2 seconds); the login never waits for it.</summary>
+    public TimeSpan ReportTimeout { get; set; } = TimeSpan.FromSeconds(2);
 }

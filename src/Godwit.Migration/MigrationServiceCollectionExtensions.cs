@@ -2,6 +2,7 @@ using Godwit.Migration;
 using Godwit.Migration.Backfill;
 using Godwit.Migration.DualWrite;
 using Godwit.Migration.Export;
+using Godwit.Migration.Reporting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,7 @@ public static class MigrationServiceCollectionExtensions
         services.AddOptions<MigrationOptions>().Configure(configure ?? (_ => { }));
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<MigrationOutcomeReporter>();
         services.TryAddScoped<MigrationStep<TUser>>();
         services.TryAddScoped<IMigrationStep>(provider => provider.GetRequiredService<MigrationStep<TUser>>());
         services.TryAddScoped<MigrationDualWrite<TUser>>();

@@ -1,5 +1,6 @@
 using Godwit.Client;
 using Godwit.Contracts.Users;
+using Godwit.Migration.Reporting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -34,9 +35,13 @@ public sealed partial class MigrationStep<TUser> : IMigrationStep
     private readonly TimeProvider clock;
     private readonly ILogger<MigrationStep<TUser>> logger;
     private readonly GodwitClient? client;
+    private readonly MigrationOutcomeReporter? reporter;
 
-    /// <summary>Created by dependency injection; <paramref name="client"/> is needed only to write external ids.</summary>
-    public MigrationStep(IApplicationUserStore<TUser> store, IOptions<MigrationOptions> options, TimeProvider clock, ILogger<MigrationStep<TUser>> logger, GodwitClient? client = null)
+    /// <summary>
+    /// Created by dependency injection; <paramref name="client"/> is needed only to write external ids,
+    /// <paramref name="reporter"/> only to report outcomes to Godwit.
+    /// </summary>
+    public MigrationStep(IApplicationUserStore<TUser> store, IOptions<MigrationOptions> options, TimeProvider clock, ILogger<MigrationStep<TUser>> logger, GodwitClient? client = null, MigrationOutcomeReporter? reporter = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.store = store;
@@ -44,6 +49,7 @@ public sealed partial class MigrationStep<TUser> : IMigrationStep
         this.clock = clock;
         this.logger = logger;
         this.client = client;
+        this.reporter = reporter;
     }
 
     /// <summary>Finds, links or creates the application's user for a Godwit user who just authenticated.</summary>
@@ -68,7 +74,7 @@ public sealed partial class MigrationStep<TUser> : IMigrationStep
                     await store.RecordAsync(id, Record(MigrationOutcome.AlreadyLinked, MatchedBy.GodwitUserId, godwitUserId), cancellationToken);
                 }
 
-                return new MigrationResult<TUser>(linked, id, godwitUserId, MigrationOutcome.AlreadyLinked, MatchedBy.GodwitUserId);
+                return Reported(new MigrationResult<TUser>(linked, id, godwitUserId, MigrationOutcome.AlreadyLinked, MatchedBy.GodwitUserId));
             }
 
             var lostRace = false;
@@ -137,8 +143,16 @@ public sealed partial class MigrationStep<TUser> : IMigrationStep
     private MigrationRecord Record(MigrationOutcome outcome, MatchedBy matchedBy, string godwitUserId) =>
         new(clock.GetUtcNow(), outcome, matchedBy, godwitUserId);
 
+    /// <summary>Queued for Godwit once the application's own write has committed; the login does not wait.</summary>
+    private MigrationResult<TUser> Reported(MigrationResult<TUser> result)
+    {
+        reporter?.Report(result);
+        return result;
+    }
+
     private async Task<MigrationResult<TUser>> FinishAsync(MigrationResult<TUser> result, UserWire godwitUser, CancellationToken cancellationToken)
     {
+        Reported(result);
         if (!options.WriteExternalId || godwitUser.ExternalId == result.ApplicationUserId)
         {
             return result;

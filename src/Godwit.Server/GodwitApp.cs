@@ -1,3 +1,4 @@
+using Godwit.Core.Migration;
 using Godwit.Core.Security;
 using Microsoft.AspNetCore.Hosting;
 using Godwit.Core.Sessions;
@@ -10,6 +11,7 @@ using Godwit.Server.Impersonation;
 using Godwit.Server.Hosting;
 using Godwit.Server.Http;
 using Godwit.Server.MagicLinks;
+using Godwit.Server.Migration;
 using Godwit.Server.OAuth;
 using Godwit.Server.Legacy;
 using Godwit.Server.OneTimeSecrets;
@@ -67,9 +69,13 @@ public static class GodwitApp
         services.AddGodwitUsers();
         services.AddScoped<SessionLookup>();
         services.AddScoped<SessionService>();
+        services.AddScoped<LoginAttempt>();
+        services.AddScoped<SessionEvents>();
+        services.AddScoped<MigrationOutcomes>();
         services.AddScoped<PrimaryFactorLogin>();
         services.AddSingleton<SessionAccessLog>();
         services.AddHostedService<SessionAccessWriter>();
+        services.AddHostedService<SessionPruner>();
         services.AddGodwitBudgets(builder.Configuration);
         services.AddGodwitOneTimeSecrets(builder.Configuration, builder.Environment);
         services.AddGodwitMagicLinks(builder.Configuration);
@@ -113,6 +119,7 @@ public static class GodwitApp
         v1.MapImpersonationApi();
         v1.MapEventApi();
         v1.MapWebhookApi();
+        v1.MapMigrationOutcomeApi();
         app.MapGodwitOAuth(v1);
         app.MapApiReference();
         return app;

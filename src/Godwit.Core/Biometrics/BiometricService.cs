@@ -10,7 +10,7 @@ namespace Godwit.Core.Biometrics;
 /// releases only after its biometric prompt. Registration and login are each a challenge the device
 /// signs; Godwit checks the signature with the registered public key.
 /// </summary>
-public sealed class BiometricService(IUserStore users, IBiometricStore store, SessionService sessions, UserResolver resolver, BiometricOptions options, TimeProvider clock)
+public sealed class BiometricService(IUserStore users, IBiometricStore store, SessionService sessions, SessionEvents sessionEvents, LoginAttempt attempt, UserResolver resolver, BiometricOptions options, TimeProvider clock)
 {
     private const int ChallengeBytes = 32;
 
@@ -101,6 +101,8 @@ public sealed class BiometricService(IUserStore users, IBiometricStore store, Se
             return session.Error!;
         }
 
+        // Once nothing can undo the registration; it commits with the end of the request.
+        sessionEvents.MfaEnrolled(user.UserId, "biometric", registration.BiometricRegistrationId);
         return new BiometricAuthenticated(registration, user, session.Value);
     }
 
@@ -153,6 +155,7 @@ public sealed class BiometricService(IUserStore users, IBiometricStore store, Se
             return ErrorCatalog.BiometricRegistrationNotFound;
         }
 
+        attempt.UserId = registration.UserId;
         var key = new BiometricPublicKey(registration.KeyType, registration.PublicKey);
         if (key.CheckSignatureSize(signed.Value) is { } wrongSize)
         {
@@ -191,6 +194,7 @@ public sealed class BiometricService(IUserStore users, IBiometricStore store, Se
         }
 
         user.BiometricRegistrations.Remove(registration);
+        sessionEvents.MfaRemoved(user.UserId, "biometric", registration.BiometricRegistrationId);
         return await users.SaveAsync(cancellationToken) is { } error ? error : user;
     }
 

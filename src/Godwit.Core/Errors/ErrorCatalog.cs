@@ -307,4 +307,8 @@ public static class ErrorCatalog
     public static readonly ApiError WebhookDeliveryNotFound = new(404, "webhook_delivery_not_found", "The delivery could not be found among this webhook endpoint's deliveries.");
     public static readonly ApiError InvalidWebhookDeliveryLimit = new(400, "invalid_limit", "limit must be a whole number from 1 to 100.");
     public static readonly ApiError InvalidWebhookDeliveryCursor = new(400, "invalid_cursor", "cursor must be the next_cursor of a previous page, unchanged.");
+    // Migration outcomes reported by the rolling-migration library (Godwit's own endpoint).
+    public static readonly ApiError InvalidMigrationOutcome = new(400, "invalid_migration_outcome", "Pass outcome (already_linked, linked, created, backfilled, dual_written), path (godwit_user_id, email, phone_number, provider_subject, external_id, none), or both.");
+    public static readonly ApiError InvalidApplicationUserId = new(400, "invalid_application_user_id", "application_user_id must be 1 to 255 printable characters.");
+    public static readonly ApiError InvalidMigrationDetails = new(400, "invalid_migration_details", "details must be a JSON object of at most 1024 bytes.");
 }

@@ -44,6 +44,7 @@ public sealed partial class LegacyPasswordLogin(
     PasswordStrengthChecker strength,
     LegacySystemOptions options,
     EventLog events,
+    SessionEvents sessionEvents,
     TimeProvider clock,
     ILogger<LegacyPasswordLogin> logger)
 {
@@ -147,7 +148,7 @@ public sealed partial class LegacyPasswordLogin(
         {
             // The legacy system's word is the first proof of this person: sessions started before
             // it were started by someone who had proved nothing.
-            await sessions.RevokeAllForUserAsync(user.UserId, null, cancellationToken);
+            await sessions.RevokeAllForUserAsync(user.UserId, null, sessionEvents.Revoked, cancellationToken);
         }
 
         var email = user.Emails.First(e => e.Address == normalizedEmail);

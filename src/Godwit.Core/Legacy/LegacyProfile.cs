@@ -16,7 +16,8 @@ public sealed record LegacyProfile(
     JsonObject? UntrustedMetadata);
 
 /// <summary>A person a legacy session token belongs to: their email and what else the legacy system told.</summary>
-public sealed record LegacyIdentity(string Email, LegacyProfile Profile);
+/// <param name="Source">Who vouched for the token: <c>legacy_jwt</c>, <c>userinfo</c> or <c>session_hook</c>.</param>
+public sealed record LegacyIdentity(string Email, LegacyProfile Profile, string Source);
 
 public enum LegacyVerdictKind
 {

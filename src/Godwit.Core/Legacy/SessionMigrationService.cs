@@ -24,6 +24,7 @@ public sealed partial class SessionMigrationService(
     ISessionStore sessionStore,
     LegacySystemOptions options,
     EventLog events,
+    SessionEvents sessionEvents,
     TimeProvider clock,
     ILogger<SessionMigrationService> logger)
 {
@@ -72,7 +73,7 @@ public sealed partial class SessionMigrationService(
         var (user, address, firstProof) = found.Value;
         var now = clock.GetUtcNow().UtcDateTime;
         var factor = new AuthenticationFactor(FactorType, FactorDeliveryMethod, now, now, EmailFactor: new EmailFactor(address.EmailId, address.Address));
-        var issued = await sessions.RecordFactorAsync(user, factor, request, cancellationToken);
+        var issued = await sessions.RecordFactorAsync(user, factor, request, created => sessionEvents.Migrated(created, identity.Source), cancellationToken);
         if (!issued.Succeeded)
         {
             return issued.Error!;
@@ -82,7 +83,7 @@ public sealed partial class SessionMigrationService(
         {
             // The legacy system's word is the first proof of this user: earlier sessions were
             // started by someone who had proved nothing.
-            await sessionStore.RevokeAllForUserAsync(user.UserId, issued.Value!.Session.SessionId, cancellationToken);
+            await sessionStore.RevokeAllForUserAsync(user.UserId, issued.Value!.Session.SessionId, sessionEvents.Revoked, cancellationToken);
         }
 
         return new SessionMigrated(user, issued.Value!);

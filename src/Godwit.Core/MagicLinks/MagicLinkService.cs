@@ -12,6 +12,7 @@ public sealed class MagicLinkService(
     SendLimits sendLimits,
     OneTimeSecretIssuer issuer,
     PrimaryFactorLogin login,
+    LoginAttempt attempt,
     UserService userService,
     IUserStore users,
     IOneTimeSecretStore secrets,
@@ -139,6 +140,12 @@ public sealed class MagicLinkService(
         var hash = SecretTokens.HashToken(command.Token);
         var secret = await secrets.FindByHashAsync(hash, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
+        if (secret is not null && SecretTokens.FixedTimeEquals(secret.SecretHash, hash))
+        {
+            // A used or expired link still names whose it was.
+            attempt.UserId = secret.UserId;
+        }
+
         // The fixed-time comparison repeats the database's equality test in code, where no
         // collation or index quirk can make two different hashes compare equal.
         if (secret is null

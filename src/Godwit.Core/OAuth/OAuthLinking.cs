@@ -16,7 +16,7 @@ public sealed record LinkedLogin(User User, OAuthRegistration Registration, stri
 /// when the provider verified it; else a new user. An unverified email never joins an existing
 /// user: whoever controls a provider account can type any address into it.
 /// </summary>
-public sealed class OAuthLinking(IUserStore users, IOAuthFlowStore flows, UserService userService, ISessionStore sessions, EventLog events, TimeProvider clock)
+public sealed class OAuthLinking(IUserStore users, IOAuthFlowStore flows, UserService userService, ISessionStore sessions, EventLog events, SessionEvents sessionEvents, TimeProvider clock)
 {
     private const int MaxPictureUrlLength = 2048;
     private const int MaxLocaleLength = 35;
@@ -110,7 +110,7 @@ public sealed class OAuthLinking(IUserStore users, IOAuthFlowStore flows, UserSe
         var resetSessions = firstProof && !userCreated;
         if (resetSessions)
         {
-            await sessions.RevokeAllForUserAsync(user.UserId, null, cancellationToken);
+            await sessions.RevokeAllForUserAsync(user.UserId, null, sessionEvents.Revoked, cancellationToken);
         }
 
         return new LinkedLogin(user, registration, proven?.EmailId, userCreated, resetSessions);

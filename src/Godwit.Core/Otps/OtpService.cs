@@ -21,6 +21,7 @@ public sealed class OtpService(
     SendLimits sendLimits,
     OneTimeSecretIssuer issuer,
     PrimaryFactorLogin login,
+    LoginAttempt attempt,
     IOneTimeSecretStore secrets,
     IBudgetStore budgets,
     ProjectKeys keys,
@@ -86,6 +87,7 @@ public sealed class OtpService(
             return ErrorCatalog.UnableToAuthOtpCode;
         }
 
+        attempt.UserId = secret.UserId;
         // Every guess at this address's codes is taken from one budget before it is compared, so a
         // guesser who asks for new codes gets no new tries; the right code gives its guess back.
         var budgetKey = "otp-guesses:" + command.MethodId;

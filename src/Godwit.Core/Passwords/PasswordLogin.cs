@@ -25,6 +25,7 @@ public sealed class PasswordLogin(
     LegacyPasswordLogin legacyPasswords,
     LegacyPasswordAuthority legacyAuthority,
     SessionService sessions,
+    LoginAttempt attempt,
     PasswordOptions options,
     EventLog events,
     TimeProvider clock)
@@ -37,6 +38,7 @@ public sealed class PasswordLogin(
         }
 
         var user = await users.FindByEmailAsync(normalized, cancellationToken);
+        attempt.UserId = user?.UserId;
         var guess = await ReserveGuessAsync(user, normalized, cancellationToken);
         if (!guess.Succeeded)
         {

@@ -20,6 +20,7 @@ public sealed class PasswordMigration(
     NewUserValidation newUsers,
     RbacPolicy rbac,
     EventLog events,
+    SessionEvents sessionEvents,
     TimeProvider clock)
 {
     public async Task<Result<MigratedPassword>> MigrateAsync(MigratePasswordCommand command, CancellationToken cancellationToken)
@@ -78,7 +79,7 @@ public sealed class PasswordMigration(
             if (firstProof)
             {
                 // Sessions started before anyone proved an address of this user end with the proof.
-                await sessionStore.RevokeAllForUserAsync(existing.UserId, null, cancellationToken);
+                await sessionStore.RevokeAllForUserAsync(existing.UserId, null, sessionEvents.Revoked, cancellationToken);
             }
 
             return new MigratedPassword(existing, existingEmail.EmailId, UserCreated: false);

@@ -28,6 +28,7 @@ public sealed class PasswordReset(
     IOneTimeSecretStore secrets,
     SessionLookup sessionLookup,
     EventLog events,
+    SessionEvents sessionEvents,
     TimeProvider clock)
 {
     /// <summary>How recent a session's factor must be for /v1/passwords/session/reset, as at Stytch.</summary>
@@ -195,7 +196,7 @@ public sealed class PasswordReset(
         var loggedIn = await login.RecordFactorAsync(user, email, session, cancellationToken);
         if (loggedIn.Succeeded)
         {
-            await sessionStore.RevokeAllForUserAsync(user.UserId, keepSessionId ?? loggedIn.Value.Session.Session.SessionId, cancellationToken);
+            await sessionStore.RevokeAllForUserAsync(user.UserId, keepSessionId ?? loggedIn.Value.Session.Session.SessionId, sessionEvents.Revoked, cancellationToken);
         }
 
         return loggedIn;

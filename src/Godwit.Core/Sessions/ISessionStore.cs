@@ -17,9 +17,19 @@ public interface ISessionStore
     /// <summary>Moves last_accessed_at forward (never back) for the sessions that still exist, in one transaction.</summary>
     Task RecordAccessesAsync(IReadOnlyList<SessionAccess> accesses, CancellationToken cancellationToken);
 
-    /// <summary>Deletes every session of the user except <paramref name="keepSessionId"/>.</summary>
-    Task RevokeAllForUserAsync(string userId, string? keepSessionId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Deletes every session of the user except <paramref name="keepSessionId"/>. Each deleted session
+    /// is handed to <paramref name="beforeCommit"/>, in the deletion's transaction, so the events it
+    /// records commit with the deletion (as for <see cref="RevokeAsync"/> and <see cref="PruneExpiredAsync"/>).
+    /// </summary>
+    Task RevokeAllForUserAsync(string userId, string? keepSessionId, Action<EndedSession> beforeCommit, CancellationToken cancellationToken);
 
     /// <summary>Deletes the session; false when it did not exist.</summary>
-    Task<bool> RevokeAsync(string sessionId, CancellationToken cancellationToken);
+    Task<bool> RevokeAsync(string sessionId, Action<EndedSession> beforeCommit, CancellationToken cancellationToken);
+
+    /// <summary>Deletes at most <paramref name="batch"/> sessions that expired before <paramref name="expiredBefore"/>; the count deleted.</summary>
+    Task<int> PruneExpiredAsync(DateTime expiredBefore, int batch, Action<EndedSession> beforeCommit, CancellationToken cancellationToken);
 }
+
+/// <summary>A session a revocation or the pruner deleted.</summary>
+public sealed record EndedSession(string SessionId, string UserId);

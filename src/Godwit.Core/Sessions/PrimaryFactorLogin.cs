@@ -11,7 +11,7 @@ public sealed record PrimaryFactorAuthenticated(User User, string MethodId, Issu
 /// The last steps every passwordless login shares: consume the secret, prove the address, and
 /// record the factor in a session.
 /// </summary>
-public sealed class PrimaryFactorLogin(IOneTimeSecretStore secrets, IUserStore users, SessionService sessions, ISessionStore sessionStore, TimeProvider clock)
+public sealed class PrimaryFactorLogin(IOneTimeSecretStore secrets, IUserStore users, SessionService sessions, ISessionStore sessionStore, SessionEvents sessionEvents, TimeProvider clock)
 {
     /// <summary>
     /// The user and the address the secret was sent to, or null when either is gone (the address
@@ -59,7 +59,7 @@ public sealed class PrimaryFactorLogin(IOneTimeSecretStore secrets, IUserStore u
         {
             // Before this, nobody had proved an address of this user: whoever started the other
             // sessions (a password set on someone else's email, a legacy session) loses them.
-            await sessionStore.RevokeAllForUserAsync(user.UserId, issued.Succeeded ? issued.Value?.Session.SessionId : null, cancellationToken);
+            await sessionStore.RevokeAllForUserAsync(user.UserId, issued.Succeeded ? issued.Value?.Session.SessionId : null, sessionEvents.Revoked, cancellationToken);
         }
 
         return issued.Succeeded

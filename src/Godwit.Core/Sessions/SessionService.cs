@@ -19,7 +19,7 @@ public sealed record SessionRequest(int? DurationMinutes, string? SessionToken, 
 public sealed record AuthenticatedSession(IssuedSession Issued, User User, IReadOnlyList<string>? GrantingRoles = null);
 
 /// <summary>Starting, extending, checking and revoking sessions.</summary>
-public sealed class SessionService(ISessionStore sessions, SessionLookup lookup, IUserStore users, ISigningKeyStore keyStore, SigningKeyRing keys, SessionJwts jwts, SessionAccessLog accessLog, SessionTokenOptions options, RbacPolicy rbac, TimeProvider clock)
+public sealed class SessionService(ISessionStore sessions, SessionLookup lookup, IUserStore users, ISigningKeyStore keyStore, SigningKeyRing keys, SessionJwts jwts, SessionAccessLog accessLog, SessionTokenOptions options, RbacPolicy rbac, SessionEvents events, TimeProvider clock)
 {
     /// <summary>
     /// Checks the shape of a session request before anything else happens, so that a bad
@@ -57,7 +57,11 @@ public sealed class SessionService(ISessionStore sessions, SessionLookup lookup,
     /// Records a successful authentication: adds the factor to the given session, or starts a
     /// session when a duration is given, or returns null when the client asked for neither.
     /// </summary>
-    public async Task<Result<IssuedSession?>> RecordFactorAsync(User user, AuthenticationFactor factor, SessionRequest request, CancellationToken cancellationToken)
+    public Task<Result<IssuedSession?>> RecordFactorAsync(User user, AuthenticationFactor factor, SessionRequest request, CancellationToken cancellationToken) =>
+        RecordFactorAsync(user, factor, request, beforeCreating: null, cancellationToken);
+
+    /// <summary>As above; <paramref name="beforeCreating"/> sees a new session just before it is saved, for events of its own.</summary>
+    public async Task<Result<IssuedSession?>> RecordFactorAsync(User user, AuthenticationFactor factor, SessionRequest request, Action<Session>? beforeCreating, CancellationToken cancellationToken)
     {
         if (Validate(request) is { } invalid)
         {
@@ -87,11 +91,14 @@ public sealed class SessionService(ISessionStore sessions, SessionLookup lookup,
 
             session.Factors = [.. session.Factors.Where(f => !f.SameMethodAs(factor)), factor];
             session.Roles = user.GrantedRoles;
+            events.LoginSucceeded(user.UserId, factor, session.SessionId, factor.OAuthFactor?.ProviderType);
             return await SaveAsync(session, TokenGiven(request), request, now, factorAdded: true, cancellationToken);
         }
 
         if (request.DurationMinutes is not { } minutes)
         {
+            // Still a proved factor: the event commits at the end of the request.
+            events.LoginSucceeded(user.UserId, factor, null, factor.OAuthFactor?.ProviderType);
             return (IssuedSession?)null;
         }
 
@@ -109,6 +116,9 @@ public sealed class SessionService(ISessionStore sessions, SessionLookup lookup,
             Roles = user.GrantedRoles,
         };
         await keys.RefreshIfStaleAsync(keyStore, cancellationToken);
+        events.LoginSucceeded(user.UserId, factor, created.SessionId, factor.OAuthFactor?.ProviderType);
+        events.Created(created);
+        beforeCreating?.Invoke(created);
         await sessions.AddAsync(created, cancellationToken);
         return new IssuedSession(created, newToken, jwts.Issue(created));
     }
@@ -201,7 +211,7 @@ public sealed class SessionService(ISessionStore sessions, SessionLookup lookup,
                 return ErrorCatalog.InvalidSessionId;
             }
 
-            return await sessions.RevokeAsync(sessionId, cancellationToken) ? null : ErrorCatalog.SessionNotFound;
+            return await sessions.RevokeAsync(sessionId, events.Revoked, cancellationToken) ? null : ErrorCatalog.SessionNotFound;
         }
 
         var found = await lookup.FindAsync(sessionToken, sessionJwt, cancellationToken);
@@ -210,7 +220,7 @@ public sealed class SessionService(ISessionStore sessions, SessionLookup lookup,
             return found.Error;
         }
 
-        return await sessions.RevokeAsync(found.Value.SessionId, cancellationToken) ? null : ErrorCatalog.SessionNotFound;
+        return await sessions.RevokeAsync(found.Value.SessionId, events.Revoked, cancellationToken) ? null : ErrorCatalog.SessionNotFound;
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ public sealed record TotpAuthenticated(User User, string TotpId, IssuedSession? 
 /// against the TOTP before comparing, and consume what they accept with a conditional update, so
 /// neither a code nor a recovery code works twice, even for simultaneous requests.
 /// </summary>
-public sealed partial class TotpLogin(IUserStore users, ITotpStore totps, SessionService sessions, ProjectKeys keys, TotpOptions options, TimeProvider clock, ILogger<TotpLogin> logger)
+public sealed partial class TotpLogin(IUserStore users, ITotpStore totps, SessionService sessions, LoginAttempt attempt, SessionEvents sessionEvents, ProjectKeys keys, TotpOptions options, TimeProvider clock, ILogger<TotpLogin> logger)
 {
     /// <summary>One 30-second step either side of now, as Stytch accepts (RFC 6238 section 5.2's allowance for delay).</summary>
     private static readonly VerificationWindow OneStepEitherSide = new(previous: 1, future: 1);
@@ -44,6 +44,7 @@ public sealed partial class TotpLogin(IUserStore users, ITotpStore totps, Sessio
         }
 
         var (user, totp) = found.Value;
+        attempt.UserId = user.UserId;
         var now = clock.GetUtcNow().UtcDateTime;
         if (await CountAttemptAsync(totp, now, cancellationToken) is { } tooMany)
         {
@@ -59,6 +60,12 @@ public sealed partial class TotpLogin(IUserStore users, ITotpStore totps, Sessio
         if (!await totps.TryAcceptStepAsync(totp.TotpId, step, now, cancellationToken))
         {
             return ErrorCatalog.TotpCodeAlreadyAuthenticated;
+        }
+
+        if (!totp.Verified)
+        {
+            // The first code confirms the enrolment; the row was marked verified with the step.
+            sessionEvents.MfaEnrolled(user.UserId, "totp", totp.TotpId);
         }
 
         // The database row is already verified; this keeps the response's user in step with it.
@@ -91,6 +98,7 @@ public sealed partial class TotpLogin(IUserStore users, ITotpStore totps, Sessio
         }
 
         var (user, totp) = found.Value;
+        attempt.UserId = user.UserId;
         var now = clock.GetUtcNow().UtcDateTime;
         if (await CountAttemptAsync(totp, now, cancellationToken) is { } tooMany)
         {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Godwit.Core.Errors;
 using Godwit.Core.Security;
+using Godwit.Core.Sessions;
 using Godwit.Core.Users;
 
 namespace Godwit.Core.Totps;
@@ -13,7 +14,7 @@ public sealed record CreatedTotp(User User, UserTotp Totp, string Secret, string
 public sealed record TotpRecoveryCodes(UserTotp Totp, IReadOnlyList<string> Codes);
 
 /// <summary>Enrolling, importing, listing the recovery codes of and removing authenticator apps.</summary>
-public sealed class TotpService(IUserStore users, ITotpStore totps, ProjectKeys keys, TotpOptions options, TimeProvider clock)
+public sealed class TotpService(IUserStore users, ITotpStore totps, SessionEvents sessionEvents, ProjectKeys keys, TotpOptions options, TimeProvider clock)
 {
     public const int MinExpirationMinutes = 5;
     public const int MaxExpirationMinutes = 1440;
@@ -113,6 +114,12 @@ public sealed class TotpService(IUserStore users, ITotpStore totps, ProjectKeys 
         }
 
         user.Totps.Remove(totp);
+        if (totp.Verified)
+        {
+            // One never confirmed was never enrolled.
+            sessionEvents.MfaRemoved(user.UserId, "totp", totp.TotpId);
+        }
+
         return await users.SaveAsync(cancellationToken) is { } error ? error : user;
     }
 

@@ -18,6 +18,7 @@ public sealed class WebAuthnAuthenticator(
     IWebAuthnStore store,
     RelyingParties relyingParties,
     SessionService sessions,
+    LoginAttempt attempt,
     WebAuthnOptions options,
     TimeProvider clock)
 {
@@ -121,6 +122,7 @@ public sealed class WebAuthnAuthenticator(
             return ErrorCatalog.WebAuthnRegistrationNotFound;
         }
 
+        attempt.UserId = registration.UserId;
         var requestOptions = AssertionOptions.FromJson(challenge.Options);
         if (Ownership(registration, challenge, requestOptions, raw.Response.UserHandle) is { } notOwner)
         {

@@ -19,6 +19,7 @@ public sealed class WebAuthnRegistrar(
     IWebAuthnStore store,
     RelyingParties relyingParties,
     SessionService sessions,
+    SessionEvents sessionEvents,
     WebAuthnOptions options,
     TimeProvider clock)
 {
@@ -193,6 +194,8 @@ public sealed class WebAuthnRegistrar(
             return session.Error!;
         }
 
+        // Once nothing can undo the registration; it commits with the end of the request.
+        sessionEvents.MfaEnrolled(user.UserId, "webauthn", registration.WebAuthnRegistrationId);
         return new WebAuthnAuthenticated(registration, user, session.Value);
     }
 

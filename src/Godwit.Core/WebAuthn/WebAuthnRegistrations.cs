@@ -1,11 +1,12 @@
 using Godwit.Core.Errors;
 using Godwit.Core.Security;
+using Godwit.Core.Sessions;
 using Godwit.Core.Users;
 
 namespace Godwit.Core.WebAuthn;
 
 /// <summary>Naming, listing and deleting WebAuthn registrations.</summary>
-public sealed class WebAuthnRegistrations(IUserStore users, IWebAuthnStore store, RelyingParties relyingParties)
+public sealed class WebAuthnRegistrations(IUserStore users, IWebAuthnStore store, RelyingParties relyingParties, SessionEvents sessionEvents)
 {
     public const int MaxNameLength = 128;
 
@@ -65,6 +66,7 @@ public sealed class WebAuthnRegistrations(IUserStore users, IWebAuthnStore store
         }
 
         user.WebAuthnRegistrations.Remove(registration);
+        sessionEvents.MfaRemoved(user.UserId, "webauthn", registration.WebAuthnRegistrationId);
         return await users.SaveAsync(cancellationToken) is { } error ? error : user;
     }
 }

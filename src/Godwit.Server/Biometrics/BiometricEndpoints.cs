@@ -19,7 +19,7 @@ internal static class BiometricEndpoints
         biometrics.MapPost("/register/start", RegisterStartAsync).AcceptsAndReturns<BiometricRegisterStartRequest, BiometricChallengeResponse>();
         biometrics.MapPost("/register", RegisterAsync).AcceptsAndReturns<BiometricSignedRequest, BiometricSessionResponse>();
         biometrics.MapPost("/authenticate/start", AuthenticateStartAsync).AcceptsAndReturns<BiometricAuthenticateStartRequest, BiometricChallengeResponse>();
-        biometrics.MapPost("/authenticate", AuthenticateAsync).AcceptsAndReturns<BiometricSignedRequest, BiometricSessionResponse>();
+        biometrics.MapPost("/authenticate", AuthenticateAsync).AcceptsAndReturns<BiometricSignedRequest, BiometricSessionResponse>().RecordsLogin(LoginRecording.Biometric);
         v1.MapDelete("/users/biometric_registrations/{biometricRegistrationId}", DeleteAsync).Returns<DeleteBiometricRegistrationResponse>();
     }
 

@@ -11,7 +11,10 @@ internal static class ApiResults
     public static IResult Ok(ApiResponse response) => new EnvelopeResult(response, StatusCodes.Status200OK);
 
     public static IResult Error(ApiError error) =>
-        new EnvelopeResult(new ErrorResponse(error.ErrorType, error.Message, error.Url), error.StatusCode, error.RetryAfter);
+        new EnvelopeResult(new ErrorResponse(error.ErrorType, error.Message, error.Url), error.StatusCode, error.RetryAfter) { Error = error };
+
+    /// <summary>The error a handler answered with, or null for a success.</summary>
+    public static ApiError? ErrorOf(object? result) => (result as EnvelopeResult)?.Error;
 
     /// <summary>The response for a value, or the error that prevented it.</summary>
     public static IResult From<T>(Result<T> result, Func<T, ApiResponse> map) =>
@@ -28,6 +31,8 @@ internal static class ApiResults
 
     private sealed class EnvelopeResult(ApiResponse response, int statusCode, TimeSpan? retryAfter = null) : IResult
     {
+        public ApiError? Error { get; init; }
+
         public Task ExecuteAsync(HttpContext httpContext)
         {
             if (retryAfter is { } wait)

@@ -26,7 +26,7 @@ internal static class ImpersonationEndpoints
         var impersonation = v1.MapGroup("/impersonation");
         impersonation.MapPost("", CreateAsync).AcceptsAndReturns<CreateImpersonationRequest, CreateImpersonationResponse>();
         impersonation.MapGet("", ListAsync).Returns<ListImpersonationsResponse>().WithQuery("user_id", "The impersonated user whose grants to list.", required: true);
-        impersonation.MapPost("/authenticate", AuthenticateAsync).AcceptsAndReturns<ImpersonationAuthenticateRequest, ImpersonationAuthenticateResponse>();
+        impersonation.MapPost("/authenticate", AuthenticateAsync).AcceptsAndReturns<ImpersonationAuthenticateRequest, ImpersonationAuthenticateResponse>().RecordsLogin(LoginRecording.Impersonation);
     }
 
     private static async Task<IResult> CreateAsync(HttpRequest request, ImpersonationService impersonation, CancellationToken cancellationToken)

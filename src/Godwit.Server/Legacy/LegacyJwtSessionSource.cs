@@ -109,7 +109,7 @@ internal sealed partial class LegacyJwtSessionSource(LegacyJwks jwks, LegacySyst
             var pseudonym = keys.LogPseudonym(email);
             LogAccepted(logger, pseudonym);
         }
-        return new LegacyIdentity(email, LegacyClaims.Profile(claims));
+        return new LegacyIdentity(email, LegacyClaims.Profile(claims), "legacy_jwt");
     }
 
     private Result<LegacyIdentity> Rejected(string reason)

@@ -29,7 +29,7 @@ internal sealed partial class SessionHookSource(LegacyEndpoints endpoints, Legac
                     LogMatch(logger, elapsed, pseudonym);
                 }
 
-                return new LegacyIdentity(verdict.Email!, verdict.Profile!);
+                return new LegacyIdentity(verdict.Email!, verdict.Profile!, "session_hook");
             case LegacyVerdictKind.NoMatch:
                 LogNoMatch(logger, elapsed);
                 return ErrorCatalog.UnableToAuthLegacySession;

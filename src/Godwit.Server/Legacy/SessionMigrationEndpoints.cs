@@ -18,7 +18,7 @@ internal static class SessionMigrationEndpoints
 
     private static readonly Dictionary<string, ApiError> LegacyTokenErrors = new() { ["session_token"] = InvalidLegacyToken };
 
-    public static void MapSessionMigrationApi(this RouteGroupBuilder v1) => v1.MapPost("/sessions/migrate", MigrateAsync).AcceptsAndReturns<MigrateSessionRequest, MigrateSessionResponse>();
+    public static void MapSessionMigrationApi(this RouteGroupBuilder v1) => v1.MapPost("/sessions/migrate", MigrateAsync).AcceptsAndReturns<MigrateSessionRequest, MigrateSessionResponse>().RecordsLogin(LoginRecording.SessionMigration);
 
     private static async Task<IResult> MigrateAsync(HttpRequest request, SessionMigrationService migration, TimeProvider clock, CancellationToken cancellationToken)
     {

@@ -61,7 +61,7 @@ internal sealed partial class UserInfoSessionSource(LegacyEndpoints endpoints, L
             var pseudonym = keys.LogPseudonym(email);
             LogAccepted(logger, elapsed, pseudonym);
         }
-        return new LegacyIdentity(email, LegacyClaims.Profile(claims));
+        return new LegacyIdentity(email, LegacyClaims.Profile(claims), "userinfo");
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Legacy UserInfo failed in {ElapsedMs} ms: {Reason}")]

@@ -22,7 +22,7 @@ internal static class MagicLinkEndpoints
         magicLinks.MapPost("/email/send", SendAsync).AcceptsAndReturns<EmailSendRequest, EmailSendResponse>();
         magicLinks.MapPost("/email/invite", InviteAsync).AcceptsAndReturns<MagicLinkInviteRequest, EmailSendResponse>();
         magicLinks.MapPost("/email/revoke_invite", RevokeInviteAsync).AcceptsAndReturns<RevokeInviteRequest, EmptyResponse>();
-        magicLinks.MapPost("/authenticate", AuthenticateAsync).AcceptsAndReturns<MagicLinkAuthenticateRequest, FactorAuthenticateResponse>();
+        magicLinks.MapPost("/authenticate", AuthenticateAsync).AcceptsAndReturns<MagicLinkAuthenticateRequest, FactorAuthenticateResponse>().RecordsLogin(LoginRecording.MagicLink);
     }
 
     private static async Task<IResult> LoginOrCreateAsync(HttpRequest request, MagicLinkService magicLinks, CancellationToken cancellationToken)

@@ -29,7 +29,7 @@ internal static class OAuthEndpoints
             .WithQuery("state", "The state Godwit sent the provider.", required: true).WithQuery("code", "The provider's authorization code.");
         publicOAuth.MapPost("/{provider}/callback", OAuthPublicEndpoints.CallbackAsync).Redirects("As the GET callback, for providers that post their answer as a form (Apple).");
 
-        v1.MapPost("/oauth/authenticate", AuthenticateAsync).AcceptsAndReturns<OAuthAuthenticateRequest, OAuthAuthenticateResponse>();
+        v1.MapPost("/oauth/authenticate", AuthenticateAsync).AcceptsAndReturns<OAuthAuthenticateRequest, OAuthAuthenticateResponse>().RecordsLogin(LoginRecording.OAuth);
         v1.MapPost("/oauth/attach", AttachAsync).AcceptsAndReturns<OAuthAttachRequest, OAuthAttachResponse>();
         v1.MapDelete("/users/oauth/{oauthUserRegistrationId}", DeleteRegistrationAsync).Returns<DeleteOAuthRegistrationResponse>();
     }

@@ -23,7 +23,7 @@ internal static class OtpEndpoints
         otps.MapPost("/sms/send", SmsSendAsync).AcceptsAndReturns<SmsOtpSendRequest, SmsOtpSendResponse>();
         otps.MapPost("/whatsapp/login_or_create", WhatsAppLoginOrCreateAsync).AcceptsAndReturns<SmsOtpLoginOrCreateRequest, SmsOtpLoginOrCreateResponse>();
         otps.MapPost("/whatsapp/send", WhatsAppSendAsync).AcceptsAndReturns<SmsOtpSendRequest, SmsOtpSendResponse>();
-        otps.MapPost("/authenticate", AuthenticateAsync).AcceptsAndReturns<OtpAuthenticateRequest, FactorAuthenticateResponse>();
+        otps.MapPost("/authenticate", AuthenticateAsync).AcceptsAndReturns<OtpAuthenticateRequest, FactorAuthenticateResponse>().RecordsLogin(LoginRecording.Otp);
     }
 
     // Stytch creates users as pending on login_or_create unless told otherwise.

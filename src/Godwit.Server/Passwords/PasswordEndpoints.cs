@@ -16,7 +16,7 @@ internal static class PasswordEndpoints
     {
         var passwords = v1.MapGroup("/passwords");
         passwords.MapPost("", CreateAsync).AcceptsAndReturns<CreatePasswordRequest, CreatePasswordResponse>();
-        passwords.MapPost("/authenticate", AuthenticateAsync).AcceptsAndReturns<PasswordAuthenticateRequest, PasswordSessionResponse>();
+        passwords.MapPost("/authenticate", AuthenticateAsync).AcceptsAndReturns<PasswordAuthenticateRequest, PasswordSessionResponse>().RecordsLogin(LoginRecording.Password);
         passwords.MapPost("/migrate", MigrateAsync).AcceptsAndReturns<MigratePasswordRequest, MigratePasswordResponse>();
         passwords.MapPost("/strength_check", StrengthCheckAsync).AcceptsAndReturns<StrengthCheckRequest, StrengthCheckResponse>();
         passwords.MapPost("/email/reset/start", ResetStartAsync).AcceptsAndReturns<ResetStartRequest, ResetStartResponse>();

@@ -17,9 +17,9 @@ internal static class TotpEndpoints
     {
         var totps = v1.MapGroup("/totps");
         totps.MapPost("", CreateAsync).AcceptsAndReturns<CreateTotpRequest, CreateTotpResponse>();
-        totps.MapPost("/authenticate", AuthenticateAsync).AcceptsAndReturns<TotpAuthenticateRequest, TotpSessionResponse>();
+        totps.MapPost("/authenticate", AuthenticateAsync).AcceptsAndReturns<TotpAuthenticateRequest, TotpSessionResponse>().RecordsLogin(LoginRecording.Totp);
         totps.MapPost("/recovery_codes", RecoveryCodesAsync).AcceptsAndReturns<TotpRecoveryCodesRequest, TotpRecoveryCodesResponse>();
-        totps.MapPost("/recover", RecoverAsync).AcceptsAndReturns<TotpRecoverRequest, TotpSessionResponse>();
+        totps.MapPost("/recover", RecoverAsync).AcceptsAndReturns<TotpRecoverRequest, TotpSessionResponse>().RecordsLogin(LoginRecording.RecoveryCode);
         v1.MapDelete("/users/totps/{totpId}", DeleteAsync).Returns<DeleteTotpResponse>();
     }
 

@@ -20,7 +20,7 @@ internal static class WebAuthnEndpoints
         webauthn.MapPost("/register/start", RegisterStartAsync).AcceptsAndReturns<WebAuthnRegisterStartRequest, WebAuthnRegisterStartResponse>();
         webauthn.MapPost("/register", RegisterAsync).AcceptsAndReturns<WebAuthnRegisterRequest, WebAuthnSessionResponse>();
         webauthn.MapPost("/authenticate/start", AuthenticateStartAsync).AcceptsAndReturns<WebAuthnAuthenticateStartRequest, WebAuthnAuthenticateStartResponse>();
-        webauthn.MapPost("/authenticate", AuthenticateAsync).AcceptsAndReturns<WebAuthnAuthenticateRequest, WebAuthnSessionResponse>();
+        webauthn.MapPost("/authenticate", AuthenticateAsync).AcceptsAndReturns<WebAuthnAuthenticateRequest, WebAuthnSessionResponse>().RecordsLogin(LoginRecording.WebAuthn);
         webauthn.MapPut("/{webauthnRegistrationId}", UpdateAsync).AcceptsAndReturns<WebAuthnUpdateRequest, WebAuthnUpdateResponse>();
         webauthn.MapGet("/credentials/{userId}/{domain}", ListCredentialsAsync).Returns<WebAuthnListCredentialsResponse>();
         v1.MapDelete("/users/webauthn_registrations/{webauthnRegistrationId}", DeleteAsync).Returns<DeleteWebAuthnRegistrationResponse>();

@@ -1,3 +1,4 @@
+using Godwit.Server.OpenApi;
 using System.Globalization;
 using Godwit.Contracts.Webhooks;
 using Godwit.Core.Errors;
@@ -21,14 +22,15 @@ internal static class WebhookEndpointsApi
     public static void MapWebhookApi(this RouteGroupBuilder v1)
     {
         var webhooks = v1.MapGroup("/webhooks");
-        webhooks.MapPost("", CreateAsync);
-        webhooks.MapGet("", ListAsync);
-        webhooks.MapGet("/{webhookId}", GetAsync);
-        webhooks.MapPut("/{webhookId}", UpdateAsync);
-        webhooks.MapDelete("/{webhookId}", DeleteAsync);
-        webhooks.MapPost("/{webhookId}/rotate_secret", RotateSecretAsync);
-        webhooks.MapGet("/{webhookId}/deliveries", DeliveriesAsync);
-        webhooks.MapPost("/{webhookId}/deliveries/{deliveryId}/redeliver", RedeliverAsync);
+        webhooks.MapPost("", CreateAsync).AcceptsAndReturns<CreateWebhookRequest, WebhookResponse>();
+        webhooks.MapGet("", ListAsync).Returns<WebhooksResponse>();
+        webhooks.MapGet("/{webhookId}", GetAsync).Returns<WebhookResponse>();
+        webhooks.MapPut("/{webhookId}", UpdateAsync).AcceptsAndReturns<UpdateWebhookRequest, WebhookResponse>();
+        webhooks.MapDelete("/{webhookId}", DeleteAsync).Returns<DeleteWebhookResponse>();
+        webhooks.MapPost("/{webhookId}/rotate_secret", RotateSecretAsync).AcceptsAndReturns<EmptyRequest, WebhookResponse>();
+        webhooks.MapGet("/{webhookId}/deliveries", DeliveriesAsync).Returns<WebhookDeliveriesResponse>()
+            .WithQuery("limit", "Deliveries per page, 1 to 100.").WithQuery("cursor", "The next_cursor of the previous page.");
+        webhooks.MapPost("/{webhookId}/deliveries/{deliveryId}/redeliver", RedeliverAsync).AcceptsAndReturns<EmptyRequest, RedeliverWebhookResponse>();
     }
 
     private static async Task<IResult> CreateAsync(HttpRequest request, WebhookEndpoints webhooks, CancellationToken cancellationToken)

@@ -55,9 +55,53 @@ internal sealed class EfSessionStore(GodwitDbContext db) : ISessionStore
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public Task RevokeAllForUserAsync(string userId, string? keepSessionId, CancellationToken cancellationToken) =>
-        db.Sessions.Where(s => s.UserId == userId && s.SessionId != keepSessionId).ExecuteDeleteAsync(cancellationToken);
+    public Task RevokeAllForUserAsync(string userId, string? keepSessionId, Action<EndedSession> beforeCommit, CancellationToken cancellationToken) =>
+        DeleteAsync(
+            keepSessionId is null
+                ? (FormattableString)$"DELETE FROM sessions WHERE user_id = {userId} RETURNING session_id, user_id"
+                : $"DELETE FROM sessions WHERE user_id = {userId} AND session_id <> {keepSessionId} RETURNING session_id, user_id",
+            beforeCommit,
+            cancellationToken);
 
-    public async Task<bool> RevokeAsync(string sessionId, CancellationToken cancellationToken) =>
-        await db.Sessions.Where(s => s.SessionId == sessionId).ExecuteDeleteAsync(cancellationToken) > 0;
+    public async Task<bool> RevokeAsync(string sessionId, Action<EndedSession> beforeCommit, CancellationToken cancellationToken) =>
+        await DeleteAsync(
+            $"DELETE FROM sessions WHERE session_id = {sessionId} RETURNING session_id, user_id",
+            beforeCommit,
+            cancellationToken) > 0;
+
+    public Task<int> PruneExpiredAsync(DateTime expiredBefore, int batch, Action<EndedSession> beforeCommit, CancellationToken cancellationToken) =>
+        DeleteAsync(
+            $"""
+            DELETE FROM sessions WHERE session_id IN
+                (SELECT session_id FROM sessions WHERE expires_at < {expiredBefore} ORDER BY expires_at LIMIT {batch})
+            RETURNING session_id, user_id
+            """,
+            beforeCommit,
+            cancellationToken);
+
+    /// <summary>
+    /// A DELETE … RETURNING (SQLite 3.35+ and PostgreSQL) names exactly the rows it deleted, so the
+    /// events recorded for them, saved in the same transaction, match the deletion row for row.
+    /// </summary>
+    private async Task<int> DeleteAsync(FormattableString deleteReturning, Action<EndedSession> beforeCommit, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var ended = await db.Database.SqlQuery<EndedSessionRow>(deleteReturning).ToListAsync(cancellationToken);
+        foreach (var row in ended)
+        {
+            beforeCommit(new EndedSession(row.SessionId, row.UserId));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return ended.Count;
+    }
+
+    /// <summary>The model's snake_case convention maps its properties to session_id and user_id.</summary>
+    private sealed class EndedSessionRow
+    {
+        public string SessionId { get; init; } = "";
+
+        public string UserId { get; init; } = "";
+    }
 }

@@ -126,6 +126,8 @@ public sealed class CoreServices : IAsyncLifetime
             provider.GetRequiredService<SigningKeyRing>(), sessionOptions, provider.GetRequiredService<TimeProvider>(), Issuer, ProjectId));
         services.AddScoped<SessionLookup>();
         services.AddScoped<SessionService>();
+        services.AddScoped<LoginAttempt>();
+        services.AddScoped<SessionEvents>();
         services.AddScoped<PrimaryFactorLogin>();
         // No SessionAccessWriter: a test sees the access times still waiting to be written.
         services.AddSingleton<SessionAccessLog>();

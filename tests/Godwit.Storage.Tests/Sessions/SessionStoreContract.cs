@@ -119,12 +119,15 @@ public abstract class SessionStoreContract
         await AddAsync(NewSession(user.UserId, now, now.AddHours(1)));
         var others = await AddAsync(NewSession(other.UserId, now, now.AddHours(1)));
 
-        await Database.UseAsync<ISessionStore>(s => s.RevokeAllForUserAsync(user.UserId, keep.SessionId, Cancel));
+        var ended = new List<EndedSession>();
+        await Database.UseAsync<ISessionStore>(s => s.RevokeAllForUserAsync(user.UserId, keep.SessionId, ended.Add, Cancel));
+        Assert.Equal(user.UserId, Assert.Single(ended).UserId);
 
         Assert.Equal([keep.SessionId], (await Database.UseAsync<ISessionStore, IReadOnlyList<Session>>(s => s.ListForUserAsync(user.UserId, now, Cancel))).Select(s => s.SessionId));
         Assert.NotNull(await Database.UseAsync<ISessionStore, Session?>(s => s.FindByIdAsync(others.SessionId, now, Cancel)));
 
-        await Database.UseAsync<ISessionStore>(s => s.RevokeAllForUserAsync(user.UserId, null, Cancel));
+        await Database.UseAsync<ISessionStore>(s => s.RevokeAllForUserAsync(user.UserId, null, ended.Add, Cancel));
+        Assert.Equal(keep.SessionId, ended[^1].SessionId);
         Assert.Empty(await Database.UseAsync<ISessionStore, IReadOnlyList<Session>>(s => s.ListForUserAsync(user.UserId, now, Cancel)));
     }
 
@@ -135,9 +138,35 @@ public abstract class SessionStoreContract
         var now = Rows.Now;
         var session = await AddAsync(NewSession(user.UserId, now, now.AddHours(1)));
 
-        Assert.True(await Database.UseAsync<ISessionStore, bool>(s => s.RevokeAsync(session.SessionId, Cancel)));
-        Assert.False(await Database.UseAsync<ISessionStore, bool>(s => s.RevokeAsync(session.SessionId, Cancel)));
+        var ended = new List<EndedSession>();
+        Assert.True(await Database.UseAsync<ISessionStore, bool>(s => s.RevokeAsync(session.SessionId, ended.Add, Cancel)));
+        Assert.False(await Database.UseAsync<ISessionStore, bool>(s => s.RevokeAsync(session.SessionId, ended.Add, Cancel)));
         Assert.Null(await Database.UseAsync<ISessionStore, Session?>(s => s.FindByTokenHashAsync(session.TokenHash, now, Cancel)));
+        Assert.Equal([new EndedSession(session.SessionId, user.UserId)], ended);
+    }
+
+    [Fact]
+    public async Task Pruning_deletes_sessions_expired_before_the_limit_in_batches_and_names_each()
+    {
+        // Other tests share the database: a decade back, only this test's sessions have expired.
+        var user = await Database.AddUserAsync();
+        var now = Rows.Now.AddYears(-10);
+        var expired = new[]
+        {
+            await AddAsync(NewSession(user.UserId, now.AddDays(-2), now.AddDays(-1))),
+            await AddAsync(NewSession(user.UserId, now.AddDays(-2), now.AddDays(-1).AddMinutes(1))),
+        };
+        var atTheLimit = await AddAsync(NewSession(user.UserId, now.AddDays(-1), now));
+        var live = await AddAsync(NewSession(user.UserId, now, now.AddHours(1)));
+
+        var ended = new List<EndedSession>();
+        Assert.Equal(1, await Database.UseAsync<ISessionStore, int>(s => s.PruneExpiredAsync(now, 1, ended.Add, Cancel)));
+        Assert.Equal(1, await Database.UseAsync<ISessionStore, int>(s => s.PruneExpiredAsync(now, 1, ended.Add, Cancel)));
+        Assert.Equal(0, await Database.UseAsync<ISessionStore, int>(s => s.PruneExpiredAsync(now, 1, ended.Add, Cancel)));
+
+        Assert.Equal(expired.Select(s => s.SessionId).Order(), ended.Select(e => e.SessionId).Order());
+        Assert.NotNull(await Database.UseAsync<ISessionStore, Session?>(s => s.FindByIdAsync(atTheLimit.SessionId, now.AddMinutes(-1), Cancel)));
+        Assert.NotNull(await Database.UseAsync<ISessionStore, Session?>(s => s.FindByIdAsync(live.SessionId, now, Cancel)));
     }
 
     private static Session NewSession(string userId, DateTime startedAt, DateTime expiresAt) => new()

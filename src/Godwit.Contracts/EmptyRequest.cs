@@ -1,0 +1,4 @@
+namespace Godwit.Contracts;
+
+/// <summary>The body of a call that takes no fields: <c>{}</c> or nothing at all.</summary>
+public sealed record EmptyRequest;
