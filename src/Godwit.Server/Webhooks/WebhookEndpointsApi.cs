@@ -1,3 +1,4 @@
+using Godwit.Contracts;
 using Godwit.Server.OpenApi;
 using System.Globalization;
 using Godwit.Contracts.Webhooks;
