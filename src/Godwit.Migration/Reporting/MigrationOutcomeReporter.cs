@@ -16,7 +16,7 @@ namespace Godwit.Migration.Reporting;
 /// each report at most <see cref="MigrationOptions.ReportTimeout"/> on the sending loop, never the
 /// login. Failures are logged, never thrown. Off with <see cref="MigrationOptions.ReportOutcomes"/>.
 /// </summary>
-public sealed partial class MigrationOutcomeReporter : IAsyncDisposable
+public sealed partial class MigrationOutcomeReporter : IAsyncDisposable, IDisposable
 {
     /// <summary>Reports waiting to be sent; beyond this, new ones are dropped.</summary>
     public const int QueueCapacity = 1024;
@@ -73,6 +73,19 @@ public sealed partial class MigrationOutcomeReporter : IAsyncDisposable
         await Task.WhenAny(sending, Task.Delay(DrainOnDispose)).ConfigureAwait(false);
         await stopping.CancelAsync().ConfigureAwait(false);
         await sending.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        stopping.Dispose();
+    }
+
+    /// <summary>
+    /// Stops sending at once, for a container disposed synchronously (an application's shutdown
+    /// must not fail for reports): what is still queued goes unreported.
+    /// </summary>
+    public void Dispose()
+    {
+        queue.Writer.TryComplete();
+        stopping.Cancel();
+        // The loop ends at its next await; the token source outlives it.
+        sending.Wait(DrainOnDispose);
         stopping.Dispose();
     }
 

@@ -60,6 +60,8 @@ public sealed class GodwitHost : IAsyncDisposable
 {
     private readonly WebApplication app;
 
+    private int disposed;
+
     private GodwitHost(WebApplication app, Uri baseUrl, string projectId, string secret, string encryptionKeys, SmtpSink smtp, WebhookSink sms, string dataFolder)
     {
         this.app = app;
@@ -104,6 +106,21 @@ public sealed class GodwitHost : IAsyncDisposable
     public static async Task<GodwitHost> StartAsync(GodwitHostOptions? options = null)
     {
         options ??= new GodwitHostOptions();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(options);
+            }
+            catch (IOException exception) when (options.Port is null && attempt < 3 && exception.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+                // Another test bound the free port between its choice and this server's bind: choose again.
+            }
+        }
+    }
+
+    private static async Task<GodwitHost> StartOnceAsync(GodwitHostOptions options)
+    {
         var smtp = await SmtpSink.StartAsync();
         var sms = await WebhookSink.StartAsync();
         var dataFolder = Directory.CreateTempSubdirectory("godwit-test-").FullName;
@@ -151,8 +168,19 @@ public sealed class GodwitHost : IAsyncDisposable
                 builder.Services.AddSingleton(options.Clock);
             }
         });
-        await GodwitApp.PrepareAsync(app);
-        await app.StartAsync();
+        try
+        {
+            await GodwitApp.PrepareAsync(app);
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            await smtp.DisposeAsync();
+            await sms.DisposeAsync();
+            throw;
+        }
+
         // Settings may override the generated credentials; the clients use what the server resolved.
         var project = app.Services.GetRequiredService<Godwit.Server.Hosting.ResolvedProject>();
         return new GodwitHost(app, new Uri(project.Issuer), project.ProjectId, project.Secret, settings["Godwit:EncryptionKeys"] ?? "", smtp, sms, dataFolder);
@@ -160,6 +188,12 @@ public sealed class GodwitHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // A test that stops the server midway disposes it once more at its end.
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         Client.Dispose();
         Anonymous.Dispose();
         await app.StopAsync();
