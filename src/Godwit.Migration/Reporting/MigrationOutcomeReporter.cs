@@ -84,8 +84,9 @@ public sealed partial class MigrationOutcomeReporter : IAsyncDisposable, IDispos
     {
         queue.Writer.TryComplete();
         stopping.Cancel();
-        // The loop ends at its next await; the token source outlives it.
-        sending.Wait(DrainOnDispose);
+        // The loop ends at its next await (a failure there, with the container half disposed, is
+        // of no interest now); the token source outlives it.
+        Task.WhenAny(sending, Task.Delay(DrainOnDispose)).Wait();
         stopping.Dispose();
     }
 
