@@ -30,7 +30,9 @@ internal static class EventRecording
             origin.UserAgent = userAgent.Length == 0 ? null : userAgent[..Math.Min(userAgent.Length, 512)];
 
             var result = await next(invocation);
-            await context.RequestServices.GetRequiredService<EventLog>().CommitPendingAsync(context.RequestAborted);
+            // Not the request's token: a guesser who hangs up after sending must still leave the
+            // failed attempt in the log.
+            await context.RequestServices.GetRequiredService<EventLog>().CommitPendingAsync(CancellationToken.None);
             return result;
         });
         return group;
