@@ -52,16 +52,20 @@ internal sealed class EfPasswordStore(GodwitDbContext db) : IPasswordStore
             return await statement() > 0;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await statement() == 0)
+        // Through the write gate on SQLite, as the session store's deletes.
+        var changed = false;
+        await db.InWriteTransactionAsync(async token =>
         {
-            return false;
-        }
+            if (await statement() == 0)
+            {
+                return;
+            }
 
-        record();
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
+            record();
+            await db.SaveChangesAsync(token);
+            changed = true;
+        }, cancellationToken);
+        return changed;
     }
 
     public Task<string?> FindOwnerAsync(string passwordId, CancellationToken cancellationToken) =>

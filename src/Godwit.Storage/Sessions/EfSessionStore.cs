@@ -85,16 +85,21 @@ internal sealed class EfSessionStore(GodwitDbContext db) : ISessionStore
     /// </summary>
     private async Task<int> DeleteAsync(FormattableString deleteReturning, Action<EndedSession> beforeCommit, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var ended = await db.Database.SqlQuery<EndedSessionRow>(deleteReturning).ToListAsync(cancellationToken);
-        foreach (var row in ended)
+        // Through the write gate on SQLite: a transaction that locked the file and then waited at the
+        // gate would wait for a save that waits for its lock.
+        var count = 0;
+        await db.InWriteTransactionAsync(async token =>
         {
-            beforeCommit(new EndedSession(row.SessionId, row.UserId));
-        }
+            var ended = await db.Database.SqlQuery<EndedSessionRow>(deleteReturning).ToListAsync(token);
+            foreach (var row in ended)
+            {
+                beforeCommit(new EndedSession(row.SessionId, row.UserId));
+            }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return ended.Count;
+            await db.SaveChangesAsync(token);
+            count = ended.Count;
+        }, cancellationToken);
+        return count;
     }
 
     /// <summary>The model's snake_case convention maps its properties to session_id and user_id.</summary>
