@@ -39,11 +39,47 @@ public abstract class GodwitDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<ImpersonationGrant> Impersonations => Set<ImpersonationGrant>();
 
+    /// <summary>Events recorded in this scope, written by the next save in its transaction.</summary>
+    internal Godwit.Storage.Events.PendingEvents PendingEvents { get; } = new();
+
     /// <summary>
     /// The table whose unique index a failed save violated, or null when the failure was
     /// something else. Each provider reports constraint violations its own way.
     /// </summary>
     public abstract string? UniqueViolationTable(DbUpdateException exception);
+
+    /// <summary>
+    /// Saves the tracked changes and the pending events in one transaction (the caller's, when one
+    /// is open); when anything fails, the events go with the change.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (PendingEvents.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var events = PendingEvents.Take();
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+        await Godwit.Storage.Events.PendingEvents.InsertAsync(Database, events, cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        if (acceptAllChangesOnSuccess)
+        {
+            ChangeTracker.AcceptAllChanges();
+        }
+
+        return saved;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        PendingEvents.Count == 0
+            ? base.SaveChanges(acceptAllChangesOnSuccess)
+            : throw new InvalidOperationException("A scope with recorded events saves with SaveChangesAsync, which writes them.");
 
     /// <summary>
     /// Runs <paramref name="work"/> (raw statements and saves) in one transaction. SQLite's context

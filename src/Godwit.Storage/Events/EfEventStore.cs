@@ -5,24 +5,19 @@ namespace Godwit.Storage.Events;
 
 internal sealed class EfEventStore(GodwitDbContext db) : IEventStore
 {
-    public void Add(GodwitEvent recorded)
-    {
-        db.Add(recorded);
-        db.Add(new EventOutboxEntry { EventId = recorded.EventId, OccurredAt = recorded.OccurredAt });
-    }
+    public void Add(GodwitEvent recorded) => db.PendingEvents.Add(recorded);
 
-    public bool HasPending => db.ChangeTracker.Entries<GodwitEvent>().Any(e => e.State == EntityState.Added);
+    public bool HasPending => db.PendingEvents.Count > 0;
 
     public async Task SavePendingAsync(CancellationToken cancellationToken)
     {
         // Anything else still pending belongs to a change that was never saved; only the events go.
-        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged && e.Entity is not (GodwitEvent or EventOutboxEntry)).ToList())
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged).ToList())
         {
             entry.State = EntityState.Detached;
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        DetachEvents();
     }
 
     public async Task<EventPage> ListAsync(EventFilter filter, EventCursor? after, int limit, CancellationToken cancellationToken)
@@ -68,13 +63,5 @@ internal sealed class EfEventStore(GodwitDbContext db) : IEventStore
     {
         var oldest = db.Set<GodwitEvent>().Where(e => e.OccurredAt < before).OrderBy(e => e.OccurredAt).Select(e => e.EventId).Take(batch);
         return await db.Set<GodwitEvent>().Where(e => oldest.Contains(e.EventId)).ExecuteDeleteAsync(cancellationToken);
-    }
-
-    private void DetachEvents()
-    {
-        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is GodwitEvent or EventOutboxEntry).ToList())
-        {
-            entry.State = EntityState.Detached;
-        }
     }
 }
