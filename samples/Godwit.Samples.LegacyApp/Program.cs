@@ -6,17 +6,25 @@ using Microsoft.EntityFrameworkCore;
 namespace LegacyApp;
 
 /// <summary>
-/// The legacy application moving its members to Godwit. <see cref="Build"/> holds all the wiring, so
-/// the end-to-end test (tests/Godwit.Samples.Tests) builds this very application with its own
-/// configuration and a real port.
+/// Quayside Books, a shop's member site moving its members to Godwit. <see cref="Build"/> holds all
+/// the wiring, so the end-to-end test (tests/Godwit.Samples.Tests) builds this very application with
+/// its own configuration and a real port.
 /// </summary>
 public static class Program
 {
-    public static async Task Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
         var app = Build(args);
+        // Settings first, before the database is touched: a missing or wrong one is one line, not a stack trace.
+        if (StartupSettings.Problem(app) is { } problem)
+        {
+            await Console.Error.WriteLineAsync($"{Layout.AppName} cannot start: {problem}");
+            return 1;
+        }
+
         await PrepareDatabaseAsync(app);
         await app.RunAsync();
+        return 0;
     }
 
     /// <summary>The application, configured by appsettings.json, the environment and <paramref name="args"/>.</summary>
@@ -41,12 +49,19 @@ public static class Program
                     return new AppUser { Email = email, DisplayName = godwit.Name.FirstName is { Length: > 0 } name ? name : email.Split('@')[0] };
                 };
             })
-            .AddLogin();
+            .AddLogin(login =>
+            {
+                // The sign-in pages, the "unavailable" page included, wear the shop's own header and styles.
+                login.Layout = Layout.Html;
+                login.ApplicationName = Layout.AppName;
+                login.Title = $"Sign in to {Layout.AppName}";
+            });
         builder.Services.AddAuthorization();
 
         var app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.MapSiteStyles();
         app.MapGodwitLogin();
         app.MapHomePage();
         app.MapMigrationProgressPage();

@@ -24,7 +24,7 @@ public static class GodwitClientServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configure);
         services.AddOptions<GodwitClientOptions>().Configure(configure).ValidateOnStart();
-        return AddClient(services);
+        return AddClient(services, configurationPath: null);
     }
 
     /// <summary>Registers <see cref="GodwitClient"/> with options bound from a configuration section (ProjectId, Secret, BaseUrl, ...).</summary>
@@ -32,12 +32,13 @@ public static class GodwitClientServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(section);
         services.AddOptions<GodwitClientOptions>().Bind(section).ValidateOnStart();
-        return AddClient(services);
+        // Failures then name the settings as the application's configuration spells them (Godwit:Secret).
+        return AddClient(services, (section as IConfigurationSection)?.Path);
     }
 
-    private static IHttpClientBuilder AddClient(IServiceCollection services)
+    private static IHttpClientBuilder AddClient(IServiceCollection services, string? configurationPath)
     {
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GodwitClientOptions>, GodwitClientOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GodwitClientOptions>>(new GodwitClientOptionsValidator(configurationPath)));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<JwksCache>();
         services.TryAddTransient(provider => new GodwitClient(
@@ -46,7 +47,10 @@ public static class GodwitClientServiceCollectionExtensions
             provider.GetRequiredService<JwksCache>(),
             provider.GetRequiredService<TimeProvider>()));
 
-        var http = services.AddHttpClient(HttpClientName).ConfigureHttpClient((provider, client) =>
+        // No "Sending HTTP request…" lines at Information for every session check and login: the
+        // client's calls are the application's plumbing. AddDefaultLogger() on the returned builder
+        // brings them back.
+        var http = services.AddHttpClient(HttpClientName).RemoveAllLoggers().ConfigureHttpClient((provider, client) =>
         {
             var options = provider.GetRequiredService<IOptions<GodwitClientOptions>>().Value;
             client.BaseAddress = options.ResolvedBaseUrl;

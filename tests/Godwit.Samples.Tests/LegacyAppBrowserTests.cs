@@ -35,8 +35,12 @@ public sealed class LegacyAppBrowserTests(SampleGodwit godwit) : IClassFixture<S
         var atGodwit = await godwit.Host.Client.GetJsonAsync($"/v1/users/{linked.GodwitUserId}");
         Assert.Equal(member.Email, atGodwit.Body.GetProperty("emails")[0].GetProperty("email").GetString());
 
-        var signedOut = await browser.SignOutAsync();
-        Assert.Equal("/login?returnUrl=%2F", signedOut.Path);
+        var signedOut = await browser.SignOutAsync("Sign out of Quayside Books on this device");
+        Assert.Equal("/logout/done", signedOut.Path);
+        Assert.Equal("You are signed out", signedOut.Heading);
+        Assert.Equal(["You signed out of Quayside Books on this device."], signedOut.Notices);
+        var anonymous = await browser.OpenAsync(new Uri(app.Url, "/"));
+        Assert.Equal("/login?returnUrl=%2F", anonymous.Path);
 
         var newcomer = ApiCalls.UniqueEmail("newcomer");
         var (_, welcome) = await browser.SignInAsync(app.Url, newcomer, godwit.Host.EmailCodeAsync);

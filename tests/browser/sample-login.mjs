@@ -10,10 +10,18 @@
 //   reply:  {"code": "123456"}
 //   answer: {"ok": true, "loginUrl": "<where the page sent an anonymous visitor>", "page": <page>}
 //   ask:    {"op": "follow", "link": "Migration progress"}   clicks a link of the current page
-//   ask:    {"op": "sign-out"}                               the Sign out link, then its button
+//   ask:    {"op": "sign-out", "button": "Sign out of …"}   the Sign out link, then that button
+// Single steps, each in a named tab ("tab", default "main"; a new name opens a new tab of the same
+// browser, sharing its cookies), for tests that change the world between two steps:
+//   ask:    {"op": "open", "url": "..."}                     goes to a URL
+//   ask:    {"op": "send-email", "email": "..."}             fills the email field and presses Continue
+//   ask:    {"op": "enter-code", "code": "123456"}           fills the code field and presses Sign in
+//   ask:    {"op": "press", "button": "Send a new code"}     presses a button of the current page
 //   answer: {"ok": true, "page": <page>}   or, for any ask,   {"ok": false, "error": "<message>"}
-// A page is {"url", "heading", "alerts": [text of each role=alert], "invalid": [ids of aria-invalid
-// fields], "values": {id: text of each <dd id>}, "rows": [[cell texts] of each table body row]}.
+// A page is {"url", "status" (of the response that loaded it), "heading", "text" (of <main> and the
+// header), "buttons": [names], "alerts": [text of each role=alert], "notices": [text of each
+// role=status], "invalid": [ids of aria-invalid fields], "values": {id: text of each <dd id>},
+// "rows": [[cell texts] of each table body row]}.
 import readline from "node:readline";
 import { launchChromium } from "./chromium.mjs";
 
@@ -38,16 +46,60 @@ async function shutdown(code) {
   process.exit(code);
 }
 
+// The status of the response that loaded each tab's current page.
+const statuses = new WeakMap();
+
 // What a person sees on the page, read from the DOM (DevTools evaluation is not subject to the page's CSP).
-const observe = (tab) =>
-  tab.evaluate(() => ({
+const observe = async (tab) => ({
+  status: statuses.get(tab) ?? null,
+  ...(await tab.evaluate(() => ({
     url: location.href,
     heading: document.querySelector("h1")?.textContent.trim() ?? null,
+    text: [...document.querySelectorAll("header, main")].map((e) => e.innerText.trim()).join("\n"),
+    buttons: [...document.querySelectorAll("button")].map((e) => e.textContent.trim()),
     alerts: [...document.querySelectorAll('[role="alert"]')].map((e) => e.textContent.trim()),
+    notices: [...document.querySelectorAll('[role="status"]')].map((e) => e.textContent.trim()),
     invalid: [...document.querySelectorAll('[aria-invalid="true"]')].map((e) => e.id),
     values: Object.fromEntries([...document.querySelectorAll("dd[id]")].map((e) => [e.id, e.textContent.trim()])),
     rows: [...document.querySelectorAll("table tbody tr")].map((row) => [...row.cells].map((cell) => cell.textContent.trim())),
-  }));
+  }))),
+});
+
+const tabs = new Map();
+
+async function tabNamed(name) {
+  if (!tabs.has(name)) {
+    const tab = await context.newPage();
+    tab.on("response", (response) => {
+      if (response.request().isNavigationRequest() && response.frame() === tab.mainFrame()) statuses.set(tab, response.status());
+    });
+    tabs.set(name, tab);
+  }
+  return tabs.get(name);
+}
+
+// Runs an action that loads a new page and waits for it.
+async function step(tab, action) {
+  const loaded = tab.waitForNavigation();
+  await action();
+  await loaded;
+  await tab.waitForLoadState("load");
+  return { ok: true, page: await observe(tab) };
+}
+
+async function single(tab, ask) {
+  if (ask.op === "open") return step(tab, () => tab.goto(ask.url));
+  if (ask.op === "send-email") {
+    await tab.getByLabel("Email address", { exact: true }).fill(ask.email);
+    return step(tab, () => tab.getByRole("button", { name: "Continue", exact: true }).click());
+  }
+  if (ask.op === "enter-code") {
+    await tab.getByLabel("Code", { exact: true }).fill(ask.code);
+    return step(tab, () => tab.getByRole("button", { name: "Sign in", exact: true }).click());
+  }
+  if (ask.op === "press") return step(tab, () => tab.getByRole("button", { name: ask.button, exact: true }).click());
+  throw new Error(`unknown op ${ask.op}`);
+}
 
 async function signIn(tab, ask) {
   await tab.goto(ask.url);
@@ -73,22 +125,22 @@ async function follow(tab, ask) {
   return { ok: true, page: await observe(tab) };
 }
 
-async function signOut(tab) {
+async function signOut(tab, ask) {
   await tab.getByRole("link", { name: "Sign out", exact: true }).click();
-  await tab.getByRole("button", { name: "Sign out", exact: true }).click();
+  await tab.getByRole("button", { name: ask.button ?? "Sign out", exact: true }).click();
   await tab.waitForLoadState("load");
   return { ok: true, page: await observe(tab) };
 }
 
 try {
-  const tab = context.pages()[0] ?? (await context.newPage());
   console.log("READY");
   for (let ask = await nextMessage(); ask; ask = await nextMessage()) {
+    const tab = await tabNamed(ask.tab ?? "main");
     try {
       if (ask.op === "sign-in") send(await signIn(tab, ask));
       else if (ask.op === "follow") send(await follow(tab, ask));
-      else if (ask.op === "sign-out") send(await signOut(tab));
-      else throw new Error(`unknown op ${ask.op}`);
+      else if (ask.op === "sign-out") send(await signOut(tab, ask));
+      else send(await single(tab, ask));
     } catch (error) {
       const message = String(error?.message ?? error).split("\n")[0];
       const page = await observe(tab).catch(() => null);

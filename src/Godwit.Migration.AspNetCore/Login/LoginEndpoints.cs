@@ -22,23 +22,28 @@ public static partial class LoginEndpoints
 
     /// <summary>
     /// Maps <c>GET/POST {LoginPath}</c> (the email form), <c>POST {LoginPath}/code</c> (the code form),
-    /// <c>GET/POST {LoginPath}/magic-link</c> (where links land) and <c>GET/POST {LogoutPath}</c>.
+    /// <c>POST {LoginPath}/code/resend</c> (a new code), <c>GET/POST {LoginPath}/magic-link</c> (where
+    /// links land), <c>GET/POST {LogoutPath}</c> and <c>GET {LogoutPath}/done</c>. When Godwit cannot
+    /// be reached or fails, every step answers a page saying sign-in is unavailable, with status 503.
     /// </summary>
     public static RouteGroupBuilder MapGodwitLogin(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<GodwitLoginOptions>>().Value;
         var group = endpoints.MapGroup("");
+        group.AddEndpointFilter<GodwitUnavailable>();
         var login = options.LoginPath.Value!;
         group.MapGet(login, (HttpContext context) => Pages(context).Email(ReturnUrl(context, context.Request.Query["returnUrl"])));
         group.MapPost(login, StartAsync);
         group.MapPost(login + "/code", VerifyCodeAsync);
+        group.MapPost(login + "/code/resend", ResendCodeAsync);
         group.MapGet(login + "/magic-link", (HttpContext context) => context.Request.Query["token"].ToString() is { Length: > 0 } token
             ? Pages(context).ConfirmLink(token)
             : Pages(context).LinkFailed("This sign-in link is incomplete. Send a new one."));
         group.MapPost(login + "/magic-link", AuthenticateLinkAsync);
         group.MapGet(options.LogoutPath.Value!, (HttpContext context) => Pages(context).Logout());
         group.MapPost(options.LogoutPath.Value!, LogoutAsync);
+        group.MapGet(options.LogoutPath.Value! + "/done", (HttpContext context) => Pages(context).SignedOut());
         return group;
     }
 
@@ -66,19 +71,53 @@ public static partial class LoginEndpoints
                 return pages.LinkSent(email);
             }
 
-            var sent = await client.Otps.Email.LoginOrCreateAsync(new EmailOtpLoginOrCreateRequest { Email = email }, context.RequestAborted);
+            var sent = await SendCodeAsync(client, email, options, context.RequestAborted);
             return pages.Code(new LoginState(sent.EmailId, email, returnUrl).Seal(protection), email);
         }
-        catch (GodwitApiException exception)
+        catch (GodwitApiException exception) when (exception.ErrorType is "invalid_email" or "too_many_requests")
         {
-            return pages.Email(returnUrl, email, exception.ErrorType switch
-            {
-                "invalid_email" => "Enter an email address such as name@example.com.",
-                "too_many_requests" => $"Too many messages were sent to this address. Try again {Later(exception)}.",
-                _ => Unavailable(context, exception),
-            });
+            // Anything else (Godwit down, failing, refusing the project) is the unavailable page: GodwitUnavailable.
+            return pages.Email(returnUrl, email, exception.ErrorType == "invalid_email"
+                ? "Enter an email address such as name@example.com."
+                : $"Too many messages were sent to this address. Try again {Later(exception)}.");
         }
     }
+
+    /// <summary>
+    /// "Send a new code": the same login_or_create call as the first send, so Godwit's send limits
+    /// (per minute and per hour for the address) apply to it unchanged. A refusal says how long to
+    /// wait, from the Retry-After, on the code form the person is still using.
+    /// </summary>
+    private static async Task<IResult> ResendCodeAsync(HttpContext context, GodwitClient client, IDataProtectionProvider protection, IOptions<GodwitLoginOptions> settings)
+    {
+        var pages = Pages(context);
+        if (await ReadFormAsync(context) is not { } form)
+        {
+            return pages.Refused("The form expired. Reload the page and try again.");
+        }
+
+        if (LoginState.Open(protection, form["state"]) is not { } state)
+        {
+            return pages.Email(settings.Value.DefaultReturnUrl, error: "This code form has expired. Enter your email address again.");
+        }
+
+        try
+        {
+            var sent = await SendCodeAsync(client, state.Email, settings.Value, context.RequestAborted);
+            return pages.Code(new LoginState(sent.EmailId, state.Email, state.ReturnUrl).Seal(protection), state.Email, notice: $"We sent a new code to {state.Email}. Use the newest code.");
+        }
+        catch (GodwitApiException exception) when (exception.ErrorType == "too_many_requests")
+        {
+            var wait = exception.RetryAfter is { } retryAfter
+                ? $"Wait {Seconds(retryAfter)} before asking for another code."
+                : "Wait a minute before asking for another code.";
+            return pages.Code(form["state"]!, state.Email, resendError: $"A new code cannot be sent yet. {wait} The code already sent still works until it expires.", status: StatusCodes.Status429TooManyRequests);
+        }
+    }
+
+    /// <summary>Sends a code that lives exactly as long as the code page says (<see cref="GodwitLoginOptions.CodeExpirationMinutes"/>).</summary>
+    private static Task<EmailOtpLoginOrCreateResponse> SendCodeAsync(GodwitClient client, string email, GodwitLoginOptions options, CancellationToken cancellationToken) =>
+        client.Otps.Email.LoginOrCreateAsync(new EmailOtpLoginOrCreateRequest { Email = email, ExpirationMinutes = options.CodeExpirationMinutes }, cancellationToken);
 
     private static async Task<IResult> VerifyCodeAsync(HttpContext context, GodwitClient client, IDataProtectionProvider protection, IOptions<GodwitLoginOptions> settings)
     {
@@ -107,14 +146,13 @@ public static partial class LoginEndpoints
                 new OtpAuthenticateRequest { MethodId = state.MethodId, Code = code, SessionDurationMinutes = settings.Value.SessionDurationMinutes },
                 context.RequestAborted);
         }
-        catch (GodwitApiException exception)
+        catch (GodwitApiException exception) when (exception.ErrorType is "otp_code_not_found" or "unable_to_auth_otp_code" or "too_many_requests")
         {
             return exception.ErrorType switch
             {
                 "otp_code_not_found" => pages.Code(form["state"]!, state.Email, "That code is not right. Check the email and try again."),
                 "unable_to_auth_otp_code" => pages.Email(state.ReturnUrl, state.Email, "That code has expired or has been tried too often. Send a new one."),
-                "too_many_requests" => pages.Email(state.ReturnUrl, state.Email, $"Too many wrong codes were entered for this address. Try again {Later(exception)}."),
-                _ => pages.Code(form["state"]!, state.Email, Unavailable(context, exception)),
+                _ => pages.Email(state.ReturnUrl, state.Email, $"Too many wrong codes were entered for this address. Try again {Later(exception)}."),
             };
         }
 
@@ -143,14 +181,11 @@ public static partial class LoginEndpoints
                 new MagicLinkAuthenticateRequest { Token = form["token"].ToString(), CodeVerifier = verifier, SessionDurationMinutes = settings.Value.SessionDurationMinutes },
                 context.RequestAborted);
         }
-        catch (GodwitApiException exception)
+        catch (GodwitApiException exception) when (exception.StatusCode is >= 400 and < 500 and not 401 and not 403 and not 429)
         {
-            return exception.ErrorType switch
-            {
-                "pkce_mismatch" => pages.LinkFailed("This sign-in link was asked for in another browser, or a newer link was sent since. Open the newest link in the browser where you asked for it."),
-                _ when exception.StatusCode is >= 400 and < 500 and not 429 => pages.LinkFailed("This sign-in link has expired or has already been used. Send a new one."),
-                _ => pages.LinkFailed(Unavailable(context, exception)),
-            };
+            return pages.LinkFailed(exception.ErrorType == "pkce_mismatch"
+                ? "This sign-in link was asked for in another browser, or a newer link was sent since. Open the newest link in the browser where you asked for it."
+                : "This sign-in link has expired or has already been used. Send a new one.");
         }
 
         LinkVerifier.Forget(context);
@@ -174,16 +209,22 @@ public static partial class LoginEndpoints
             {
                 await client.Sessions.RevokeAsync(new RevokeSessionRequest { SessionToken = token }, context.RequestAborted);
             }
-            catch (GodwitApiException exception)
+            catch (GodwitApiException exception) when (exception.StatusCode is >= 400 and < 500)
             {
                 // Already revoked or expired: signing out locally is all that is left to do.
                 var logger = Logger(context);
                 LogRevokeAnswered(logger, exception.ErrorType);
             }
+            catch (Exception exception) when ((exception is GodwitApiException or HttpRequestException or TaskCanceledException) && !context.RequestAborted.IsCancellationRequested)
+            {
+                // Godwit is unreachable: the person still leaves this device; the session ends at its expiry.
+                LogRevokeFailed(Logger(context), exception);
+            }
         }
 
         await context.SignOutAsync(GodwitAuthenticationDefaults.CookieScheme);
-        return Results.LocalRedirect("/");
+        var options = context.RequestServices.GetRequiredService<IOptions<GodwitLoginOptions>>().Value;
+        return Results.LocalRedirect(context.Request.PathBase.Add(options.LogoutPath).Add("/done").Value!);
     }
 
     /// <summary>The posted form, or null when its antiforgery token does not check out.</summary>
@@ -198,7 +239,7 @@ public static partial class LoginEndpoints
         return await context.Request.ReadFormAsync(context.RequestAborted);
     }
 
-    private static LoginPages Pages(HttpContext context) => new(
+    internal static LoginPages Pages(HttpContext context) => new(
         context.RequestServices.GetRequiredService<IOptions<GodwitLoginOptions>>().Value,
         context.RequestServices.GetRequiredService<IAntiforgery>(),
         context);
@@ -211,10 +252,11 @@ public static partial class LoginEndpoints
         ? $"in {(int)Math.Ceiling(wait.TotalMinutes)} minutes"
         : "in a minute";
 
-    private static string Unavailable(HttpContext context, GodwitApiException exception)
+    /// <summary>"45 seconds" from a Retry-After, rounded up, so the wait is never cut short.</summary>
+    private static string Seconds(TimeSpan wait)
     {
-        LogFlowStopped(Logger(context), exception, exception.ErrorType);
-        return "Signing in is not possible right now. Try again in a moment.";
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        return seconds == 1 ? "1 second" : $"{seconds} seconds";
     }
 
     private static ILogger Logger(HttpContext context) =>
@@ -223,6 +265,6 @@ public static partial class LoginEndpoints
     [LoggerMessage(Level = LogLevel.Information, Message = "Revoking the Godwit session at sign-out answered {ErrorType}.")]
     private static partial void LogRevokeAnswered(ILogger logger, string errorType);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The login flow could not continue: {ErrorType}")]
-    private static partial void LogFlowStopped(ILogger logger, Exception exception, string errorType);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Godwit could not be reached to revoke the session at sign-out; the cookie was removed and the session ends at its expiry.")]
+    private static partial void LogRevokeFailed(ILogger logger, Exception exception);
 }

@@ -26,9 +26,14 @@ internal sealed class LoginPages(GodwitLoginOptions options, IAntiforgery antifo
         """,
         error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
 
-    public IResult Code(string state, string email, string? error = null) => Page(
+    /// <summary>
+    /// The code form. <paramref name="notice"/> confirms a new code was sent; <paramref name="resendError"/>
+    /// says why it was not (a send limit), tied to the resend button rather than the code field.
+    /// </summary>
+    public IResult Code(string state, string email, string? error = null, string? notice = null, string? resendError = null, int? status = null) => Page(
         $"""
-        <p>We sent a six-digit code to <strong>{Html.Encode(email)}</strong>. It expires in a few minutes.</p>
+        <p>We sent a six-digit code to <strong>{Html.Encode(email)}</strong>. {Html.Encode(Lifetime(options.CodeExpirationMinutes))}</p>
+        {(notice is null ? "" : $"""<p id="code-notice" class="notice" role="status">{Html.Encode(notice)}</p>""")}
         {Form(options.LoginPath.Add("/code"), $"""
             <input type="hidden" name="state" value="{Html.Encode(state)}">
             <label for="code">Code</label>
@@ -36,9 +41,47 @@ internal sealed class LoginPages(GodwitLoginOptions options, IAntiforgery antifo
             {CodeInput(error)}
             <button type="submit">Sign in</button>
             """)}
+        {Form(options.LoginPath.Add("/code/resend"), $"""
+            <input type="hidden" name="state" value="{Html.Encode(state)}">
+            {Error("resend-error", resendError)}
+            <button type="submit" class="secondary"{Described("resend-error", resendError)}>Send a new code</button>
+            """)}
         <p><a href="{Html.Encode(context.Request.PathBase.Add(options.LoginPath))}">Use a different email address</a></p>
         """,
-        error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+        status ?? (error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest));
+
+    /// <summary>The code's real lifetime, from the value sent to Godwit as <c>expiration_minutes</c>.</summary>
+    internal static string Lifetime(int minutes) =>
+        minutes == 1 ? "The code expires in 1 minute." : $"The code expires in {minutes} minutes.";
+
+    /// <summary>
+    /// Godwit could not be reached or failed: a page in the application's look, with status 503, a
+    /// button repeating the step the person took (their posted fields, with a fresh antiforgery
+    /// token) and a link to start over.
+    /// </summary>
+    public IResult Unavailable()
+    {
+        var request = context.Request;
+        var retry = "";
+        if (request.HasFormContentType && request.Form is { Count: > 0 } posted)
+        {
+            var tokenField = antiforgery.GetAndStoreTokens(context).FormFieldName;
+            var fields = string.Concat(posted
+                .Where(field => field.Key != tokenField)
+                .SelectMany(field => field.Value.Select(value => $"""<input type="hidden" name="{Html.Encode(field.Key)}" value="{Html.Encode(value ?? "")}">""" + "\n")));
+            retry = Form(request.Path, fields + """<button type="submit">Try again</button>""");
+        }
+
+        context.Response.Headers.RetryAfter = "30";
+        return Page(
+            $"""
+            <p id="unavailable" role="alert">The sign-in service is unavailable at the moment, so you cannot sign in right now. Nothing you did caused this. Please try again in a minute.</p>
+            {retry}
+            <p><a href="{Html.Encode(request.PathBase.Add(options.LoginPath))}">Start signing in again</a></p>
+            """,
+            StatusCodes.Status503ServiceUnavailable,
+            "Sign-in is unavailable");
+    }
 
     public IResult LinkSent(string email) => Page(
         $"""
@@ -63,9 +106,22 @@ internal sealed class LoginPages(GodwitLoginOptions options, IAntiforgery antifo
         """,
         StatusCodes.Status400BadRequest);
 
+    /// <summary>Says what signing out does: this device only; the person's other devices stay signed in.</summary>
     public IResult Logout() => Page(
-        Form(options.LogoutPath, """<button type="submit">Sign out</button>"""),
+        $"""
+        <p>This ends your session in this browser. Your other devices stay signed in.</p>
+        {Form(options.LogoutPath, $"""<button type="submit">Sign out of {Html.Encode(ApplicationName)} on this device</button>""")}
+        """,
         title: "Sign out");
+
+    public IResult SignedOut() => Page(
+        $"""
+        <p id="signed-out" role="status">You signed out of {Html.Encode(ApplicationName)} on this device.</p>
+        <p><a href="{Html.Encode(context.Request.PathBase.Add(options.LoginPath))}">Sign in again</a></p>
+        """,
+        title: "You are signed out");
+
+    private string ApplicationName => options.ApplicationName ?? "this application";
 
     public IResult Refused(string message) => Page(Error("request-error", message), StatusCodes.Status400BadRequest);
 
@@ -91,21 +147,24 @@ internal sealed class LoginPages(GodwitLoginOptions options, IAntiforgery antifo
 
     private IResult Page(string body, int status = StatusCodes.Status200OK, string? title = null)
     {
-        var heading = Html.Encode(title ?? options.Title);
-        var html = new StringBuilder()
-            .Append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>").Append(heading).Append("</title>\n")
-            .Append("<style>body{font-family:system-ui,sans-serif;max-width:26rem;margin:4rem auto;padding:0 1rem;line-height:1.5}")
-            .Append("label,input,button{display:block;font:inherit;margin:.25rem 0}input{width:100%;padding:.5rem;box-sizing:border-box}")
-            .Append("button{margin-top:1rem;padding:.5rem 1rem}.error{color:#a00000}</style>\n")
-            .Append("</head>\n<body>\n<main>\n<h1>").Append(heading).Append("</h1>\n")
-            .Append(body)
-            .Append("\n</main>\n</body>\n</html>\n")
-            .ToString();
+        var heading = title ?? options.Title;
+        var html = options.Layout is { } layout ? layout(context, heading, body) : OwnPage(Html.Encode(heading), body);
         // Pages carry one-time state and antiforgery tokens: never cached, never framed, no script.
+        // The site's own style sheets and images are allowed, for pages in the application's layout.
         context.Response.Headers.CacheControl = "no-store";
-        context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
         return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
     }
+
+    private static string OwnPage(string heading, string body) => new StringBuilder()
+        .Append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .Append("<title>").Append(heading).Append("</title>\n")
+        .Append("<style>body{font-family:system-ui,sans-serif;max-width:26rem;margin:4rem auto;padding:0 1rem;line-height:1.5}")
+        .Append("label,input,button{display:block;font:inherit;margin:.25rem 0}input{width:100%;padding:.5rem;box-sizing:border-box}")
+        .Append("button{margin-top:1rem;padding:.5rem 1rem}.error{color:#a00000}</style>\n")
+        .Append("</head>\n<body>\n<main>\n<h1>").Append(heading).Append("</h1>\n")
+        .Append(body)
+        .Append("\n</main>\n</body>\n</html>\n")
+        .ToString();
 }

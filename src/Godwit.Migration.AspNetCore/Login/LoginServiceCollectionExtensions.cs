@@ -3,6 +3,7 @@ using Godwit.Migration.AspNetCore.Login;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -20,7 +21,8 @@ public static class LoginServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<GodwitLoginOptions>().Configure(configure ?? (_ => { }));
+        services.AddOptions<GodwitLoginOptions>().Configure(configure ?? (_ => { })).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GodwitLoginOptions>, LoginOptionsValidator>());
         services.AddAntiforgery();
         services.AddOptions<CookieAuthenticationOptions>(GodwitAuthenticationDefaults.CookieScheme)
             .Configure<IOptions<GodwitLoginOptions>>((cookie, login) =>

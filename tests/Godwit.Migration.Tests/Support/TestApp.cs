@@ -37,8 +37,13 @@ public sealed partial class TestApp : IAsyncDisposable
     /// <summary>Every request the application made to Godwit.</summary>
     public RequestLog GodwitCalls { get; }
 
+    public static Task<TestApp> StartAsync(
+        GodwitHost godwit, Action<GodwitLoginOptions>? login = null, TimeProvider? clock = null, Action<GodwitAuthenticationOptions>? configureJwt = null) =>
+        StartAsync(godwit.BaseUrl, godwit.ProjectId, godwit.Secret, login, clock, configureJwt);
+
+    /// <summary>The application against whatever answers at <paramref name="godwitUrl"/>.</summary>
     public static async Task<TestApp> StartAsync(
-        GodwitHost godwit, Action<GodwitLoginOptions>? login = null, TimeProvider? clock = null, Action<GodwitAuthenticationOptions>? configureJwt = null)
+        Uri godwitUrl, string projectId, string secret, Action<GodwitLoginOptions>? login = null, TimeProvider? clock = null, Action<GodwitAuthenticationOptions>? configureJwt = null)
     {
         var database = await AppDatabase.SqliteAsync();
         var calls = new RequestLog();
@@ -53,9 +58,9 @@ public sealed partial class TestApp : IAsyncDisposable
         builder.Services.AddDbContext<AppDb>(database.Configure);
         builder.Services.AddGodwitClient(options =>
         {
-            options.BaseUrl = godwit.BaseUrl;
-            options.ProjectId = godwit.ProjectId;
-            options.Secret = godwit.Secret;
+            options.BaseUrl = godwitUrl;
+            options.ProjectId = projectId;
+            options.Secret = secret;
         }).AddHttpMessageHandler(calls.Handler);
         builder.Services.AddGodwitMigration<AppUser>()
             .UseEntityFrameworkCore<AppUser, AppDb>(AppDatabase.Map)

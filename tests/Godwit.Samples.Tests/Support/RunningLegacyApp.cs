@@ -2,6 +2,8 @@ using System.Globalization;
 using Godwit.Testing.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Godwit.Samples.Tests.Support;
 
@@ -19,9 +21,10 @@ internal sealed class RunningLegacyApp : IAsyncDisposable
     private readonly string folder;
     private readonly string connectionString;
 
-    private RunningLegacyApp(WebApplication app, string folder, string databasePath)
+    private RunningLegacyApp(WebApplication app, string folder, string databasePath, CapturedLogs logs)
     {
         this.app = app;
+        Logs = logs;
         this.folder = folder;
         // Unpooled, so the test holds no handle on the file between reads.
         connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
@@ -30,7 +33,10 @@ internal sealed class RunningLegacyApp : IAsyncDisposable
 
     public Uri Url { get; }
 
-    public static async Task<RunningLegacyApp> StartAsync(GodwitHost godwit)
+    /// <summary>What the application logged, at <c>StartAsync</c>'s level and above.</summary>
+    public CapturedLogs Logs { get; }
+
+    public static async Task<RunningLegacyApp> StartAsync(GodwitHost godwit, LogLevel logLevel = LogLevel.Warning)
     {
         var folder = Directory.CreateTempSubdirectory("godwit-sample-").FullName;
         var databasePath = Path.Combine(folder, "legacy-app.db");
@@ -42,11 +48,13 @@ internal sealed class RunningLegacyApp : IAsyncDisposable
             "--Godwit:ProjectId", godwit.ProjectId,
             "--Godwit:Secret", godwit.Secret,
             "--LegacyApp:DatabasePath", databasePath,
-            "--Logging:LogLevel:Default", "Warning",
+            "--Logging:LogLevel:Default", logLevel.ToString(),
         ]);
+        var logs = new CapturedLogs();
+        app.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
         await LegacyApp.Program.PrepareDatabaseAsync(app, TestContext.Current.CancellationToken);
         await app.StartAsync(TestContext.Current.CancellationToken);
-        return new RunningLegacyApp(app, folder, databasePath);
+        return new RunningLegacyApp(app, folder, databasePath, logs);
     }
 
     /// <summary>Every row of the application's <c>users</c> table, by id.</summary>

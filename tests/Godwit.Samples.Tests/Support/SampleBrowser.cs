@@ -7,8 +7,12 @@ namespace Godwit.Samples.Tests.Support;
 /// <summary>What the browser saw on a page (see tests/browser/sample-login.mjs).</summary>
 internal sealed record BrowserPage(
     string Url,
+    int? Status,
     string? Heading,
+    string Text,
+    IReadOnlyList<string> Buttons,
     IReadOnlyList<string> Alerts,
+    IReadOnlyList<string> Notices,
     IReadOnlyList<string> Invalid,
     IReadOnlyDictionary<string, string> Values,
     IReadOnlyList<IReadOnlyList<string>> Rows)
@@ -58,10 +62,29 @@ internal sealed class SampleBrowser : IAsyncDisposable
         return Page(await AnswerAsync());
     }
 
-    /// <summary>The Sign out link of the current page, then the button of the page it opens.</summary>
-    public async Task<BrowserPage> SignOutAsync()
+    /// <summary>The Sign out link of the current page, then the button named <paramref name="button"/> of the page it opens.</summary>
+    public async Task<BrowserPage> SignOutAsync(string button)
     {
-        await SendAsync(new JsonObject { ["op"] = "sign-out" });
+        await SendAsync(new JsonObject { ["op"] = "sign-out", ["button"] = button });
+        return Page(await AnswerAsync());
+    }
+
+    /// <summary>Goes to <paramref name="url"/> in the tab named <paramref name="tab"/> (opened on first use).</summary>
+    public Task<BrowserPage> OpenAsync(Uri url, string tab = "main") => StepAsync(new JsonObject { ["op"] = "open", ["url"] = url.ToString() }, tab);
+
+    /// <summary>Fills the email form of the current page and presses Continue.</summary>
+    public Task<BrowserPage> SendEmailAsync(string email, string tab = "main") => StepAsync(new JsonObject { ["op"] = "send-email", ["email"] = email }, tab);
+
+    /// <summary>Fills the code form of the current page and presses Sign in.</summary>
+    public Task<BrowserPage> EnterCodeAsync(string code, string tab = "main") => StepAsync(new JsonObject { ["op"] = "enter-code", ["code"] = code }, tab);
+
+    /// <summary>Presses the button of the current page named <paramref name="button"/>.</summary>
+    public Task<BrowserPage> PressAsync(string button, string tab = "main") => StepAsync(new JsonObject { ["op"] = "press", ["button"] = button }, tab);
+
+    private async Task<BrowserPage> StepAsync(JsonObject ask, string tab)
+    {
+        ask["tab"] = tab;
+        await SendAsync(ask);
         return Page(await AnswerAsync());
     }
 
