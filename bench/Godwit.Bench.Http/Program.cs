@@ -130,12 +130,14 @@ for (var run = 1; run <= options.Runs; run++)
         var url = new Uri(scenario.Server.BaseUrl, scenario.Path);
         using var sampling = new CancellationTokenSource();
         var peak = SampleRssAsync(scenario.Server, sampling.Token);
+        var cpuBefore = scenario.Server.CpuTime();
         var result = await Wrk.RunAsync(options, url, scenario.Script, scenario.BasicAuth, scenario.Argument(run), options.DurationSeconds, results);
         await sampling.CancelAsync();
         var memory = scenario.Server.Memory();
-        var m = new Measurement(run, scenario.Name, result, await peak, memory.PeakMiB);
+        var cpuMsPerRequest = (scenario.Server.CpuTime() - cpuBefore).TotalMilliseconds / Math.Max(1, result.Requests);
+        var m = new Measurement(run, scenario.Name, result, await peak, memory.PeakMiB, cpuMsPerRequest);
         measured.Add(m);
-        Console.WriteLine($"Run {run} {scenario.Name}: {result.RequestsPerSecond:F0} req/s ({result.Successes / result.Seconds:F0} 2xx/s), p50 {result.P50Ms:F2} ms, p99 {result.P99Ms:F2} ms, non-2xx {result.Non2xx}, socket errors {result.SocketErrors}, RSS peak {m.RssPeakMiB:F0} MiB, load {result.Load1}.");
+        Console.WriteLine($"Run {run} {scenario.Name}: {result.RequestsPerSecond:F0} req/s ({result.Successes / result.Seconds:F0} 2xx/s), p50 {result.P50Ms:F2} ms, p99 {result.P99Ms:F2} ms, non-2xx {result.Non2xx}, socket errors {result.SocketErrors}, RSS peak {m.RssPeakMiB:F0} MiB, server CPU {cpuMsPerRequest:F3} ms/request, load {result.Load1}.");
     }
 }
 
@@ -165,7 +167,7 @@ static async Task<double> SampleRssAsync(ServerProcess server, CancellationToken
 
 internal sealed record Scenario(string Name, ServerProcess Server, string Path, string Script, string? BasicAuth, Func<int, string> Argument, string ProbeBody, bool IsMain = false);
 
-internal sealed record Measurement(int Run, string Scenario, WrkResult Result, double RssPeakMiB, double VmHwmMiB);
+internal sealed record Measurement(int Run, string Scenario, WrkResult Result, double RssPeakMiB, double VmHwmMiB, double CpuMsPerRequest);
 
 internal static class SecretTokensForBench
 {

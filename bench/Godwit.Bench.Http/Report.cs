@@ -12,12 +12,12 @@ internal static class Report
         var inv = CultureInfo.InvariantCulture;
         text.AppendLine(inv, $"wrk -t{options.Threads} -c{options.Connections}, {options.DurationSeconds} s per run, {options.Runs} runs, warm-up {options.WarmupSeconds} s; {Environment.ProcessorCount} cores; load (1 min) at each run's start in the last column.");
         text.AppendLine();
-        text.AppendLine("| scenario | req/s (median) | 2xx/s (median) | p50 ms | p99 ms | non-2xx | Godwit RSS peak MiB | runs (req/s) | load |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---|---|");
+        text.AppendLine("| scenario | req/s (median) | 2xx/s (median) | p50 ms | p99 ms | non-2xx | Godwit RSS peak MiB | server CPU ms/request | runs (req/s) | load |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---|---|");
         foreach (var group in measured.GroupBy(m => m.Scenario))
         {
             var runs = group.ToList();
-            text.AppendLine(inv, $"| {group.Key} | {Median(runs, m => m.Result.RequestsPerSecond):F0} | {Median(runs, m => m.Result.Successes / m.Result.Seconds):F0} | {Median(runs, m => m.Result.P50Ms):F2} | {Median(runs, m => m.Result.P99Ms):F2} | {runs.Sum(m => m.Result.Non2xx)} | {(group.Key.StartsWith("godwit", StringComparison.Ordinal) ? Median(runs, m => m.RssPeakMiB).ToString("F0", inv) : "-")} | {string.Join(", ", runs.Select(m => m.Result.RequestsPerSecond.ToString("F0", inv)))} | {string.Join(", ", runs.Select(m => m.Result.Load1.ToString("F2", inv)))} |");
+            text.AppendLine(inv, $"| {group.Key} | {Median(runs, m => m.Result.RequestsPerSecond):F0} | {Median(runs, m => m.Result.Successes / m.Result.Seconds):F0} | {Median(runs, m => m.Result.P50Ms):F2} | {Median(runs, m => m.Result.P99Ms):F2} | {runs.Sum(m => m.Result.Non2xx)} | {(group.Key.StartsWith("godwit", StringComparison.Ordinal) ? Median(runs, m => m.RssPeakMiB).ToString("F0", inv) : "-")} | {Median(runs, m => m.CpuMsPerRequest):F3} | {string.Join(", ", runs.Select(m => m.Result.RequestsPerSecond.ToString("F0", inv)))} | {string.Join(", ", runs.Select(m => m.Result.Load1.ToString("F2", inv)))} |");
         }
 
         var ratios = measured.Where(m => m.Scenario == "godwit: session_token")

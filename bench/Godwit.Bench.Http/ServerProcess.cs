@@ -76,6 +76,16 @@ internal sealed class ServerProcess : IAsyncDisposable
         throw new TimeoutException($"{name} did not answer {healthPath} within 60 s; see {logFile}.");
     }
 
+    /// <summary>
+    /// The CPU time the server has used since it started. Its growth per request measures the work a
+    /// request costs, which a busy machine changes far less than it changes req/s.
+    /// </summary>
+    public TimeSpan CpuTime()
+    {
+        process.Refresh();
+        return process.TotalProcessorTime;
+    }
+
     /// <summary>Resident set size now and its peak since start, in MiB, from /proc/&lt;pid&gt;/status.</summary>
     public (double RssMiB, double PeakMiB) Memory()
     {

@@ -27,6 +27,10 @@ public sealed class SqliteGodwitDbContext(DbContextOptions<SqliteGodwitDbContext
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
+        // Finding what changed needs no lock: do it before the gate, so the single writer's turn is shorter.
+        ChangeTracker.DetectChanges();
+        var detects = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
         var gate = WriteGate();
         await gate.WaitAsync(cancellationToken);
         try
@@ -36,6 +40,7 @@ public sealed class SqliteGodwitDbContext(DbContextOptions<SqliteGodwitDbContext
         finally
         {
             gate.Release();
+            ChangeTracker.AutoDetectChangesEnabled = detects;
         }
     }
 

@@ -29,6 +29,7 @@ internal sealed class EventOutboxEntryConfiguration : IEntityTypeConfiguration<E
     public void Configure(EntityTypeBuilder<EventOutboxEntry> entry)
     {
         entry.ToTable("event_outbox");
+        // On SQLite the table is WITHOUT ROWID (migration CompactEventOutbox); EF Core cannot say so here.
         entry.HasKey(e => e.EventId);
         entry.Property(e => e.EventId).HasMaxLength(64);
         entry.HasOne<GodwitEvent>().WithOne().HasForeignKey<EventOutboxEntry>(e => e.EventId).OnDelete(DeleteBehavior.Cascade);

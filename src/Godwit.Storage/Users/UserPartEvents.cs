@@ -17,6 +17,22 @@ internal static class UserPartEvents
 {
     public static void Record(ChangeTracker tracker, EventLog events)
     {
+        // Each Entries() call would scan the whole context for changes again: scan once.
+        tracker.DetectChanges();
+        var detects = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            RecordDetected(tracker, events);
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detects;
+        }
+    }
+
+    private static void RecordDetected(ChangeTracker tracker, EventLog events)
+    {
         var wholeUsers = tracker.Entries<User>().Where(e => e.State is EntityState.Added or EntityState.Deleted).Select(e => e.Entity.UserId).ToHashSet(StringComparer.Ordinal);
         foreach (var entry in tracker.Entries<UserEmail>().Where(e => !wholeUsers.Contains(e.Entity.UserId)).ToList())
         {

@@ -102,9 +102,17 @@ internal sealed class EfWebhookStore(GodwitDbContext db) : IWebhookStore
 
     public async Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(string worker, DateTime now, DateTime claimedUntil, int batch, CancellationToken cancellationToken)
     {
+        // A read first: the claim is a write, and on SQLite every idle round would otherwise take the
+        // database's single write lock from the requests twice a second.
+        if (!await db.Set<WebhookDelivery>().AnyAsync(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now, cancellationToken))
+        {
+            return [];
+        }
+
         // Due, unclaimed (or claimed by a process that died), its endpoint enabled, and the oldest
         // pending one of its user at this endpoint, with nothing older of that user still in the outbox.
-        var claimed = await db.Database.SqlQuery<string>(Sql($$"""
+        List<string> claimed = [];
+        await db.InWriteTransactionAsync(async token => claimed = await db.Database.SqlQuery<string>(Sql($$"""
             UPDATE webhook_deliveries SET claimed_until = {0}, claimed_by = {1}
             WHERE delivery_id IN (
                 SELECT d.delivery_id FROM webhook_deliveries d
@@ -122,7 +130,7 @@ internal sealed class EfWebhookStore(GodwitDbContext db) : IWebhookStore
                 ORDER BY d.next_attempt_at
                 LIMIT {3}{{DeliveryLock}})
             RETURNING delivery_id AS "Value"
-            """, claimedUntil, worker, now, batch)).ToListAsync(cancellationToken);
+            """, claimedUntil, worker, now, batch)).ToListAsync(token), cancellationToken);
         if (claimed.Count == 0)
         {
             return [];
