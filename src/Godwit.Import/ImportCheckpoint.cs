@@ -19,6 +19,9 @@ public sealed record ImportCheckpoint
 
     public long Line { get; init; }
 
+    /// <summary>Every row of the input is recorded: running the same import again has nothing to do.</summary>
+    public bool Finished { get; init; }
+
     public long ErrorsBytes { get; init; }
 
     public long ResultsBytes { get; init; }

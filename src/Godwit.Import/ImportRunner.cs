@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.Channels;
@@ -93,7 +94,8 @@ public sealed class ImportRunner(IExportPreset preset, ImportValidation validati
                 progress.Report(state);
             }
 
-            state = await CommitAsync(state, transaction, errors, results, cancellationToken);
+            // Every row read and recorded: the checkpoint says so, and a second run has nothing to do.
+            state = await CommitAsync(state with { Finished = true }, transaction, errors, results, cancellationToken);
         }
         catch
         {
@@ -286,6 +288,12 @@ public sealed class ImportRunner(IExportPreset preset, ImportValidation validati
     };
 
     /// <summary>Opens a results or errors file for appending, cut back to what the checkpoint recorded.</summary>
+    /// <summary>
+    /// The files are for people and tools to read, never for a browser: an apostrophe or a '+' in a
+    /// message or a legacy id stays as it is rather than becoming \u0027 or \u002B.
+    /// </summary>
+    private static readonly JsonSerializerOptions LineJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static FileStream OpenAt(string path, long length)
     {
         var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read);
@@ -296,7 +304,7 @@ public sealed class ImportRunner(IExportPreset preset, ImportValidation validati
 
     private static void Append<T>(FileStream stream, T line)
     {
-        JsonSerializer.Serialize(stream, line);
+        JsonSerializer.Serialize(stream, line, LineJson);
         stream.WriteByte((byte)'\n');
     }
 

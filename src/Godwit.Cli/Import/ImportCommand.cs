@@ -1,4 +1,6 @@
-using System.Globalization;
+using System.CommandLine;
+using Godwit.Cli.CommandLine;
+using Godwit.Cli.Migration;
 using Godwit.Core.Users;
 using Godwit.Import;
 using Godwit.Import.Presets;
@@ -40,13 +42,16 @@ internal static class ImportCommand
           --errors <file>               Refused rows, JSON Lines (default <file>.errors.jsonl).
           --results <file>              Outcome and user_id per row, JSON Lines (default <file>.results.jsonl).
           --state <file>                Checkpoint for resuming (default <file>.import-state.json).
+          --restart                     Read the file again from its first row, even when an import of it
+                                        finished (rows already imported are matched, never duplicated).
           --batch-size <n>              Users per commit and checkpoint (default 50000 into a database,
                                         5000 through an API).
 
         The database comes from configuration, as for serve: --Godwit:Database:Provider postgres
         --Godwit:Database:ConnectionString "...", or the environment (Godwit__Database__Provider).
-        Running the same command again resumes an interrupted import; rows already imported are matched,
-        never duplicated.
+        Paths are relative to the current folder. Running the same command again resumes an interrupted
+        import; rows already imported are matched, never duplicated. Once an import of the file has
+        finished, running it again does nothing unless --restart is given.
         """;
 
     /// <summary>
@@ -59,28 +64,93 @@ internal static class ImportCommand
     /// <summary>Through an API every request is already durable; a smaller checkpoint step means less sent again on resume.</summary>
     private const int ApiBatchSize = 5_000;
 
-    private static readonly HashSet<string> Flags = ["upsert", "dry-run", "import-totp"];
-
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
+        var command = new GodwitCommand("import", "Load exported users into the database.", Usage)
+        {
+            // Checked by the command, which says what is missing with the usage. One at most, so the
+            // configuration after it is left unmatched, as configuration.
+            new Argument<string?>("file") { Arity = ArgumentArity.ZeroOrOne, Description = "The export to read." },
+            CommandOptions.Value("preset", $"The export's format: {string.Join(", ", ExportPresets.Names)}."),
+            CommandOptions.Repeatable("option", "A preset's setting, <name>=<value>."),
+            CommandOptions.Value("target", "database (the default), godwit or stytch."),
+            CommandOptions.Value("url", "The API target's base URL."),
+            CommandOptions.Value("project-id", "The API target's project id."),
+            CommandOptions.Value("secret", "The API target's secret."),
+            CommandOptions.Value("rate", "Requests per second to the stytch target."),
+            CommandOptions.Value("concurrency", "Requests in flight to the stytch target."),
+            CommandOptions.Flag("upsert", "Update users matched by external_id or email."),
+            CommandOptions.Flag("dry-run", "Check every row and write only the errors file."),
+            CommandOptions.Flag("import-totp", "Keep the TOTP secrets the export carries."),
+            CommandOptions.Flag("restart", "Read the file again from its start, even after an import of it finished."),
+            CommandOptions.Repeatable("check-password", "<legacy id>:<password> whose hash is checked first."),
+            CommandOptions.Value("errors", "Refused rows, JSON Lines."),
+            CommandOptions.Value("results", "Outcome and user_id per row, JSON Lines."),
+            CommandOptions.Value("state", "Checkpoint for resuming."),
+            CommandOptions.Value("batch-size", "Users per commit and checkpoint."),
+        };
+        // Every other token is configuration, as for serve: --Godwit:Database:Provider postgres ...
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction((parsed, _) => RunAsync(CommandArguments.From(parsed), [.. parsed.UnmatchedTokens]));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CommandArguments args, string[] configuration)
+    {
+        if (args.Positionals is not [var file])
         {
             Console.Error.WriteLine(Usage);
-            return 2;
+            return ExitCodes.Usage;
         }
 
-        var input = Path.GetFullPath(args[0]);
-        var (settings, presetSettings, checks, configuration) = Parse(args[1..]);
+        try
+        {
+            return await RunAsync(Path.GetFullPath(file), args, configuration);
+        }
+        catch (UsageException problem)
+        {
+            Console.Error.WriteLine($"{problem.Message}\n(godwit import --help lists the options.)");
+            return ExitCodes.Usage;
+        }
+    }
+
+    private static async Task<int> RunAsync(string input, CommandArguments args, string[] configuration)
+    {
         if (!File.Exists(input))
         {
             Console.Error.WriteLine($"No such file: {input}");
-            return 2;
+            return ExitCodes.Usage;
         }
 
-        if (!settings.TryGetValue("preset", out var presetName) || ExportPresets.Find(presetName) is not { } definition)
+        var presetName = args.Value("preset");
+        if (presetName is null || ExportPresets.Find(presetName) is not { } definition)
         {
             Console.Error.WriteLine($"--preset must be one of: {string.Join(", ", ExportPresets.Names)}.");
-            return 2;
+            return ExitCodes.Usage;
+        }
+
+        var presetSettings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var value in args.Values("option"))
+        {
+            var equals = value.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new UsageException("--option takes <name>=<value>.");
+            }
+
+            presetSettings[value[..equals]] = value[(equals + 1)..];
+        }
+
+        var checks = args.Values("check-password").Select(value => value.IndexOf(':', StringComparison.Ordinal) is var colon and > 0
+            ? (value[..colon], value[(colon + 1)..])
+            : throw new UsageException("--check-password takes <legacy id>:<password>.")).ToList();
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in new[] { "target", "url", "project-id", "secret", "rate", "concurrency" })
+        {
+            if (args.Value(name) is { } value)
+            {
+                settings[name] = value;
+            }
         }
 
         IExportPreset preset;
@@ -91,25 +161,38 @@ internal static class ImportCommand
         catch (PresetOptionsException problem)
         {
             Console.Error.WriteLine(problem.Message);
-            return 2;
+            return ExitCodes.Usage;
         }
 
+        // Files named on the command line are the caller's, relative to the current folder.
         var options = new ImportOptions(
             input,
-            settings.GetValueOrDefault("errors") ?? input + ".errors.jsonl",
-            settings.GetValueOrDefault("results") ?? input + ".results.jsonl",
-            settings.GetValueOrDefault("state") ?? input + ".import-state.json")
+            Path.GetFullPath(args.Value("errors") ?? input + ".errors.jsonl"),
+            Path.GetFullPath(args.Value("results") ?? input + ".results.jsonl"),
+            Path.GetFullPath(args.Value("state") ?? input + ".import-state.json"))
         {
-            BatchSize = settings.TryGetValue("batch-size", out var size) ? int.Parse(size, CultureInfo.InvariantCulture)
-                : settings.GetValueOrDefault("target") is null or "database" ? DatabaseBatchSize : ApiBatchSize,
-            Upsert = settings.ContainsKey("upsert"),
-            DryRun = settings.ContainsKey("dry-run"),
+            BatchSize = args.Integer("batch-size", settings.GetValueOrDefault("target") is null or "database" ? DatabaseBatchSize : ApiBatchSize, 1),
+            Upsert = args.Flag("upsert"),
+            DryRun = args.Flag("dry-run"),
         };
+        var resumeFrom = options.DryRun ? null : ImportCheckpoint.Load(options.StatePath, ImportCheckpoint.Describe(input));
+        if (resumeFrom is { Finished: true } && !args.Flag("restart"))
+        {
+            Console.WriteLine($"The import of {input} is already complete ({ImportSummary.Describe(resumeFrom.Counts)}), nothing to do; pass --restart to read the file again.");
+            return ExitCodes.Done;
+        }
+
+        if (resumeFrom is not null && args.Flag("restart"))
+        {
+            // From the first row again: the users already there are matched, never duplicated.
+            File.Delete(options.StatePath);
+            resumeFrom = null;
+        }
 
         await using var target = await ImportTargets.OpenAsync(settings, configuration);
         if (target is null)
         {
-            return 2;
+            return ExitCodes.Usage;
         }
 
         if (checks.Count > 0 && !await PasswordChecks.PassAsync(preset, input, checks, target.HashLimits, CancellationToken.None))
@@ -117,11 +200,11 @@ internal static class ImportCommand
             return 1;
         }
 
-        var importTotps = settings.ContainsKey("import-totp");
+        var importTotps = args.Flag("import-totp");
         if (importTotps && target.TotpKeys is null)
         {
             Console.Error.WriteLine("--import-totp needs the database or godwit target: Stytch's create and migrate endpoints take no TOTP secrets.");
-            return 2;
+            return ExitCodes.Usage;
         }
 
         var validation = new ImportValidation(target.HashLimits, TimeProvider.System, importTotps ? target.TotpKeys : null);
@@ -137,7 +220,7 @@ internal static class ImportCommand
         using var telemetry = new ImportTelemetry(configuration);
         try
         {
-            var result = await ImportProgress.ShowAsync(input, progress =>
+            var result = await ImportProgress.ShowAsync(input, resumeFrom?.Counts.Read ?? 0, progress =>
                 new ImportRunner(preset, validation, target.Writer, options, progress, telemetry.Metrics).RunAsync(CancellationToken.None));
             if (events is not null)
             {
@@ -154,53 +237,5 @@ internal static class ImportCommand
             Console.Error.WriteLine($"{input}: {format.Message}");
             return 1;
         }
-    }
-
-    /// <summary>Import options, the preset's --option values, repeated --check-password values, and the rest (configuration).</summary>
-    private static (Dictionary<string, string> Settings, Dictionary<string, string> PresetSettings, List<(string LegacyId, string Password)> Checks, string[] Configuration) Parse(string[] args)
-    {
-        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
-        var presetSettings = new Dictionary<string, string>(StringComparer.Ordinal);
-        var checks = new List<(string, string)>();
-        var configuration = new List<string>();
-        for (var i = 0; i < args.Length; i++)
-        {
-            var name = args[i].StartsWith("--", StringComparison.Ordinal) ? args[i][2..] : null;
-            if (name is null || name.Contains(':', StringComparison.Ordinal))
-            {
-                configuration.Add(args[i]);
-            }
-            else if (Flags.Contains(name))
-            {
-                settings[name] = "true";
-            }
-            else if (i + 1 >= args.Length)
-            {
-                throw new ArgumentException($"--{name} needs a value.");
-            }
-            else if (name == "option")
-            {
-                var value = args[++i];
-                var equals = value.IndexOf('=', StringComparison.Ordinal);
-                if (equals <= 0)
-                {
-                    throw new ArgumentException("--option takes <name>=<value>.");
-                }
-
-                presetSettings[value[..equals]] = value[(equals + 1)..];
-            }
-            else if (name == "check-password")
-            {
-                var value = args[++i];
-                var colon = value.IndexOf(':', StringComparison.Ordinal);
-                checks.Add(colon > 0 ? (value[..colon], value[(colon + 1)..]) : throw new ArgumentException("--check-password takes <legacy id>:<password>."));
-            }
-            else
-            {
-                settings[name] = args[++i];
-            }
-        }
-
-        return (settings, presetSettings, checks, configuration.ToArray());
     }
 }

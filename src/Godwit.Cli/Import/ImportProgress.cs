@@ -10,12 +10,13 @@ namespace Godwit.Cli.Import;
 /// </summary>
 internal static class ImportProgress
 {
-    public static async Task<T> ShowAsync<T>(string inputPath, Func<IImportProgress, Task<T>> run)
+    /// <param name="rowsBefore">Rows an earlier run of the same import already read: this run's rate counts only its own.</param>
+    public static async Task<T> ShowAsync<T>(string inputPath, long rowsBefore, Func<IImportProgress, Task<T>> run)
     {
         var total = Task.Run(() => InputSize.CountLines(inputPath));
         if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
         {
-            return await run(new PlainLines(total));
+            return await run(new PlainLines(total, new Rate(rowsBefore)));
         }
 
         return await AnsiConsole.Progress()
@@ -25,7 +26,7 @@ internal static class ImportProgress
             .StartAsync(async context =>
             {
                 var task = context.AddTask("reading", maxValue: double.MaxValue);
-                var result = await run(new LiveBar(task, total));
+                var result = await run(new LiveBar(task, total, new Rate(rowsBefore)));
                 task.Value = task.MaxValue;
                 return result;
             });
@@ -35,22 +36,21 @@ internal static class ImportProgress
         $"line {state.Line:N0}: {state.Counts.Created:N0} created, {state.Counts.Updated:N0} updated, " +
         $"{state.Counts.Skipped:N0} skipped, {state.Counts.Failed:N0} failed, {rowsPerSecond:N0} rows/s";
 
-    /// <summary>Rows per second since the first report of this run (a resumed run starts mid-file).</summary>
-    private sealed class Rate
+    /// <summary>
+    /// Rows this run read per second of its real elapsed time, from its start: the rows an earlier
+    /// run read are not this run's, and the rows of the first report took time too.
+    /// </summary>
+    internal sealed class Rate(long rowsBefore, TimeProvider? clock = null)
     {
-        private readonly Stopwatch watch = Stopwatch.StartNew();
-        private long firstRows = -1;
+        private readonly TimeProvider time = clock ?? TimeProvider.System;
+        private readonly long started = (clock ?? TimeProvider.System).GetTimestamp();
 
-        public double Of(ImportCheckpoint state)
-        {
-            firstRows = firstRows < 0 ? state.Counts.Read : firstRows;
-            return (state.Counts.Read - firstRows) / Math.Max(watch.Elapsed.TotalSeconds, 0.001);
-        }
+        public double Of(ImportCheckpoint state) =>
+            Math.Max(state.Counts.Read - rowsBefore, 0) / Math.Max(time.GetElapsedTime(started).TotalSeconds, 0.001);
     }
 
-    private sealed class LiveBar(ProgressTask task, Task<long> totalLines) : IImportProgress
+    private sealed class LiveBar(ProgressTask task, Task<long> totalLines, Rate rate) : IImportProgress
     {
-        private readonly Rate rate = new();
 
         public void Report(ImportCheckpoint state)
         {
@@ -64,11 +64,10 @@ internal static class ImportProgress
         }
     }
 
-    private sealed class PlainLines(Task<long> totalLines) : IImportProgress
+    private sealed class PlainLines(Task<long> totalLines, Rate rate) : IImportProgress
     {
         private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
         private readonly Stopwatch watch = Stopwatch.StartNew();
-        private readonly Rate rate = new();
         private TimeSpan? lastReport;
 
         public void Report(ImportCheckpoint state)

@@ -6,6 +6,10 @@ namespace Godwit.Cli.Import;
 /// <summary>The final counts as a table: created, updated, skipped and failed add up to the rows read.</summary>
 internal static class ImportSummary
 {
+    /// <summary>The counts in one line, for a run that had nothing left to do.</summary>
+    public static string Describe(ImportCounts counts) =>
+        $"{counts.Read:N0} rows read: {counts.Created:N0} created, {counts.Updated:N0} updated, {counts.Skipped:N0} skipped, {counts.Failed:N0} failed";
+
     public static void Print(ImportCheckpoint result, ImportOptions options)
     {
         var counts = result.Counts;

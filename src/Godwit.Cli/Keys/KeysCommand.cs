@@ -1,3 +1,5 @@
+using System.CommandLine;
+using Godwit.Cli.CommandLine;
 using Godwit.Cli.Hosting;
 using Godwit.Cli.Migration;
 using Godwit.Core.Security;
@@ -34,27 +36,21 @@ internal static class KeysCommand
         (SealedColumn.TotpRecoveryCodes, "TOTP recovery codes"),
     ];
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        if (args.Length == 0 || args.Contains("--help") || args.Contains("-h"))
+        var make = new GodwitCommand("new", "Print a new encryption key for Godwit:EncryptionKeys.", Usage);
+        make.SetAction(_ =>
         {
-            Console.WriteLine(Usage);
-            return args.Length == 0 ? 2 : 0;
-        }
-
-        switch (args[0])
-        {
-            case "new" when args.Length == 1:
-                // The key alone on standard output, so `$(godwit keys new)` captures nothing else.
-                Console.WriteLine(EncryptionKey.NewSetting(DateTimeOffset.UtcNow));
-                Console.Error.WriteLine("Put this key first in Godwit:EncryptionKeys, keeping the older keys after it until `godwit keys reseal` has run.");
-                return 0;
-            case "reseal":
-                return await ResealAsync(args[1..]);
-            default:
-                Console.Error.WriteLine($"Unknown keys command '{string.Join(' ', args)}'.\n\n{Usage}");
-                return 2;
-        }
+            // The key alone on standard output, so `$(godwit keys new)` captures nothing else.
+            Console.WriteLine(EncryptionKey.NewSetting(DateTimeOffset.UtcNow));
+            Console.Error.WriteLine("Put this key first in Godwit:EncryptionKeys, keeping the older keys after it until `godwit keys reseal` has run.");
+            return ExitCodes.Done;
+        });
+        var reseal = new GodwitCommand("reseal", "Seal every stored secret under the newest key.", Usage) { TreatUnmatchedTokensAsErrors = false };
+        reseal.SetAction((parsed, _) => ResealAsync([.. parsed.UnmatchedTokens]));
+        var keys = new GodwitCommand("keys", "Encryption keys: new, reseal.", Usage) { make, reseal };
+        GodwitCommand.ShowUsageWithoutSubcommand(keys);
+        return keys;
     }
 
     private static async Task<int> ResealAsync(string[] configuration)
@@ -95,7 +91,7 @@ internal static class KeysCommand
         catch (OperationCanceledException)
         {
             Console.Error.WriteLine("Interrupted. Values already re-sealed stay so; run the command again to go on.");
-            return 130;
+            return ExitCodes.Interrupted;
         }
     }
 }

@@ -1,4 +1,7 @@
+using System.CommandLine;
+using Godwit.Cli.CommandLine;
 using Godwit.Cli.Migration.ApplicationDatabase;
+using Godwit.Server.Hosting;
 using Godwit.Migration.Backfill;
 using Godwit.Migration.Statistics;
 using Spectre.Console;
@@ -37,24 +40,27 @@ internal static class BackfillCommand
         {ApplicationTable.Usage}
         """;
 
-    private static readonly string[] Options = ["url", "project-id", "secret", "rate", "concurrency", "failures", "page-size"];
-
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        if (args.Contains("--help") || args.Contains("-h"))
+        var command = new GodwitCommand("backfill", "Give every application user without a Godwit user id one.", Usage)
         {
-            Console.WriteLine(Usage);
-            return 0;
-        }
+            CommandOptions.Value("url", "Godwit's base URL."),
+            CommandOptions.Value("project-id", $"The project id (or {ProjectIdVariable})."),
+            CommandOptions.Value("secret", $"The project's secret (or {SecretVariable})."),
+            CommandOptions.Value("rate", "API calls a second at most (default 50)."),
+            CommandOptions.Value("concurrency", "Users in flight at once (default 8)."),
+            CommandOptions.Value("failures", "A JSON Lines file of every user left unlinked, with the reason."),
+            CommandOptions.Value("page-size", "Unlinked users read per query (default 500)."),
+        };
+        ApplicationTable.AddOptions(command);
+        command.SetAction((parsed, _) => RunAsync(CommandArguments.From(parsed)));
+        return command;
+    }
 
+    private static async Task<int> RunAsync(CommandArguments parsed)
+    {
         try
         {
-            var parsed = CommandArguments.Parse(args, new HashSet<string>([.. ApplicationTable.OptionNames, .. Options]), new HashSet<string>());
-            if (parsed.Positionals.Count > 0)
-            {
-                throw new UsageException($"Unexpected argument '{parsed.Positionals[0]}'.");
-            }
-
             var table = ApplicationTable.From(parsed);
             var api = Api(parsed);
             var options = new BackfillOptions
@@ -70,12 +76,12 @@ internal static class BackfillCommand
         catch (UsageException problem)
         {
             Console.Error.WriteLine($"{problem.Message}\n(godwit backfill --help lists the options.)");
-            return 2;
+            return ExitCodes.Usage;
         }
         catch (OperationCanceledException)
         {
             Console.Error.WriteLine("Interrupted before the backfill began.");
-            return 130;
+            return ExitCodes.Interrupted;
         }
     }
 
@@ -87,11 +93,20 @@ internal static class BackfillCommand
             throw new UsageException($"--url must be an absolute http or https URL, not '{text}'.");
         }
 
-        var projectId = args.Value("project-id") ?? Environment.GetEnvironmentVariable(ProjectIdVariable);
+        var projectId = args.Value("project-id") ?? FromEnvironment(ProjectIdVariable);
         var secret = args.Value("secret") ?? Environment.GetEnvironmentVariable(SecretVariable);
         return projectId is { Length: > 0 } && secret is { Length: > 0 }
             ? new GodwitApi(url, projectId, secret)
             : throw new UsageException($"The project's credentials are needed: --project-id and --secret, or {ProjectIdVariable} and {SecretVariable}.");
+    }
+
+    /// <summary>A project id from the environment is a setting: a malformed one is named as such, not sent to be refused with 401.</summary>
+    private static string? FromEnvironment(string variable)
+    {
+        var value = Environment.GetEnvironmentVariable(variable);
+        return value is null or "" || (value.StartsWith("project-", StringComparison.Ordinal) && !value.Any(char.IsWhiteSpace))
+            ? value
+            : throw new ConfigurationProblemException($"{variable} must be the project's id, project-live-… or project-test-…, not '{value}': set it to the id the project's credentials name, or give --project-id.");
     }
 
     private sealed class BackfillWork(BackfillOptions options, string? failuresPath) : IApplicationWork

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 
 namespace Godwit.Cli.Migration;
@@ -6,15 +8,15 @@ namespace Godwit.Cli.Migration;
 internal sealed class UsageException(string message) : Exception(message);
 
 /// <summary>
-/// <c>--name value</c> options, <c>--flag</c> switches and positional arguments, checked against what
-/// the command takes: an unknown option is refused by name rather than ignored (it is usually a typo).
+/// The options and arguments System.CommandLine matched for a command, by option name without its
+/// dashes: the commands check values themselves, in their own words (<c>--rate must be a number …</c>).
 /// </summary>
 internal sealed class CommandArguments
 {
-    private readonly Dictionary<string, string> values;
+    private readonly Dictionary<string, List<string>> values;
     private readonly HashSet<string> flags;
 
-    private CommandArguments(Dictionary<string, string> values, HashSet<string> flags, List<string> positionals)
+    private CommandArguments(Dictionary<string, List<string>> values, HashSet<string> flags, List<string> positionals)
     {
         this.values = values;
         this.flags = flags;
@@ -23,48 +25,34 @@ internal sealed class CommandArguments
 
     public IReadOnlyList<string> Positionals { get; }
 
-    public static CommandArguments Parse(IReadOnlyList<string> args, IReadOnlySet<string> options, IReadOnlySet<string> switches)
+    public static CommandArguments From(ParseResult parsed)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var values = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var flags = new HashSet<string>(StringComparer.Ordinal);
         var positionals = new List<string>();
-        for (var i = 0; i < args.Count; i++)
+        foreach (var child in parsed.CommandResult.Children)
         {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal))
+            switch (child)
             {
-                positionals.Add(args[i]);
-                continue;
-            }
-
-            var name = args[i][2..];
-            string? inline = null;
-            if (name.IndexOf('=', StringComparison.Ordinal) is var equals and > 0)
-            {
-                (name, inline) = (name[..equals], name[(equals + 1)..]);
-            }
-
-            if (switches.Contains(name) && inline is null)
-            {
-                flags.Add(name);
-            }
-            else if (!options.Contains(name))
-            {
-                throw new UsageException($"Unknown option --{name}.");
-            }
-            else if (inline is null && (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal)))
-            {
-                throw new UsageException($"--{name} needs a value.");
-            }
-            else
-            {
-                values[name] = inline ?? args[++i];
+                case OptionResult { Option: Option<bool> flag } result when !result.Implicit && result.GetValueOrDefault<bool>():
+                    flags.Add(flag.Name.TrimStart('-'));
+                    break;
+                case OptionResult { Option: not Option<bool> } result when !result.Implicit:
+                    values[result.Option.Name.TrimStart('-')] = [.. result.Tokens.Select(t => t.Value)];
+                    break;
+                case ArgumentResult argument:
+                    positionals.AddRange(argument.Tokens.Select(t => t.Value));
+                    break;
             }
         }
 
         return new CommandArguments(values, flags, positionals);
     }
 
-    public string? Value(string name) => values.GetValueOrDefault(name);
+    public string? Value(string name) => values.TryGetValue(name, out var given) && given.Count > 0 ? given[^1] : null;
+
+    /// <summary>Every value of an option that may be given more than once, in order.</summary>
+    public IReadOnlyList<string> Values(string name) => values.GetValueOrDefault(name) ?? [];
 
     public bool Flag(string name) => flags.Contains(name);
 

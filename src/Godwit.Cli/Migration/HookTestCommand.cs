@@ -1,9 +1,12 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using Godwit.Cli.CommandLine;
 using Godwit.Core.Legacy;
 using Godwit.Core.Users;
+using Godwit.Server.Hosting;
 
 namespace Godwit.Cli.Migration;
 
@@ -14,6 +17,8 @@ namespace Godwit.Cli.Migration;
 /// </summary>
 internal static class HookTestCommand
 {
+    private const string SecretVariable = "GODWIT_HOOK_SECRET";
+
     public const string Usage = """
         Usage: godwit hook test <url> [--hook password|lookup] [--secret <secret>] [--email <email> [--password <password>]]
                                 [--phone-number <number>] [--timeout <seconds>]
@@ -41,27 +46,42 @@ internal static class HookTestCommand
         Exits 0 when every check passes, 1 when one fails, 2 on a usage error.
         """;
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        if (args.Length < 2 || args[0] != "test" || !Uri.TryCreate(args[1], UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+        var test = new GodwitCommand("test", "Check a legacy hook against Godwit's contract.", Usage)
+        {
+            new Argument<string[]>("url") { Arity = ArgumentArity.ZeroOrMore, Description = "The hook's URL." },
+            CommandOptions.Value("hook", "password (the default) or lookup."),
+            CommandOptions.Value("secret", "The hook's signing secret (or GODWIT_HOOK_SECRET)."),
+            CommandOptions.Value("email", "A legacy account's email."),
+            CommandOptions.Value("password", "That account's password (or GODWIT_HOOK_PASSWORD)."),
+            CommandOptions.Value("phone-number", "A legacy account's phone number (lookup hook only)."),
+            CommandOptions.Value("timeout", "Seconds each answer may take (default 3)."),
+        };
+        test.SetAction((parsed, _) => RunAsync(CommandArguments.From(parsed)));
+        var hook = new GodwitCommand("hook", "Legacy hooks: test.", Usage) { test };
+        GodwitCommand.ShowUsageWithoutSubcommand(hook);
+        return hook;
+    }
+
+    private static async Task<int> RunAsync(CommandArguments args)
+    {
+        if (args.Positionals is not [var given] || !Uri.TryCreate(given, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
         {
             Console.Error.WriteLine(Usage);
-            return 2;
+            return ExitCodes.Usage;
         }
 
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 2; i < args.Length; i += 2)
+        foreach (var name in new[] { "hook", "secret", "email", "password", "phone-number", "timeout" })
         {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            if (args.Value(name) is { } value)
             {
-                Console.Error.WriteLine($"Expected --<name> <value>, got '{args[i]}'.\n\n{Usage}");
-                return 2;
+                settings[name] = value;
             }
-
-            settings[args[i][2..]] = args[i + 1];
         }
 
-        var secret = settings.GetValueOrDefault("secret") ?? Environment.GetEnvironmentVariable("GODWIT_HOOK_SECRET");
+        var secret = settings.GetValueOrDefault("secret") ?? SecretFromEnvironment();
         var password = settings.GetValueOrDefault("password") ?? Environment.GetEnvironmentVariable("GODWIT_HOOK_PASSWORD");
         var lookup = settings.GetValueOrDefault("hook", "password") == "lookup";
         string? email = null, phone = null;
@@ -71,7 +91,7 @@ internal static class HookTestCommand
             || (settings.TryGetValue("phone-number", out var givenPhone) && (!PhoneNumber.TryNormalize(givenPhone, out phone) || !lookup)))
         {
             Console.Error.WriteLine($"--secret is required; --hook is password or lookup; --email needs a valid email (and --password for the password hook); --phone-number a valid E.164 number and --hook lookup.\n\n{Usage}");
-            return 2;
+            return ExitCodes.Usage;
         }
 
         var timeout = settings.TryGetValue("timeout", out var seconds) && double.TryParse(seconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && parsed > 0
@@ -86,6 +106,19 @@ internal static class HookTestCommand
         var failed = checks.Count(passed => !passed);
         Console.WriteLine(failed == 0 ? $"All {checks.Count} checks passed." : $"{failed} of {checks.Count} checks failed.");
         return failed == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// A secret from the environment is a setting: one Godwit itself would refuse for the hook is named
+    /// as such, rather than every check failing on the hook's answer to a signature it cannot check.
+    /// </summary>
+    private static string? SecretFromEnvironment()
+    {
+        var secret = Environment.GetEnvironmentVariable(SecretVariable);
+        return secret is null || secret.Length >= LegacySystemOptions.MinSecretLength
+            ? secret
+            : throw new ConfigurationProblemException(
+                $"{SecretVariable} is {secret.Length} characters; a hook's secret (Godwit:Migration:LegacyPasswordHookSecret or LegacyUserLookupHookSecret) has at least {LegacySystemOptions.MinSecretLength}: set it to the hook's secret, or give --secret.");
     }
 
     private static async Task<List<bool>> PasswordChecksAsync(HttpClient http, Uri url, string secret, string unknownEmail, string? email, string? password)

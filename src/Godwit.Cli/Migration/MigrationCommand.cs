@@ -1,3 +1,5 @@
+using System.CommandLine;
+using Godwit.Cli.CommandLine;
 using Godwit.Cli.Migration.ApplicationDatabase;
 using Godwit.Migration.Export;
 using Godwit.Migration.Statistics;
@@ -22,38 +24,47 @@ internal static class MigrationCommand
         {ApplicationTable.Usage}
         """;
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" || args.Contains("--help"))
+        var status = new GodwitCommand("status", "How far the rolling migration has come.", Usage)
         {
-            Console.WriteLine(Usage);
-            return args.Length == 0 ? 2 : 0;
-        }
+            CommandOptions.Value("days", "Days shown per UTC day (default 14)."),
+            CommandOptions.Flag("json", "One JSON object instead of tables."),
+        };
+        ApplicationTable.AddOptions(status);
+        status.SetAction((parsed, _) => RunAsync(parsed, StatusAsync));
 
+        // The file is checked by the command, which names the mistake better than a missing argument.
+        var export = new GodwitCommand("export-unseen", "The users not yet seen, as a file for godwit import.", Usage)
+        {
+            new Argument<string[]>("file") { Arity = ArgumentArity.ZeroOrMore, Description = "The JSON Lines file to write." },
+        };
+        ApplicationTable.AddOptions(export);
+        export.SetAction((parsed, _) => RunAsync(parsed, ExportAsync));
+
+        var migration = new GodwitCommand("migration", "The rolling migration: status, export-unseen.", Usage) { status, export };
+        GodwitCommand.ShowUsageWithoutSubcommand(migration);
+        return migration;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parsed, Func<CommandArguments, CancellationToken, Task<int>> run)
+    {
         try
         {
             using var cancellation = new Cancellation();
-            return args[0] switch
-            {
-                "status" => await StatusAsync(Parse(args[1..], ["days"], ["json"]), cancellation.Token),
-                "export-unseen" => await ExportAsync(Parse(args[1..], [], []), cancellation.Token),
-                _ => throw new UsageException($"Unknown migration command '{args[0]}': status or export-unseen."),
-            };
+            return await run(CommandArguments.From(parsed), cancellation.Token);
         }
         catch (UsageException problem)
         {
             Console.Error.WriteLine($"{problem.Message}\n(godwit migration --help lists the options.)");
-            return 2;
+            return ExitCodes.Usage;
         }
         catch (OperationCanceledException)
         {
             Console.Error.WriteLine("Interrupted.");
-            return 130;
+            return ExitCodes.Interrupted;
         }
     }
-
-    private static CommandArguments Parse(string[] args, string[] options, string[] switches) =>
-        CommandArguments.Parse(args, new HashSet<string>([.. ApplicationTable.OptionNames, .. options]), new HashSet<string>(switches));
 
     private static Task<int> StatusAsync(CommandArguments args, CancellationToken cancellationToken)
     {

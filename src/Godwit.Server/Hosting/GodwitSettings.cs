@@ -15,6 +15,9 @@ public sealed record GodwitSettings(ProjectOptions Project, DatabaseOptions Data
     {
         var project = configuration.GetSection("Godwit").Get<ProjectOptions>() ?? new ProjectOptions();
         var database = configuration.GetSection("Godwit:Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        // Fixed once, against the folder the process started in, so every file under it has one path
+        // and every message naming one gives it in full.
+        project.DataFolder = Path.GetFullPath(project.DataFolder);
         using var startupLogs = LoggerFactory.Create(logging => logging.AddConsole());
         var startupLog = startupLogs.CreateLogger("Godwit");
         var developmentFile = new DevelopmentProjectFile(project.DataFolder);

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Text.Json;
+using Godwit.Cli.CommandLine;
 
 namespace Godwit.Cli.Migration.ApplicationDatabase;
 
@@ -42,6 +44,33 @@ internal sealed record ApplicationTable(
                                                   in E.164, +15555550123)
         """;
 
+    /// <summary>Declares the options above on <paramref name="command"/>.</summary>
+    public static void AddOptions(Command command)
+    {
+        (string Name, string Description)[] options =
+        [
+            ("app-config", "A JSON file with these options' values, keyed by their names."),
+            ("app-database", "sqlite or postgres."),
+            ("app-connection", $"The application database's connection string (or {ConnectionVariable})."),
+            ("schema", "The users table's schema."),
+            ("users-table", "The application's users table."),
+            ("id-column", "Its primary key: integer, uuid or text."),
+            ("godwit-id-column", "The column holding the Godwit user id."),
+            ("email-column", "The users' email addresses."),
+            ("phone-column", "The users' phone numbers, in E.164."),
+            ("first-name-column", "The users' first names."),
+            ("last-name-column", "The users' last names."),
+            ("name-column", "The users' full names."),
+        ];
+        foreach (var (name, description) in options)
+        {
+            command.Options.Add(CommandOptions.Value(name, description));
+        }
+    }
+
+    /// <summary>Whether the connection string came from <see cref="ConnectionVariable"/>: a setting to fix rather than a mistake on the command line.</summary>
+    public bool ConnectionFromEnvironment { get; init; }
+
     public bool IsPostgres => Provider == "postgres";
 
     public static ApplicationTable From(CommandArguments args)
@@ -58,7 +87,8 @@ internal sealed record ApplicationTable(
             null => throw new UsageException("--app-database is required: sqlite or postgres."),
             var other => throw new UsageException($"--app-database must be sqlite or postgres, not '{other}'."),
         };
-        var connection = Get("app-connection") ?? Environment.GetEnvironmentVariable(ConnectionVariable)
+        var given = Get("app-connection");
+        var connection = given ?? Environment.GetEnvironmentVariable(ConnectionVariable)
             ?? throw new UsageException($"--app-connection (or {ConnectionVariable}) is required: the application database's connection string.");
         return new ApplicationTable(
             provider,
@@ -71,7 +101,10 @@ internal sealed record ApplicationTable(
             Get("phone-column"),
             Get("first-name-column"),
             Get("last-name-column"),
-            Get("name-column"));
+            Get("name-column"))
+        {
+            ConnectionFromEnvironment = given is null,
+        };
     }
 
     /// <summary>Every column the commands read, with the option that named it.</summary>

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Godwit.Server.Hosting;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -23,16 +24,27 @@ internal static class TableInspector
 
     public static async Task<KeyKind> InspectAsync(ApplicationTable table, bool needEvents, CancellationToken cancellationToken)
     {
-        await using DbConnection connection = table.IsPostgres ? new NpgsqlConnection(table.ConnectionString) : new SqliteConnection(SqliteReadWrite(table.ConnectionString));
+        DbConnection? connection = null;
         try
         {
+            // A malformed connection string is refused already here, by the connection's constructor.
+            connection = table.IsPostgres ? new NpgsqlConnection(table.ConnectionString) : new SqliteConnection(SqliteReadWrite(table.ConnectionString));
             await connection.OpenAsync(cancellationToken);
         }
         catch (Exception exception) when (exception is DbException or ArgumentException or InvalidOperationException)
         {
-            throw new UsageException($"Cannot open the application's database: {exception.Message}");
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
+            var message = $"Cannot open the application's database: {exception.Message}";
+            throw table.ConnectionFromEnvironment
+                ? new ConfigurationProblemException($"{ApplicationTable.ConnectionVariable}: {message} (set it to the application database's connection string, or give --app-connection).")
+                : new UsageException(message);
         }
 
+        await using var opened = connection;
         var columns = await ColumnsAsync(connection, table, table.Table, cancellationToken);
         var qualified = table.Schema is null ? table.Table : $"{table.Schema}.{table.Table}";
         if (columns.Count == 0)
