@@ -62,6 +62,7 @@ public static class GodwitApp
         services.AddSingleton(new ProjectKeys(settings.Keys));
         services.AddSingleton(new ProjectAuthentication(resolved.ProjectId, resolved.Secret));
         services.AddSingleton(sessionOptions);
+        services.AddSingleton(ErrorReference.From(builder.Configuration));
         services.AddSingleton<SigningKeyRing>();
         services.AddSingleton(provider => new SessionJwts(
             provider.GetRequiredService<SigningKeyRing>(), sessionOptions, provider.GetRequiredService<TimeProvider>(), resolved.Issuer, resolved.ProjectId));
