@@ -50,6 +50,7 @@ public static class GodwitApp
         GodwitSettings.QuietDatabaseLogs(builder.Logging);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         configure?.Invoke(builder);
+        IdEnvironment.ApplyTo(builder.Environment);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
 
         var sessionOptions = builder.Configuration.GetSection("Godwit:Sessions").Get<SessionTokenOptions>() ?? new SessionTokenOptions();
@@ -99,6 +100,7 @@ public static class GodwitApp
         services.AddSingleton(new StartupTasks(migrate));
 
         var app = builder.Build();
+        app.UseIdEnvironment();
         app.UseMiddleware<ApiErrorMiddleware>();
         app.UseGodwitTelemetry();
         app.UseMiddleware<QueryStringGuard>();
