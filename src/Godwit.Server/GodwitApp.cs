@@ -50,6 +50,7 @@ public static class GodwitApp
         GodwitSettings.QuietDatabaseLogs(builder.Logging);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         configure?.Invoke(builder);
+        IdEnvironment.ApplyTo(builder.Environment);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
 
         var sessionOptions = builder.Configuration.GetSection("Godwit:Sessions").Get<SessionTokenOptions>() ?? new SessionTokenOptions();
@@ -62,6 +63,7 @@ public static class GodwitApp
         services.AddSingleton(new ProjectKeys(settings.Keys));
         services.AddSingleton(new ProjectAuthentication(resolved.ProjectId, resolved.Secret));
         services.AddSingleton(sessionOptions);
+        services.AddSingleton(ErrorReference.From(builder.Configuration));
         services.AddSingleton<SigningKeyRing>();
         services.AddSingleton(provider => new SessionJwts(
             provider.GetRequiredService<SigningKeyRing>(), sessionOptions, provider.GetRequiredService<TimeProvider>(), resolved.Issuer, resolved.ProjectId));
@@ -98,6 +100,7 @@ public static class GodwitApp
         services.AddSingleton(new StartupTasks(migrate));
 
         var app = builder.Build();
+        app.UseIdEnvironment();
         app.UseMiddleware<ApiErrorMiddleware>();
         app.UseGodwitTelemetry();
         app.UseMiddleware<QueryStringGuard>();

@@ -3,8 +3,9 @@ using System.Text.Json.Nodes;
 namespace Godwit.Contracts.MagicLinks;
 
 /// <summary>
-/// Fields magic-link and passcode requests share that Godwit accepts but does not act on (device
-/// attributes, IP and user-agent matching, email templates, telemetry); a malformed one is still refused.
+/// Fields magic-link and passcode requests share. Godwit writes the message in <see cref="Locale"/>'s
+/// language; the others it accepts but does not act on (device attributes, IP and user-agent
+/// matching, Stytch's template ids, telemetry); a malformed one is still refused.
 /// </summary>
 public abstract record PasswordlessRequest
 {

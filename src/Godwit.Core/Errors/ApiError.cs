@@ -6,9 +6,6 @@ namespace Godwit.Core.Errors;
 /// </summary>
 public sealed record ApiError(int StatusCode, string ErrorType, string Message)
 {
-    /// <summary>Stytch's documentation URL for this error type.</summary>
-    public string Url => $"https://stytch.com/docs/api-reference/consumer/api/errors/{StatusCode}#{ErrorType}";
-
     /// <summary>How long a client should wait before trying again (the Retry-After header of a 429).</summary>
     public TimeSpan? RetryAfter { get; init; }
 

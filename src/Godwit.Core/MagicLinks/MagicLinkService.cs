@@ -1,3 +1,4 @@
+using Godwit.Core.Delivery;
 using Godwit.Core.Errors;
 using Godwit.Core.OneTimeSecrets;
 using Godwit.Core.Security;
@@ -40,7 +41,7 @@ public sealed class MagicLinkService(
         var (email, links) = checkedLinks.Value;
         var recipient = await recipients.LoginOrCreateAsync(AddressKind.Email, email, command.CreateAsPending, cancellationToken);
         return recipient.Succeeded
-            ? await SendAsync(recipient.Value, links, command.CodeChallenge, cancellationToken)
+            ? await SendAsync(recipient.Value, links, command.CodeChallenge, command.Locale, cancellationToken)
             : recipient.Error!;
     }
 
@@ -55,7 +56,7 @@ public sealed class MagicLinkService(
         var (email, links) = checkedLinks.Value;
         var recipient = await recipients.ForSendAsync(AddressKind.Email, email, command.Target, cancellationToken);
         return recipient.Succeeded
-            ? await SendAsync(recipient.Value, links, command.CodeChallenge, cancellationToken)
+            ? await SendAsync(recipient.Value, links, command.CodeChallenge, command.Locale, cancellationToken)
             : recipient.Error!;
     }
 
@@ -102,7 +103,7 @@ public sealed class MagicLinkService(
         }
 
         var minutes = command.Invite.ExpirationMinutes ?? DefaultInviteExpirationMinutes;
-        return await IssueAsync(recipient, OneTimeSecretKind.Invite, MagicLinkPurpose.Invite, url, minutes, null, cancellationToken);
+        return await IssueAsync(recipient, OneTimeSecretKind.Invite, MessageKind.MagicLinkInvite, url, minutes, null, command.Locale, cancellationToken);
     }
 
     /// <summary>Consumes every live invite link sent to the address.</summary>
@@ -220,13 +221,13 @@ public sealed class MagicLinkService(
     }
 
     /// <summary>A new or pending user gets a sign-up link and an active one a login link, as at Stytch.</summary>
-    private Task<Result<SentTo>> SendAsync(Recipient recipient, ResolvedLinks links, string? codeChallenge, CancellationToken cancellationToken) =>
+    private Task<Result<SentTo>> SendAsync(Recipient recipient, ResolvedLinks links, string? codeChallenge, string? locale, CancellationToken cancellationToken) =>
         recipient.UserCreated || recipient.User.Status == UserStatus.Pending
-            ? IssueAsync(recipient, OneTimeSecretKind.MagicLink, MagicLinkPurpose.Signup, links.SignupUrl!, links.SignupMinutes, codeChallenge, cancellationToken)
-            : IssueAsync(recipient, OneTimeSecretKind.MagicLink, MagicLinkPurpose.Login, links.LoginUrl!, links.LoginMinutes, codeChallenge, cancellationToken);
+            ? IssueAsync(recipient, OneTimeSecretKind.MagicLink, MessageKind.MagicLinkSignup, links.SignupUrl!, links.SignupMinutes, codeChallenge, locale, cancellationToken)
+            : IssueAsync(recipient, OneTimeSecretKind.MagicLink, MessageKind.MagicLinkLogin, links.LoginUrl!, links.LoginMinutes, codeChallenge, locale, cancellationToken);
 
     private async Task<Result<SentTo>> IssueAsync(
-        Recipient recipient, OneTimeSecretKind kind, MagicLinkPurpose purpose, string url, int minutes, string? codeChallenge, CancellationToken cancellationToken)
+        Recipient recipient, OneTimeSecretKind kind, MessageKind message, string url, int minutes, string? codeChallenge, string? locale, CancellationToken cancellationToken)
     {
         if (await sendLimits.CheckAsync(recipient, LinkKinds, options.MaxSendsPerMinute, "magic links", cancellationToken) is { } tooMany)
         {
@@ -235,8 +236,8 @@ public sealed class MagicLinkService(
 
         var token = SecretTokens.NewToken();
         var secret = issuer.Create(kind, recipient, SecretTokens.HashToken(token), minutes, codeChallenge);
-        var message = MagicLinkEmails.Compose(recipient.Address, purpose, MagicLinkUrl.WithToken(url, token), minutes);
-        return await issuer.StoreAndSendAsync(secret, message, null, cancellationToken) is { } failed
+        var email = new OutgoingMessage(message, recipient.Address, locale, minutes, Link: MagicLinkUrl.WithToken(url, token));
+        return await issuer.StoreAndSendAsync(secret, email, cancellationToken) is { } failed
             ? failed
             : new SentTo(recipient.User.UserId, recipient.MethodId, recipient.UserCreated);
     }

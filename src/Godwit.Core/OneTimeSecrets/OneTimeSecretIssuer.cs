@@ -13,6 +13,7 @@ public sealed partial class OneTimeSecretIssuer(
     IOneTimeSecretStore secrets,
     IEmailSender email,
     ISmsSender sms,
+    MessageComposer composer,
     TimeProvider clock,
     ILogger<OneTimeSecretIssuer> logger)
 {
@@ -39,22 +40,22 @@ public sealed partial class OneTimeSecretIssuer(
     }
 
     /// <summary>
-    /// Stores the secret, then sends the message. A message that cannot be delivered revokes its
-    /// secret at once and fails the request: the caller learns, and nothing stays live that
-    /// nobody received.
+    /// Stores the secret, then writes and sends the message. A message that cannot be delivered
+    /// revokes its secret at once and fails the request: the caller learns, and nothing stays live
+    /// that nobody received.
     /// </summary>
-    public async Task<ApiError?> StoreAndSendAsync(OneTimeSecret secret, EmailMessage? emailMessage, SmsMessage? smsMessage, CancellationToken cancellationToken)
+    public async Task<ApiError?> StoreAndSendAsync(OneTimeSecret secret, OutgoingMessage message, CancellationToken cancellationToken)
     {
         await secrets.AddAsync(secret, cancellationToken);
         try
         {
-            if (emailMessage is not null)
+            if (message.IsEmail)
             {
-                await email.SendAsync(emailMessage, cancellationToken);
+                await email.SendAsync(composer.ComposeEmail(message), cancellationToken);
             }
-            else if (smsMessage is not null)
+            else
             {
-                await sms.SendAsync(smsMessage, cancellationToken);
+                await sms.SendAsync(composer.ComposeText(message), cancellationToken);
             }
 
             return null;
@@ -65,7 +66,7 @@ public sealed partial class OneTimeSecretIssuer(
             await secrets.TryConsumeAsync(secret.Id, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
             // The message body holds the secret, so only ids and the channel's reason are logged.
             LogUndeliveredRevoked(logger, failure, secret.Kind, secret.Id, secret.MethodId);
-            return emailMessage is not null ? ErrorCatalog.EmailDeliveryFailed : ErrorCatalog.SmsDeliveryFailed;
+            return message.IsEmail ? ErrorCatalog.EmailDeliveryFailed : ErrorCatalog.SmsDeliveryFailed;
         }
     }
 

@@ -8,10 +8,10 @@ using Godwit.Core.Users;
 namespace Godwit.Core.Otps;
 
 /// <summary><paramref name="Channel"/> says how a code to a phone goes out; an email's ignores it.</summary>
-public sealed record OtpLoginOrCreateCommand(AddressKind Kind, string Address, int? ExpirationMinutes, bool CreateAsPending, TextChannel Channel = TextChannel.Sms);
+public sealed record OtpLoginOrCreateCommand(AddressKind Kind, string Address, int? ExpirationMinutes, bool CreateAsPending, TextChannel Channel = TextChannel.Sms, string? Locale = null);
 
 /// <summary><paramref name="Channel"/> says how a code to a phone goes out; an email's ignores it.</summary>
-public sealed record OtpSendCommand(AddressKind Kind, string Address, int? ExpirationMinutes, UserReference Target, TextChannel Channel = TextChannel.Sms);
+public sealed record OtpSendCommand(AddressKind Kind, string Address, int? ExpirationMinutes, UserReference Target, TextChannel Channel = TextChannel.Sms, string? Locale = null);
 
 public sealed record OtpAuthenticateCommand(string MethodId, string Code, SessionRequest Session);
 
@@ -45,7 +45,7 @@ public sealed class OtpService(
 
         var recipient = await recipients.LoginOrCreateAsync(command.Kind, address.Value, command.CreateAsPending, cancellationToken);
         return recipient.Succeeded
-            ? await IssueAsync(command.Kind, command.Channel, recipient.Value, command.ExpirationMinutes ?? DefaultExpirationMinutes, cancellationToken)
+            ? await IssueAsync(command.Kind, command.Channel, command.Locale, recipient.Value, command.ExpirationMinutes ?? DefaultExpirationMinutes, cancellationToken)
             : recipient.Error!;
     }
 
@@ -59,7 +59,7 @@ public sealed class OtpService(
 
         var recipient = await recipients.ForSendAsync(command.Kind, address.Value, command.Target, cancellationToken);
         return recipient.Succeeded
-            ? await IssueAsync(command.Kind, command.Channel, recipient.Value, command.ExpirationMinutes ?? DefaultExpirationMinutes, cancellationToken)
+            ? await IssueAsync(command.Kind, command.Channel, command.Locale, recipient.Value, command.ExpirationMinutes ?? DefaultExpirationMinutes, cancellationToken)
             : recipient.Error!;
     }
 
@@ -132,7 +132,7 @@ public sealed class OtpService(
             : normalized;
     }
 
-    private async Task<Result<SentTo>> IssueAsync(AddressKind kind, TextChannel channel, Recipient recipient, int minutes, CancellationToken cancellationToken)
+    private async Task<Result<SentTo>> IssueAsync(AddressKind kind, TextChannel channel, string? locale, Recipient recipient, int minutes, CancellationToken cancellationToken)
     {
         if (await sendLimits.CheckAsync(recipient, OtpKinds, options.MaxSendsPerMinute, "passcodes", cancellationToken) is { } tooMany)
         {
@@ -150,9 +150,10 @@ public sealed class OtpService(
         var code = SecretTokens.NewCode();
         var secretKind = kind == AddressKind.Phone && channel == TextChannel.WhatsApp ? OneTimeSecretKind.WhatsAppOtp : OneTimeSecretKind.Otp;
         var secret = issuer.Create(secretKind, recipient, SecretTokens.HashCode(keys.OneTimeCodeKey, code), minutes);
-        var failed = kind == AddressKind.Email
-            ? await issuer.StoreAndSendAsync(secret, OtpMessages.Email(recipient.Address, code, minutes), null, cancellationToken)
-            : await issuer.StoreAndSendAsync(secret, null, OtpMessages.TextMessage(recipient.Address, code, minutes, channel), cancellationToken);
+        var message = kind == AddressKind.Email ? MessageKind.EmailOtp
+            : secretKind == OneTimeSecretKind.WhatsAppOtp ? MessageKind.WhatsAppOtp
+            : MessageKind.SmsOtp;
+        var failed = await issuer.StoreAndSendAsync(secret, new OutgoingMessage(message, recipient.Address, locale, minutes, Code: code), cancellationToken);
         return failed is null ? new SentTo(recipient.User.UserId, recipient.MethodId, recipient.UserCreated) : failed;
     }
 }

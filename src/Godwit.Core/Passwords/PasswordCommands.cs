@@ -22,7 +22,7 @@ public sealed record MigratedPassword(User User, string EmailId, bool UserCreate
 
 public sealed record CreatePasswordCommand(string Email, string Password, SessionRequest Session, PersonName? Name, JsonObject? TrustedMetadata, JsonObject? UntrustedMetadata);
 
-public sealed record ResetStartCommand(string Email, string? ResetUrl, int? ExpirationMinutes, string? CodeChallenge);
+public sealed record ResetStartCommand(string Email, string? ResetUrl, int? ExpirationMinutes, string? CodeChallenge, string? Locale = null);
 
 public sealed record ResetByEmailCommand(string Token, string Password, string? CodeVerifier, SessionRequest Session);
 

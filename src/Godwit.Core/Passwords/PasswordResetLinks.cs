@@ -1,3 +1,4 @@
+using Godwit.Core.Delivery;
 using Godwit.Core.Errors;
 using Godwit.Core.Legacy;
 using Godwit.Core.OneTimeSecrets;
@@ -69,8 +70,8 @@ public sealed class PasswordResetLinks(
 
         var token = SecretTokens.NewToken();
         var secret = issuer.Create(OneTimeSecretKind.PasswordReset, recipient, SecretTokens.HashToken(token), minutes, command.CodeChallenge);
-        var message = MagicLinkEmails.Compose(email, MagicLinkPurpose.PasswordReset, MagicLinkUrl.WithToken(url, token, "reset_password"), minutes);
-        return await issuer.StoreAndSendAsync(secret, message, null, cancellationToken) is { } failed
+        var message = new OutgoingMessage(MessageKind.PasswordReset, email, command.Locale, minutes, Link: MagicLinkUrl.WithToken(url, token, "reset_password"));
+        return await issuer.StoreAndSendAsync(secret, message, cancellationToken) is { } failed
             ? failed
             : (user, emailId);
     }

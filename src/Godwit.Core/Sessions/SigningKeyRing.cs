@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Godwit.Core.Security;
+using Godwit.Core.Users;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
 
@@ -123,7 +124,7 @@ public sealed partial class SigningKeyRing(ProjectKeys projectKeys, SessionToken
         var pkcs8 = rsa.ExportPkcs8PrivateKey();
         var sealedKey = projectKeys.Encryption.Seal(SealPurpose.SigningKey, pkcs8);
         CryptographicOperations.ZeroMemory(pkcs8);
-        var kid = "jwk-live-" + Guid.CreateVersion7().ToString("D");
+        var kid = PrefixedId.New("jwk-live-");
         return new SigningKey { Kid = kid, CreatedAt = now, EncryptedPrivateKey = sealedKey };
     }
 

@@ -1,4 +1,6 @@
 using Godwit.Core.Delivery;
+using Godwit.Core.Delivery.Templates;
+using Godwit.Server.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,7 +16,8 @@ public static class DeliveryServiceCollectionExtensions
     /// Registers <see cref="IEmailSender"/> and <see cref="ISmsSender"/>: SMTP when
     /// <c>Godwit:Email:Smtp:Host</c> is set and the SMS webhook when <c>Godwit:Sms:WebhookUrl</c> is
     /// set; otherwise, in Development, a JSON-lines outbox in <paramref name="dataFolder"/>, and
-    /// elsewhere a sender that fails with the setting to fix.
+    /// elsewhere a sender that fails with the setting to fix. Registers the messages' templates
+    /// (<c>Godwit:Messages</c>), checked at startup.
     /// </summary>
     public static IServiceCollection AddGodwitDelivery(
         this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, string dataFolder)
@@ -29,6 +32,15 @@ public static class DeliveryServiceCollectionExtensions
             .Bind(configuration.GetSection(SmsOptions.SectionName))
             .Validate(SmsOptions.IsValid, "Godwit:Sms:WebhookUrl must be an absolute http or https URL.")
             .ValidateOnStart();
+
+        // The templates are compiled once to check them at startup, and again for the composer: a
+        // template that does not parse stops the server with its setting's name.
+        services.AddValidatedOptions<MessageOptions>(
+            configuration.GetSection(MessageOptions.SectionName),
+            options => options.Problem() ?? MessageTemplates.Compile(options, environment.ContentRootPath).Problem);
+        services.AddSingleton(provider => new MessageComposer(
+            MessageTemplates.Compile(provider.GetRequiredService<MessageOptions>(), environment.ContentRootPath).Templates!,
+            provider.GetRequiredService<MessageOptions>()));
 
         var hasSmtpHost = !string.IsNullOrWhiteSpace(configuration[$"{EmailOptions.SectionName}:Smtp:Host"]);
         var hasSmsWebhook = !string.IsNullOrWhiteSpace(configuration[$"{SmsOptions.SectionName}:WebhookUrl"]);

@@ -37,8 +37,9 @@ internal static partial class ProjectCredentials
             return (id, stored);
         }
 
-        var projectId = "project-live-" + Guid.NewGuid().ToString("D");
-        var secret = "secret-live-" + SecretTokens.Base64Url(RandomNumberGenerator.GetBytes(30));
+        // Only Development gets here, so the credentials carry Stytch's test-environment prefix.
+        var projectId = "project-test-" + Guid.NewGuid().ToString("D");
+        var secret = "secret-test-" + SecretTokens.Base64Url(RandomNumberGenerator.GetBytes(30));
         file.Write(new Dictionary<string, string> { ["project_id"] = projectId, ["secret"] = secret });
 
         // Printed once, at creation, so the developer can copy it; never logged again.

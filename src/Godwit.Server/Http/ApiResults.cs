@@ -10,8 +10,7 @@ internal static class ApiResults
 {
     public static IResult Ok(ApiResponse response) => new EnvelopeResult(response, StatusCodes.Status200OK);
 
-    public static IResult Error(ApiError error) =>
-        new EnvelopeResult(new ErrorResponse(error.ErrorType, error.Message, error.Url), error.StatusCode, error.RetryAfter) { Error = error };
+    public static IResult Error(ApiError error) => new EnvelopeResult(null, error.StatusCode, error.RetryAfter) { Error = error };
 
     /// <summary>The error a handler answered with, or null for a success.</summary>
     public static ApiError? ErrorOf(object? result) => (result as EnvelopeResult)?.Error;
@@ -19,6 +18,9 @@ internal static class ApiResults
     /// <summary>The response for a value, or the error that prevented it.</summary>
     public static IResult From<T>(Result<T> result, Func<T, ApiResponse> map) =>
         result.Succeeded ? Ok(map(result.Value)) : Error(result.Error!);
+
+    private static ErrorResponse ErrorResponseOf(HttpContext context, ApiError error) =>
+        new(error.ErrorType, error.Message, context.RequestServices.GetRequiredService<ErrorReference>().UrlOf(error));
 
     public static Task WriteAsync(HttpContext context, ApiResponse response, int statusCode)
     {
@@ -29,7 +31,8 @@ internal static class ApiResults
         return JsonSerializer.SerializeAsync(context.Response.Body, response, response.GetType(), GodwitJsonContext.Default, context.RequestAborted);
     }
 
-    private sealed class EnvelopeResult(ApiResponse response, int statusCode, TimeSpan? retryAfter = null) : IResult
+    /// <summary>A response, or (with a null response) the <see cref="Error"/>, written when executed, once its error_url is known.</summary>
+    private sealed class EnvelopeResult(ApiResponse? response, int statusCode, TimeSpan? retryAfter = null) : IResult
     {
         public ApiError? Error { get; init; }
 
@@ -41,7 +44,7 @@ internal static class ApiResults
                 httpContext.Response.Headers.RetryAfter = ((long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
-            return WriteAsync(httpContext, response, statusCode);
+            return WriteAsync(httpContext, response ?? ErrorResponseOf(httpContext, Error!), statusCode);
         }
     }
 }

@@ -1,3 +1,5 @@
+using Godwit.Core.Users;
+
 namespace Godwit.Server.Http;
 
 /// <summary>Every request gets a Stytch-style id, returned in the body and written to the log scope.</summary>
@@ -9,7 +11,7 @@ internal static class RequestIds
     {
         if (context.Items[Key] is not string id)
         {
-            id = "request-id-live-" + Guid.NewGuid().ToString("D");
+            id = PrefixedId.ForEnvironment("request-id-live-") + Guid.NewGuid().ToString("D");
             context.Items[Key] = id;
         }
 

@@ -34,7 +34,8 @@ internal static class MagicLinkEndpoints
             new LinkRequest(body.SignupMagicLinkUrl, body.SignupExpirationMinutes),
             body.CodeChallenge,
             // Stytch creates users as pending here unless told otherwise.
-            body.CreateUserAsPending ?? true);
+            body.CreateUserAsPending ?? true,
+            body.Locale);
         return ApiResults.From(await magicLinks.LoginOrCreateAsync(command, cancellationToken), sent => new EmailLoginOrCreateResponse(sent.UserId, sent.MethodId, sent.UserCreated));
     }
 
@@ -46,7 +47,8 @@ internal static class MagicLinkEndpoints
             new LinkRequest(body.LoginMagicLinkUrl, body.LoginExpirationMinutes),
             new LinkRequest(body.SignupMagicLinkUrl, body.SignupExpirationMinutes),
             body.CodeChallenge,
-            new UserReference(body.UserId, body.SessionToken, body.SessionJwt));
+            new UserReference(body.UserId, body.SessionToken, body.SessionJwt),
+            body.Locale);
         return ApiResults.From(await magicLinks.SendAsync(command, cancellationToken), sent => new EmailSendResponse(sent.UserId, sent.MethodId));
     }
 
@@ -58,7 +60,8 @@ internal static class MagicLinkEndpoints
             new LinkRequest(body.InviteMagicLinkUrl, body.InviteExpirationMinutes),
             UserEndpoints.PersonNameOf(body.Name),
             body.TrustedMetadata,
-            body.UntrustedMetadata);
+            body.UntrustedMetadata,
+            body.Locale);
         return ApiResults.From(await magicLinks.InviteAsync(command, cancellationToken), sent => new EmailSendResponse(sent.UserId, sent.MethodId));
     }
 

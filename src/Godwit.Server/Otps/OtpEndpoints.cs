@@ -30,14 +30,14 @@ internal static class OtpEndpoints
     private static async Task<IResult> EmailLoginOrCreateAsync(HttpRequest request, OtpService otps, CancellationToken cancellationToken)
     {
         var body = await WireRequest.ReadAsync<EmailOtpLoginOrCreateRequest>(request, cancellationToken);
-        var command = new OtpLoginOrCreateCommand(AddressKind.Email, body.Email, body.ExpirationMinutes, body.CreateUserAsPending ?? true);
+        var command = new OtpLoginOrCreateCommand(AddressKind.Email, body.Email, body.ExpirationMinutes, body.CreateUserAsPending ?? true, Locale: body.Locale);
         return ApiResults.From(await otps.LoginOrCreateAsync(command, cancellationToken), sent => new EmailOtpLoginOrCreateResponse(sent.UserId, sent.MethodId, sent.UserCreated));
     }
 
     private static async Task<IResult> EmailSendAsync(HttpRequest request, OtpService otps, CancellationToken cancellationToken)
     {
         var body = await WireRequest.ReadAsync<EmailOtpSendRequest>(request, cancellationToken);
-        var command = new OtpSendCommand(AddressKind.Email, body.Email, body.ExpirationMinutes, new UserReference(body.UserId, body.SessionToken, body.SessionJwt));
+        var command = new OtpSendCommand(AddressKind.Email, body.Email, body.ExpirationMinutes, new UserReference(body.UserId, body.SessionToken, body.SessionJwt), Locale: body.Locale);
         return ApiResults.From(await otps.SendAsync(command, cancellationToken), sent => new EmailOtpSendResponse(sent.UserId, sent.MethodId));
     }
 
@@ -57,14 +57,14 @@ internal static class OtpEndpoints
     private static async Task<IResult> PhoneLoginOrCreateAsync(HttpRequest request, OtpService otps, TextChannel channel, CancellationToken cancellationToken)
     {
         var body = await WireRequest.ReadAsync<SmsOtpLoginOrCreateRequest>(request, cancellationToken);
-        var command = new OtpLoginOrCreateCommand(AddressKind.Phone, body.PhoneNumber, body.ExpirationMinutes, body.CreateUserAsPending ?? true, channel);
+        var command = new OtpLoginOrCreateCommand(AddressKind.Phone, body.PhoneNumber, body.ExpirationMinutes, body.CreateUserAsPending ?? true, channel, body.Locale);
         return ApiResults.From(await otps.LoginOrCreateAsync(command, cancellationToken), sent => new SmsOtpLoginOrCreateResponse(sent.UserId, sent.MethodId, sent.UserCreated));
     }
 
     private static async Task<IResult> PhoneSendAsync(HttpRequest request, OtpService otps, TextChannel channel, CancellationToken cancellationToken)
     {
         var body = await WireRequest.ReadAsync<SmsOtpSendRequest>(request, cancellationToken);
-        var command = new OtpSendCommand(AddressKind.Phone, body.PhoneNumber, body.ExpirationMinutes, new UserReference(body.UserId, body.SessionToken, body.SessionJwt), channel);
+        var command = new OtpSendCommand(AddressKind.Phone, body.PhoneNumber, body.ExpirationMinutes, new UserReference(body.UserId, body.SessionToken, body.SessionJwt), channel, body.Locale);
         return ApiResults.From(await otps.SendAsync(command, cancellationToken), sent => new SmsOtpSendResponse(sent.UserId, sent.MethodId));
     }
 

@@ -79,7 +79,7 @@ internal static class PasswordEndpoints
     private static async Task<IResult> ResetStartAsync(HttpRequest request, PasswordResetLinks passwords, CancellationToken cancellationToken)
     {
         var body = await WireRequest.ReadAsync<ResetStartRequest>(request, cancellationToken);
-        var command = new ResetStartCommand(body.Email, body.ResetPasswordRedirectUrl, body.ResetPasswordExpirationMinutes, body.CodeChallenge);
+        var command = new ResetStartCommand(body.Email, body.ResetPasswordRedirectUrl, body.ResetPasswordExpirationMinutes, body.CodeChallenge, body.Locale);
         return ApiResults.From(await passwords.StartResetAsync(command, cancellationToken), sent => new ResetStartResponse(sent.User.UserId, sent.EmailId));
     }
 

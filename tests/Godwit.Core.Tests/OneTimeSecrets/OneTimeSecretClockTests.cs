@@ -1,6 +1,6 @@
 using Godwit.Core.Errors;
 using Godwit.Core.OneTimeSecrets;
-using Godwit.Core.Otps;
+using Godwit.Core.Delivery;
 using Godwit.Core.Security;
 using Godwit.Core.Tests.Support;
 using Godwit.Core.Users;
@@ -123,7 +123,7 @@ public sealed class OneTimeSecretClockTests(CoreServices core) : IClassFixture<C
         core.CallAsync<OneTimeSecretIssuer, ApiError?>(issuer =>
         {
             var secret = issuer.Create(OneTimeSecretKind.Otp, recipient, SecretTokens.HashCode(core.Services.GetRequiredService<ProjectKeys>().OneTimeCodeKey, "123456"), minutes);
-            return issuer.StoreAndSendAsync(secret, OtpMessages.Email(recipient.Address, "123456", minutes), null, None);
+            return issuer.StoreAndSendAsync(secret, new OutgoingMessage(MessageKind.EmailOtp, recipient.Address, null, minutes, Code: "123456"), None);
         });
 
     private Task<OneTimeSecret?> LiveOtpAsync(Recipient recipient) =>

@@ -1,4 +1,5 @@
 using Godwit.Core.Delivery;
+using Godwit.Core.Delivery.Templates;
 using Godwit.Core.Legacy;
 using Godwit.Core.MagicLinks;
 using Godwit.Core.OneTimeSecrets;
@@ -147,6 +148,7 @@ public sealed class CoreServices : IAsyncLifetime
         // AddGodwitBudgets and AddGodwitOneTimeSecrets, with the redirect URL the tests' links use.
         services.AddSingleton(new SendLimitOptions());
         services.AddScoped<OneTimeSecretIssuer>();
+        services.AddSingleton(new MessageComposer(MessageTemplates.Compile(new MessageOptions(), AppContext.BaseDirectory).Templates!, new MessageOptions()));
         services.AddScoped<SendLimits>();
         services.AddSingleton(new RedirectUrlAllowlist([RedirectUrl], development: false));
 

@@ -53,6 +53,6 @@ internal static partial class Inbox
     [GeneratedRegex("[?&]stytch_token_type=magic_links&token=([A-Za-z0-9_-]{43})")]
     private static partial Regex TokenPattern();
 
-    [GeneratedRegex(@"Your Godwit code is (\d{6})\.")]
+    [GeneratedRegex(@"code is (\d{6})\.")]
     private static partial Regex CodePattern();
 }

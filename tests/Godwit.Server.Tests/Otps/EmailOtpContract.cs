@@ -25,8 +25,8 @@ public abstract class EmailOtpContract
         Assert.True(sent.Body.GetProperty("user_created").GetBoolean());
         Assert.Equal("pending", (await Client.GetJsonAsync($"/v1/users/{sent.Text("user_id")}")).Text("status"));
         var message = await Host.EmailAsync(email);
-        Assert.Matches(@"^Your Godwit code is \d{6}\. It expires in 2 minutes\.", message.TextBody);
-        Assert.Contains("Your Godwit code is ", message.HtmlBody, StringComparison.Ordinal);
+        Assert.Matches(@"^Your code is \d{6}\. It expires in 2 minutes\.", message.TextBody);
+        Assert.Contains("Your code is ", message.HtmlBody, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public abstract class SmsOtpContract
         Assert.Equal(["to", "body", "channel"], json.RootElement.EnumerateObject().Select(p => p.Name));
         Assert.Equal(phone, json.RootElement.GetProperty("to").GetString());
         Assert.Equal("sms", json.RootElement.GetProperty("channel").GetString());
-        Assert.Matches(@"^Your Godwit code is \d{6}\. It expires in 2 minutes\.$", json.RootElement.GetProperty("body").GetString());
+        Assert.Matches(@"^Your code is \d{6}\. It expires in 2 minutes\.$", json.RootElement.GetProperty("body").GetString());
     }
 
     [Fact]
