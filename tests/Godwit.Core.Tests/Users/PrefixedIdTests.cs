@@ -31,7 +31,8 @@ public sealed class PrefixedIdTests
     [InlineData("")]
     [InlineData("user-live-")]
     [InlineData("user-live-not-a-uuid")]
-    [InlineData("user-test-0190a8f4-1c2b-7d3e-8f40-123456789abc")]
+    [InlineData("user-prod-0190a8f4-1c2b-7d3e-8f40-123456789abc")]
+    [InlineData("user-0190a8f4-1c2b-7d3e-8f40-123456789abc")]
     [InlineData("email-live-0190a8f4-1c2b-7d3e-8f40-123456789abc")]
     [InlineData("user-live-0190A8F4-1C2B-7D3E-8F40-123456789ABC")]
     [InlineData("user-live-0190a8f41c2b7d3e8f40123456789abc")]
@@ -41,5 +42,14 @@ public sealed class PrefixedIdTests
     public void Anything_but_the_prefix_and_a_lower_case_hyphenated_uuid_is_not_a_user_id(string? value)
     {
         Assert.False(PrefixedId.IsValid(PrefixedId.User, value));
+    }
+
+    [Theory]
+    [InlineData("user-live-0190a8f4-1c2b-7d3e-8f40-123456789abc")]
+    [InlineData("user-test-0190a8f4-1c2b-7d3e-8f40-123456789abc")]
+    public void Ids_of_either_environment_are_well_formed(string value)
+    {
+        // A server answers "not found" for the other environment's ids, as Stytch does, not "malformed".
+        Assert.True(PrefixedId.IsValid(PrefixedId.User, value));
     }
 }
