@@ -22,10 +22,13 @@ internal sealed class OAuthOptions
 
     public static bool IsValidPublicToken(string? token) =>
         token is not null
-        && token.StartsWith(PublicTokenPrefix, StringComparison.Ordinal)
+        && (token.StartsWith(PublicTokenPrefix, StringComparison.Ordinal) || token.StartsWith(DevelopmentPublicTokenPrefix, StringComparison.Ordinal))
         && Guid.TryParseExact(token[PublicTokenPrefix.Length..], "D", out _);
 
     public const string PublicTokenPrefix = "public-token-live-";
+
+    /// <summary>The token Development makes for itself says <c>test</c>, as Stytch's test environment's do.</summary>
+    public const string DevelopmentPublicTokenPrefix = "public-token-test-";
 
     /// <summary>The callback URL of one provider.</summary>
     public string CallbackUrl(string pathSegment) => $"{CallbackBaseUrl!.TrimEnd('/')}/v1/public/oauth/{pathSegment}/callback";

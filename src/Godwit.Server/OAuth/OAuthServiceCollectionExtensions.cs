@@ -57,7 +57,7 @@ internal static class OAuthServiceCollectionExtensions
             return stored;
         }
 
-        var token = OAuthOptions.PublicTokenPrefix + Guid.NewGuid().ToString("D");
+        var token = OAuthOptions.DevelopmentPublicTokenPrefix + Guid.NewGuid().ToString("D");
         file.Write(new Dictionary<string, string> { ["oauth_public_token"] = token });
         return token;
     }

@@ -70,7 +70,7 @@ public sealed class OAuthSettingsTests : IDisposable
         }
 
         var second = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "project.json"), TestContext.Current.CancellationToken))!["oauth_public_token"]!.GetValue<string>();
-        Assert.Matches("^public-token-live-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", first);
+        Assert.Matches("^public-token-test-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", first);
         Assert.Equal(first, second);
     }
 
