@@ -287,13 +287,13 @@ public sealed class ImportRunner(IExportPreset preset, ImportValidation validati
         _ => "skipped",
     };
 
-    /// <summary>Opens a results or errors file for appending, cut back to what the checkpoint recorded.</summary>
     /// <summary>
     /// The files are for people and tools to read, never for a browser: an apostrophe or a '+' in a
     /// message or a legacy id stays as it is rather than becoming \u0027 or \u002B.
     /// </summary>
     private static readonly JsonSerializerOptions LineJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>Opens a results or errors file for appending, cut back to what the checkpoint recorded.</summary>
     private static FileStream OpenAt(string path, long length)
     {
         var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read);

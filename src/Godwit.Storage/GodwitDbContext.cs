@@ -76,6 +76,22 @@ public abstract class GodwitDbContext(DbContextOptions options) : DbContext(opti
         return saved;
     }
 
+    // Contexts are pooled: events a request recorded but never saved (it threw, or its client hung
+    // up at SQLite's write gate) must not be written by the next request that borrows this context.
+    public override void Dispose()
+    {
+        PendingEvents.Take();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        PendingEvents.Take();
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         PendingEvents.Count == 0
             ? base.SaveChanges(acceptAllChangesOnSuccess)

@@ -195,6 +195,9 @@ internal static class ImportCommand
             return ExitCodes.Usage;
         }
 
+        // Set here, in the flow the import runs in: a value set inside OpenAsync would not flow back.
+        PrefixedId.InTestEnvironment = target.MintsTestIds;
+
         if (checks.Count > 0 && !await PasswordChecks.PassAsync(preset, input, checks, target.HashLimits, CancellationToken.None))
         {
             return 1;

@@ -15,8 +15,9 @@ internal sealed class ImportTargets : IAsyncDisposable
 {
     private readonly IAsyncDisposable? owner;
 
-    private ImportTargets(IBulkUserWriter writer, PasswordHashLimits limits, ProjectKeys? totpKeys, IAsyncDisposable? owner, EventLog? events = null)
+    private ImportTargets(IBulkUserWriter writer, PasswordHashLimits limits, ProjectKeys? totpKeys, IAsyncDisposable? owner, EventLog? events = null, bool mintsTestIds = false)
     {
+        MintsTestIds = mintsTestIds;
         Events = events;
         Writer = writer;
         HashLimits = limits;
@@ -25,6 +26,9 @@ internal sealed class ImportTargets : IAsyncDisposable
     }
 
     public IBulkUserWriter Writer { get; }
+
+    /// <summary>Whether ids written here carry <c>-test-</c>: a Development database, as <c>godwit serve</c> writes them.</summary>
+    public bool MintsTestIds { get; }
 
     /// <summary>The database's event log, for import.started and import.finished; null for the API targets, whose server records its own.</summary>
     public EventLog? Events { get; }
@@ -56,7 +60,8 @@ internal sealed class ImportTargets : IAsyncDisposable
 
             var scope = storage.Services.CreateAsyncScope();
             return new ImportTargets(
-                scope.ServiceProvider.GetRequiredService<IBulkUserWriter>(), passwords.HashLimits, storage.Keys, new Owned(scope, storage), scope.ServiceProvider.GetRequiredService<EventLog>());
+                scope.ServiceProvider.GetRequiredService<IBulkUserWriter>(), passwords.HashLimits, storage.Keys, new Owned(scope, storage), scope.ServiceProvider.GetRequiredService<EventLog>(),
+                storage.Services.GetRequiredService<IHostEnvironment>().IsDevelopment());
         }
 
         if (kind is not ("godwit" or "stytch") || !Uri.TryCreate(settings.GetValueOrDefault("url"), UriKind.Absolute, out var url))

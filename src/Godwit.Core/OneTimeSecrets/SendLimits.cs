@@ -48,7 +48,7 @@ public sealed partial class SendLimits(
                 .WithRetryAfter(address.RetryAfter);
         }
 
-        if (recipient.MethodId.StartsWith(PrefixedId.Phone, StringComparison.Ordinal))
+        if (PrefixedId.IsValid(PrefixedId.Phone, recipient.MethodId))
         {
             var prefix = await budgets.TryTakeAsync("sms-prefix:" + limits.PrefixOf(recipient.Address), limits.PerPhonePrefixPerHour, SendLimitOptions.Window, now, cancellationToken);
             if (!prefix.Granted)

@@ -43,6 +43,26 @@ public sealed class ImportReportingTests : IDisposable
         Assert.DoesNotContain("\\u00", results + errors, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Development", "user-test-")]
+    [InlineData("Production", "user-live-")]
+    public async Task Users_imported_into_a_database_get_the_ids_its_environment_gives(string environment, string prefix)
+    {
+        var export = await WriteExportAsync("00000000-0000-4000-8000-000000000002,grace@example.com");
+
+        var run = await GodwitCli.RunAsync(Arguments(export), new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = environment,
+            ["Godwit__ProjectId"] = GodwitCli.ProjectId,
+            ["Godwit__Secret"] = GodwitCli.Secret,
+            ["Godwit__EncryptionKeys"] = GodwitCli.EncryptionKeys,
+        });
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var result = JsonDocument.Parse(File.ReadLines(Path.Combine(folder, "results.jsonl")).Single()).RootElement;
+        Assert.StartsWith(prefix, result.GetProperty("user_id").GetString(), StringComparison.Ordinal);
+    }
+
     private string[] Arguments(string export, params string[] extra) =>
     [
         "import", export, "--preset", "supabase", .. extra,
