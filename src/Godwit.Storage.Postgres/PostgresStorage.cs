@@ -2,6 +2,7 @@ using Godwit.Core.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Godwit.Storage.Postgres;
 
@@ -12,7 +13,7 @@ public static class PostgresStorage
         services.AddDbContextPool<PostgresGodwitDbContext>(options => Configure(options, connectionString));
         services.AddScoped<GodwitDbContext>(provider => provider.GetRequiredService<PostgresGodwitDbContext>());
         services.AddScoped<IBulkUserWriter, PostgresBulkUserWriter>();
-        return services.AddGodwitStores();
+        return services.AddGodwitStores(() => new NpgsqlConnection(connectionString), keepSessionCheckConnections: false);
     }
 
     /// <summary>

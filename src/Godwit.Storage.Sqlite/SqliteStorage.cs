@@ -13,7 +13,7 @@ public static class SqliteStorage
         services.AddDbContextPool<SqliteGodwitDbContext>(options => Configure(options, connectionString));
         services.AddScoped<GodwitDbContext>(provider => provider.GetRequiredService<SqliteGodwitDbContext>());
         services.AddScoped<IBulkUserWriter, SqliteBulkUserWriter>();
-        return services.AddGodwitStores();
+        return services.AddGodwitStores(() => new SqliteConnection(connectionString), keepSessionCheckConnections: true);
     }
 
     /// <summary>Turns on WAL, which SQLite remembers in the file, and applies pending migrations.</summary>

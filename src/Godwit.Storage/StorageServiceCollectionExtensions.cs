@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Godwit.Core.Biometrics;
 using Godwit.Core.Impersonation;
 using Godwit.Core.Passwords;
@@ -22,9 +23,14 @@ namespace Godwit.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Registers the EF Core stores over whichever <see cref="GodwitDbContext"/> the provider registered.</summary>
-    public static IServiceCollection AddGodwitStores(this IServiceCollection services)
+    /// <summary>
+    /// Registers the EF Core stores over whichever <see cref="GodwitDbContext"/> the provider registered.
+    /// The session check reads on connections of its own from <paramref name="sessionCheckConnection"/>,
+    /// kept open between checks when <paramref name="keepSessionCheckConnections"/> (see <see cref="SessionCheckReader"/>).
+    /// </summary>
+    public static IServiceCollection AddGodwitStores(this IServiceCollection services, Func<DbConnection> sessionCheckConnection, bool keepSessionCheckConnections)
     {
+        services.AddSingleton(new SessionCheckReader(sessionCheckConnection, keepSessionCheckConnections));
         services.AddScoped<IUserStore, EfUserStore>();
         services.AddScoped<IPasswordStore, EfPasswordStore>();
         services.AddScoped<ISessionStore, EfSessionStore>();

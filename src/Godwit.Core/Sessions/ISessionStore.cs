@@ -7,6 +7,15 @@ public interface ISessionStore
 
     Task<Session?> FindByIdAsync(string sessionId, DateTime now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The live session with this token hash and its user as <see cref="Users.IUserStore.FindForReadingAsync"/>
+    /// reads them, in one read: the session check's. Null when either is missing.
+    /// </summary>
+    Task<SessionWithUser?> FindWithUserByTokenHashAsync(byte[] tokenHash, DateTime now, CancellationToken cancellationToken);
+
+    /// <summary>As <see cref="FindWithUserByTokenHashAsync"/>, by session id (a session JWT names it).</summary>
+    Task<SessionWithUser?> FindWithUserByIdAsync(string sessionId, DateTime now, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<Session>> ListForUserAsync(string userId, DateTime now, CancellationToken cancellationToken);
 
     Task AddAsync(Session session, CancellationToken cancellationToken);
@@ -30,6 +39,9 @@ public interface ISessionStore
     /// <summary>Deletes at most <paramref name="batch"/> sessions that expired before <paramref name="expiredBefore"/>; the count deleted.</summary>
     Task<int> PruneExpiredAsync(DateTime expiredBefore, int batch, Action<EndedSession> beforeCommit, CancellationToken cancellationToken);
 }
+
+/// <summary>A session and its owner, read together; neither is tracked for saving.</summary>
+public sealed record SessionWithUser(Session Session, Users.User User);
 
 /// <summary>A session a revocation or the pruner deleted.</summary>
 public sealed record EndedSession(string SessionId, string UserId);

@@ -12,7 +12,20 @@ namespace Godwit.Core.Sessions;
 public sealed class SessionLookup(ISessionStore sessions, ISigningKeyStore keyStore, SigningKeyRing keys, SessionJwts jwts, TimeProvider clock)
 {
     /// <summary>The live session named by exactly one of a token or a JWT.</summary>
-    public async Task<Result<Session>> FindAsync(string? sessionToken, string? sessionJwt, CancellationToken cancellationToken)
+    public Task<Result<Session>> FindAsync(string? sessionToken, string? sessionJwt, CancellationToken cancellationToken) =>
+        FindAsync(sessionToken, sessionJwt, sessions.FindByTokenHashAsync, sessions.FindByIdAsync, cancellationToken);
+
+    /// <summary>As <see cref="FindAsync(string?, string?, CancellationToken)"/>, with the session's user read in the same go.</summary>
+    public Task<Result<SessionWithUser>> FindWithUserAsync(string? sessionToken, string? sessionJwt, CancellationToken cancellationToken) =>
+        FindAsync(sessionToken, sessionJwt, sessions.FindWithUserByTokenHashAsync, sessions.FindWithUserByIdAsync, cancellationToken);
+
+    private async Task<Result<T>> FindAsync<T>(
+        string? sessionToken,
+        string? sessionJwt,
+        Func<byte[], DateTime, CancellationToken, Task<T?>> byTokenHash,
+        Func<string, DateTime, CancellationToken, Task<T?>> byId,
+        CancellationToken cancellationToken)
+        where T : class
     {
         if (sessionToken is null && sessionJwt is null)
         {
@@ -32,7 +45,7 @@ public sealed class SessionLookup(ISessionStore sessions, ISigningKeyStore keySt
                 return ErrorCatalog.SessionNotFound;
             }
 
-            return await sessions.FindByTokenHashAsync(SecretTokens.HashToken(sessionToken), now, cancellationToken) is { } byToken
+            return await byTokenHash(SecretTokens.HashToken(sessionToken), now, cancellationToken) is { } byToken
                 ? byToken
                 : ErrorCatalog.SessionNotFound;
         }
@@ -45,8 +58,8 @@ public sealed class SessionLookup(ISessionStore sessions, ISigningKeyStore keySt
             return ErrorCatalog.InvalidSessionJwt;
         }
 
-        return await sessions.FindByIdAsync(sessionId, now, cancellationToken) is { } byId
-            ? byId
+        return await byId(sessionId, now, cancellationToken) is { } found
+            ? found
             : ErrorCatalog.SessionNotFound;
     }
 }

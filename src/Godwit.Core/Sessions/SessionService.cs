@@ -148,18 +148,13 @@ public sealed class SessionService(ISessionStore sessions, SessionLookup lookup,
             return invalid;
         }
 
-        var found = await lookup.FindAsync(request.SessionToken, request.SessionJwt, cancellationToken);
+        var found = await lookup.FindWithUserAsync(request.SessionToken, request.SessionJwt, cancellationToken);
         if (!found.Succeeded)
         {
             return found.Error!;
         }
 
-        var session = found.Value;
-        if (await users.FindForReadingAsync(session.UserId, cancellationToken) is not { } user)
-        {
-            return ErrorCatalog.SessionNotFound;
-        }
-
+        var (session, user) = found.Value;
         if (MergedClaimsTooLarge(session, request))
         {
             return ErrorCatalog.CustomClaimsTooLarge;

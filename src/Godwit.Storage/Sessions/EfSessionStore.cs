@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Godwit.Storage.Sessions;
 
-internal sealed class EfSessionStore(GodwitDbContext db) : ISessionStore
+internal sealed class EfSessionStore(GodwitDbContext db, SessionCheckReader checks) : ISessionStore
 {
     // Checking a session is the hottest query Godwit runs.
     private static readonly CompiledQuery<Func<GodwitDbContext, byte[], DateTime, CancellationToken, Task<Session?>>> ByTokenHash = new(() =>
@@ -19,6 +19,12 @@ internal sealed class EfSessionStore(GodwitDbContext db) : ISessionStore
 
     public Task<Session?> FindByIdAsync(string sessionId, DateTime now, CancellationToken cancellationToken) =>
         ById.For(db)(db, sessionId, now, cancellationToken);
+
+    public Task<SessionWithUser?> FindWithUserByTokenHashAsync(byte[] tokenHash, DateTime now, CancellationToken cancellationToken) =>
+        checks.FindByTokenHashAsync(db, tokenHash, now, cancellationToken);
+
+    public Task<SessionWithUser?> FindWithUserByIdAsync(string sessionId, DateTime now, CancellationToken cancellationToken) =>
+        checks.FindByIdAsync(db, sessionId, now, cancellationToken);
 
     public async Task<IReadOnlyList<Session>> ListForUserAsync(string userId, DateTime now, CancellationToken cancellationToken) =>
         await db.Sessions.AsNoTracking().Where(s => s.UserId == userId && s.ExpiresAt > now).OrderBy(s => s.StartedAt).ToListAsync(cancellationToken);

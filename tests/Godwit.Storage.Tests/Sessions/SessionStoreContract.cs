@@ -1,7 +1,10 @@
+using System.Text.Json;
+using Godwit.Core.OAuth;
 using Godwit.Core.Sessions;
 using Godwit.Core.Users;
 using Godwit.Storage.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Godwit.Storage.Tests.Sessions;
 
@@ -29,6 +32,95 @@ public abstract class SessionStoreContract
         AssertSame(session, await Database.UseAsync<ISessionStore, Session?>(s => s.FindByTokenHashAsync(session.TokenHash, now, Cancel)));
         AssertSame(session, await Database.UseAsync<ISessionStore, Session?>(s => s.FindByIdAsync(session.SessionId, now, Cancel)));
         AssertSame(session, Assert.Single(await Database.UseAsync<ISessionStore, IReadOnlyList<Session>>(s => s.ListForUserAsync(user.UserId, now, Cancel))));
+    }
+
+    [Fact]
+    public async Task The_session_check_reads_the_session_and_its_user_exactly_as_the_separate_reads_do()
+    {
+        var user = Rows.FullUser();
+        var now = Rows.Now;
+        user.Roles = ["editor", "viewer"];
+        user.Emails.Add(new UserEmail { EmailId = Rows.Id(PrefixedId.Email), UserId = user.UserId, Address = Rows.Email(), CreatedAt = now });
+        user.Phones.Add(new UserPhone { PhoneId = Rows.Id(PrefixedId.Phone), UserId = user.UserId, Number = Rows.Phone(), CreatedAt = now });
+        user.WebAuthnRegistrations.Add(Rows.WebAuthnRegistration(user.UserId, now));
+        user.OAuthRegistrations.Add(new OAuthRegistration
+        {
+            OAuthRegistrationId = Rows.Id(PrefixedId.OAuthRegistration), UserId = user.UserId, ProviderType = "Google",
+            ProviderSubject = Guid.NewGuid().ToString("N"), ProfilePictureUrl = "https://example.com/a.png", Locale = "fr", CreatedAt = now,
+        });
+        await Database.AddAsync(user);
+        var session = NewSession(user.UserId, now.AddMinutes(-3), now.AddHours(1));
+        session.Factors = [new AuthenticationFactor("magic_link", "email", now, now, EmailFactor: new EmailFactor(user.Emails[0].EmailId, user.Emails[0].Address))];
+        session.CustomClaims = """{"tier":"gold"}""";
+        await AddAsync(session);
+
+        var separateSession = await Database.UseAsync<ISessionStore, Session?>(s => s.FindByTokenHashAsync(session.TokenHash, now, Cancel));
+        var separateUser = await Database.UseAsync<IUserStore, User?>(s => s.FindForReadingAsync(user.UserId, Cancel));
+        var byTokenHash = await Database.UseAsync<ISessionStore, SessionWithUser?>(s => s.FindWithUserByTokenHashAsync(session.TokenHash, now, Cancel));
+        var byId = await Database.UseAsync<ISessionStore, SessionWithUser?>(s => s.FindWithUserByIdAsync(session.SessionId, now, Cancel));
+
+        foreach (var read in new[] { byTokenHash, byId })
+        {
+            Assert.NotNull(read);
+            // Every public property, time zones and collection order included: both reads answer the same bytes.
+            Assert.Equal(JsonSerializer.Serialize(separateSession), JsonSerializer.Serialize(read.Session));
+            Assert.Equal(JsonSerializer.Serialize(separateUser), JsonSerializer.Serialize(read.User));
+        }
+
+        AssertSame(session, byTokenHash!.Session);
+        // What was written comes back (in the database's key order, which is its collation's on PostgreSQL).
+        Assert.Equal(user.Emails.Select(e => e.EmailId).Order(), byTokenHash.User.Emails.Select(e => e.EmailId).Order());
+        Assert.Equal(user.Phones.Select(p => p.PhoneId).Order(), byTokenHash.User.Phones.Select(p => p.PhoneId).Order());
+        Assert.Equal(user.WebAuthnRegistrations.Select(r => r.WebAuthnRegistrationId).Order(), byTokenHash.User.WebAuthnRegistrations.Select(r => r.WebAuthnRegistrationId).Order());
+        Assert.Equal(user.Password!.Hash, byTokenHash.User.Password!.Hash);
+        Assert.Equal(user.Totps.Single().TotpId, byTokenHash.User.Totps.Single().TotpId);
+        Assert.Equal(user.BiometricRegistrations.Single().BiometricRegistrationId, byTokenHash.User.BiometricRegistrations.Single().BiometricRegistrationId);
+        Assert.Equal(user.OAuthRegistrations.Single().ProviderSubject, byTokenHash.User.OAuthRegistrations.Single().ProviderSubject);
+        Assert.Equal((user.FirstName, user.LockExpiresAt, user.TrustedMetadata), (byTokenHash.User.FirstName, byTokenHash.User.LockExpiresAt, byTokenHash.User.TrustedMetadata));
+        Assert.Equal(["editor", "viewer"], byTokenHash.User.Roles);
+    }
+
+    [Fact]
+    public async Task The_session_check_finds_nothing_for_an_expired_or_unknown_session_or_a_deleted_user()
+    {
+        var user = await Database.AddUserAsync();
+        var now = Rows.Now;
+        var expired = await AddAsync(NewSession(user.UserId, now.AddHours(-2), now));
+        Assert.Null(await Database.UseAsync<ISessionStore, SessionWithUser?>(s => s.FindWithUserByTokenHashAsync(expired.TokenHash, now, Cancel)));
+        Assert.Null(await Database.UseAsync<ISessionStore, SessionWithUser?>(s => s.FindWithUserByIdAsync(expired.SessionId, now, Cancel)));
+        Assert.Null(await Database.UseAsync<ISessionStore, SessionWithUser?>(s => s.FindWithUserByTokenHashAsync(Rows.Bytes(), now, Cancel)));
+        Assert.Null(await Database.UseAsync<ISessionStore, SessionWithUser?>(s => s.FindWithUserByIdAsync(Rows.Id(PrefixedId.Session), now, Cancel)));
+
+        var live = await AddAsync(NewSession(user.UserId, now, now.AddHours(1)));
+        Assert.NotNull(await Database.UseAsync<ISessionStore, SessionWithUser?>(s => s.FindWithUserByTokenHashAsync(live.TokenHash, now, Cancel)));
+        await using (var scope = Database.Scope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<IUserStore>();
+            users.Remove((await users.FindAsync(user.UserId, Cancel))!);
+            Assert.Null(await users.SaveAsync(Cancel));
+        }
+
+        Assert.Null(await Database.UseAsync<ISessionStore, SessionWithUser?>(s => s.FindWithUserByTokenHashAsync(live.TokenHash, now, Cancel)));
+    }
+
+    [Fact]
+    public async Task Many_session_checks_at_once_each_get_their_own_user()
+    {
+        var now = Rows.Now;
+        var sessions = new List<Session>();
+        for (var i = 0; i < 8; i++)
+        {
+            var user = await Database.AddUserAsync();
+            sessions.Add(await AddAsync(NewSession(user.UserId, now, now.AddHours(1))));
+        }
+
+        var reads = await Database.RaceAsync<ISessionStore, SessionWithUser?>(64, (s, i) => s.FindWithUserByTokenHashAsync(sessions[i % 8].TokenHash, now, Cancel));
+
+        for (var i = 0; i < reads.Length; i++)
+        {
+            Assert.Equal(sessions[i % 8].UserId, reads[i]!.User.UserId);
+            Assert.Equal(sessions[i % 8].SessionId, reads[i]!.Session.SessionId);
+        }
     }
 
     [Fact]
