@@ -15,7 +15,7 @@ namespace Godwit.Core.Sessions;
 /// </summary>
 public sealed class SessionJwts(SigningKeyRing keys, SessionTokenOptions options, TimeProvider clock, string issuer, string projectId)
 {
-    private const int ReuseCacheSweepThreshold = 100_000;
+    private const int CacheSweepThreshold = 100_000;
     public const string SessionClaim = "https://stytch.com/session";
 
     private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
@@ -23,6 +23,8 @@ public sealed class SessionJwts(SigningKeyRing keys, SessionTokenOptions options
     public static readonly IReadOnlySet<string> ReservedClaims = new HashSet<string>(StringComparer.Ordinal) { "iss", "sub", "aud", "exp", "nbf", "iat", "jti" };
 
     private readonly ConcurrentDictionary<string, RecentJwt> recent = new(StringComparer.Ordinal);
+
+    private readonly ConcurrentDictionary<string, VerifiedJwt> verified = new(StringComparer.Ordinal);
 
     /// <summary>
     /// A JWT for the session as it is now: the one signed moments ago if the session has not
@@ -39,18 +41,7 @@ public sealed class SessionJwts(SigningKeyRing keys, SessionTokenOptions options
         }
 
         var jwt = Issue(session);
-        if (recent.Count >= ReuseCacheSweepThreshold)
-        {
-            foreach (var (sessionId, entry) in recent)
-            {
-                if (now - entry.IssuedAt >= options.JwtReuseWindow)
-                {
-                    recent.TryRemove(sessionId, out _);
-                }
-            }
-        }
-
-        recent[session.SessionId] = new RecentJwt(fingerprint, jwt, now);
+        Remember(recent, session.SessionId, new RecentJwt(fingerprint, jwt, now), entry => now - entry.IssuedAt >= options.JwtReuseWindow);
         return jwt;
     }
 
@@ -87,7 +78,30 @@ public sealed class SessionJwts(SigningKeyRing keys, SessionTokenOptions options
     /// Returns the session id of a JWT this project signed, whether or not it has expired: an
     /// expired JWT of a live session is exchanged for a fresh one, as Stytch does.
     /// </summary>
+    /// <remarks>
+    /// A client shows the same JWT on every check until it gets a new one, so each JWT this process has
+    /// verified is remembered for <see cref="SessionTokenOptions.JwtLifetime"/>, exactly as presented,
+    /// with the key that signed it: checking its RSA signature again on every request cost more than
+    /// reading the session. It is still refused once that key is no longer published.
+    /// </remarks>
     public async Task<string?> ReadSessionIdAsync(string jwt, Func<Task> refreshKeys)
+    {
+        var now = clock.GetUtcNow();
+        if (verified.TryGetValue(jwt, out var known) && now - known.VerifiedAt < options.JwtLifetime && keys.Find(known.Kid) is not null)
+        {
+            return known.SessionId;
+        }
+
+        var sessionId = await VerifyAsync(jwt, refreshKeys);
+        if (sessionId.Id is { } id)
+        {
+            Remember(verified, jwt, new VerifiedJwt(id, sessionId.Kid, now), entry => now - entry.VerifiedAt >= options.JwtLifetime);
+        }
+
+        return sessionId.Id;
+    }
+
+    private async Task<(string? Id, string Kid)> VerifyAsync(string jwt, Func<Task> refreshKeys)
     {
         JsonWebToken parsed;
         try
@@ -97,7 +111,7 @@ public sealed class SessionJwts(SigningKeyRing keys, SessionTokenOptions options
         catch (ArgumentException)
         {
             // Includes SecurityTokenMalformedException: not a JWT at all.
-            return null;
+            return (null, "");
         }
 
         if (keys.Find(parsed.Kid) is null)
@@ -106,7 +120,7 @@ public sealed class SessionJwts(SigningKeyRing keys, SessionTokenOptions options
             await refreshKeys();
             if (keys.Find(parsed.Kid) is null)
             {
-                return null;
+                return (null, "");
             }
         }
 
@@ -120,7 +134,7 @@ public sealed class SessionJwts(SigningKeyRing keys, SessionTokenOptions options
         });
         if (!result.IsValid)
         {
-            return null;
+            return (null, "");
         }
 
         using var payload = JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(parsed.EncodedPayload));
@@ -128,8 +142,8 @@ public sealed class SessionJwts(SigningKeyRing keys, SessionTokenOptions options
             && claim.ValueKind == JsonValueKind.Object
             && claim.TryGetProperty("id", out var id)
             && id.ValueKind == JsonValueKind.String
-                ? id.GetString()
-                : null;
+                ? (id.GetString(), parsed.Kid)
+                : (null, "");
     }
 
     /// <summary>
@@ -153,5 +167,24 @@ public sealed class SessionJwts(SigningKeyRing keys, SessionTokenOptions options
 
     public static int ByteCount(JsonObject claims) => Encoding.UTF8.GetByteCount(claims.ToJsonString());
 
+    /// <summary>Adds to a cache, first dropping its stale entries once it has grown large.</summary>
+    private static void Remember<T>(ConcurrentDictionary<string, T> cache, string key, T entry, Func<T, bool> isStale)
+    {
+        if (cache.Count >= CacheSweepThreshold)
+        {
+            foreach (var (staleKey, value) in cache)
+            {
+                if (isStale(value))
+                {
+                    cache.TryRemove(staleKey, out _);
+                }
+            }
+        }
+
+        cache[key] = entry;
+    }
+
     private sealed record RecentJwt(string Fingerprint, string Jwt, DateTimeOffset IssuedAt);
+
+    private sealed record VerifiedJwt(string SessionId, string Kid, DateTimeOffset VerifiedAt);
 }

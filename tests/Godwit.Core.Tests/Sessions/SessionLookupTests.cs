@@ -36,6 +36,26 @@ public sealed class SessionLookupTests(CoreServices core) : IClassFixture<CoreSe
     }
 
     [Fact]
+    public async Task A_jwt_altered_in_any_part_is_refused_even_after_the_genuine_ones_were_read()
+    {
+        var first = await core.StartSessionAsync(minutes: 60);
+        var second = await core.StartSessionAsync(minutes: 60);
+        // Both genuine JWTs are verified once and remembered.
+        Assert.Equal(first.Session.SessionId, (await FindAsync(null, first.SessionJwt)).Value.SessionId);
+        Assert.Equal(second.Session.SessionId, (await FindAsync(null, second.SessionJwt)).Value.SessionId);
+        var parts = first.SessionJwt.Split('.');
+
+        var otherPayload = $"{parts[0]}.{second.SessionJwt.Split('.')[1]}.{parts[2]}";
+        var signature = parts[2].ToCharArray();
+        signature[10] = signature[10] == 'A' ? 'B' : 'A';
+        var otherSignature = $"{parts[0]}.{parts[1]}.{new string(signature)}";
+
+        Assert.Same(ErrorCatalog.InvalidSessionJwt, (await FindAsync(null, otherPayload)).Error);
+        Assert.Same(ErrorCatalog.InvalidSessionJwt, (await FindAsync(null, otherSignature)).Error);
+        Assert.Equal(first.Session.SessionId, (await FindAsync(null, first.SessionJwt)).Value.SessionId);
+    }
+
+    [Fact]
     public async Task A_lookup_writes_no_last_access_however_long_since_the_last()
     {
         var session = await core.StartSessionAsync(minutes: 60);
