@@ -63,7 +63,7 @@ public static class GodwitApp
         services.AddSingleton(new ProjectKeys(settings.Keys));
         services.AddSingleton(new ProjectAuthentication(resolved.ProjectId, resolved.Secret));
         services.AddSingleton(sessionOptions);
-        services.AddSingleton(ErrorReference.From(builder.Configuration));
+        services.AddSingleton(ErrorReference.From(builder.Configuration, resolved.Issuer));
         services.AddSingleton<SigningKeyRing>();
         services.AddSingleton(provider => new SessionJwts(
             provider.GetRequiredService<SigningKeyRing>(), sessionOptions, provider.GetRequiredService<TimeProvider>(), resolved.Issuer, resolved.ProjectId));
@@ -107,6 +107,7 @@ public static class GodwitApp
         app.UseGodwitRateLimits();
         app.MapHealth();
         app.MapJwks();
+        app.MapErrorReference();
         var v1 = ProjectAuthentication.RequireProject(app.MapGroup("/v1")).RecordEventsAsProject();
         v1.MapUserApi();
         v1.MapUserImport();

@@ -47,7 +47,7 @@ internal static class GodwitCommandLine
         var root = Create();
         // A value starting with '@' (a password, a secret) is a value, not a response file to read.
         var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
-        if (parsed.Errors.Count > 0 && parsed.Action is not UsageHelp)
+        if (parsed.Action is not UsageHelp && ParseMistakes.Any(parsed))
         {
             return ParseMistakes.Report(parsed);
         }

@@ -66,7 +66,7 @@ internal static class ImportCommand
 
     public static Command Create()
     {
-        var command = new GodwitCommand("import", "Load exported users into the database.", Usage)
+        var command = new GodwitCommand("import", "Load exported users into the database.", Usage, takesConfiguration: true)
         {
             // Checked by the command, which says what is missing with the usage. One at most, so the
             // configuration after it is left unmatched, as configuration.
@@ -89,8 +89,6 @@ internal static class ImportCommand
             CommandOptions.Value("state", "Checkpoint for resuming."),
             CommandOptions.Value("batch-size", "Users per commit and checkpoint."),
         };
-        // Every other token is configuration, as for serve: --Godwit:Database:Provider postgres ...
-        command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parsed, _) => RunAsync(CommandArguments.From(parsed), [.. parsed.UnmatchedTokens]));
         return command;
     }

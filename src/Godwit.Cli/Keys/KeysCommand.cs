@@ -46,7 +46,7 @@ internal static class KeysCommand
             Console.Error.WriteLine("Put this key first in Godwit:EncryptionKeys, keeping the older keys after it until `godwit keys reseal` has run.");
             return ExitCodes.Done;
         });
-        var reseal = new GodwitCommand("reseal", "Seal every stored secret under the newest key.", Usage) { TreatUnmatchedTokensAsErrors = false };
+        var reseal = new GodwitCommand("reseal", "Seal every stored secret under the newest key.", Usage, takesConfiguration: true);
         reseal.SetAction((parsed, _) => ResealAsync([.. parsed.UnmatchedTokens]));
         var keys = new GodwitCommand("keys", "Encryption keys: new, reseal.", Usage) { make, reseal };
         GodwitCommand.ShowUsageWithoutSubcommand(keys);

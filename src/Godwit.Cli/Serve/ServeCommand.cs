@@ -27,7 +27,7 @@ internal static class ServeCommand
 
     public static Command Create()
     {
-        var command = new GodwitCommand("serve", "Run the HTTP server.", Usage) { TreatUnmatchedTokensAsErrors = false };
+        var command = new GodwitCommand("serve", "Run the HTTP server.", Usage, takesConfiguration: true);
         command.SetAction((parsed, cancellationToken) => RunAsync([.. parsed.UnmatchedTokens], cancellationToken));
         return command;
     }

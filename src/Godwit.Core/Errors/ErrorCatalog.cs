@@ -76,6 +76,7 @@ public static class ErrorCatalog
     public static readonly ApiError InvalidEventTime = new(400, "invalid_time", "since and until must be RFC 3339 timestamps with an offset, such as 2026-01-31T12:00:00Z.");
     public static readonly ApiError InvalidEventLimit = new(400, "invalid_limit", "limit must be a whole number between 1 and 1000.");
     public static readonly ApiError InvalidEventCursor = new(400, "invalid_cursor", "The cursor is invalid. Pass the next_cursor of a previous response unchanged.");
+    public static readonly ApiError InvalidEventQueryParameter = new(400, "invalid_query_parameter", "Only user_id, types, since, until, limit and cursor may be passed, each at most once.");
 
     // Passwords.
     public static readonly ApiError PasswordAlreadyExists = new(400, "password_already_exists", "This user already has a password. Reset it instead of migrating another.");

@@ -18,13 +18,12 @@ internal static class EventQuery
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
     private static readonly string[] Known = ["user_id", "types", "since", "until", "limit", "cursor"];
-    private static readonly ApiError UnknownParameter = new(400, "invalid_query_parameter", "Only user_id, types, since, until, limit and cursor may be passed, each at most once.");
 
     public static (EventFilter Filter, EventCursor? Cursor, int Limit) Read(IQueryCollection query)
     {
         if (query.Any(pair => !Known.Contains(pair.Key, StringComparer.Ordinal) || pair.Value.Count > 1))
         {
-            throw new RequestRejectedException(UnknownParameter);
+            throw new RequestRejectedException(ErrorCatalog.InvalidEventQueryParameter);
         }
 
         var userId = One(query, "user_id");

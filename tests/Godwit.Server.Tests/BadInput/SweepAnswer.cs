@@ -36,7 +36,7 @@ internal sealed record SweepAnswer(SweptRoute Route, string Case, int Status, st
             && Text(json, "request_id")?.StartsWith("request-id-live-", StringComparison.Ordinal) == true
             && !string.IsNullOrEmpty(Text(json, "error_type"))
             && !string.IsNullOrEmpty(Text(json, "error_message"))
-            && Text(json, "error_url") == $"{Godwit.Server.Http.ErrorReference.DefaultPage}#{Text(json, "error_type")}";
+            && Text(json, "error_url")?.EndsWith($"{Godwit.Server.Http.ErrorReference.PagePath}#{Text(json, "error_type")}", StringComparison.Ordinal) == true;
         return stytchShaped ? null : $"answered {Status} outside Stytch's error shape";
     }
 

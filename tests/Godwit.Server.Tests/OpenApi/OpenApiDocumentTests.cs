@@ -9,7 +9,8 @@ namespace Godwit.Server.Tests.OpenApi;
 /// <summary>The document covers every mapped route, describes each one's body and answer, and is public.</summary>
 public sealed class OpenApiDocumentTests(SqliteGodwit godwit) : IClassFixture<SqliteGodwit>
 {
-    private static readonly string[] OwnRoutes = ["/openapi", "/docs"];
+    // The document and its reference, and the error reference: pages for people, not API.
+    private static readonly string[] OwnRoutes = ["/openapi", "/docs", "/errors"];
 
     [Fact]
     public async Task Every_mapped_route_is_in_the_document_with_its_methods()
@@ -23,6 +24,7 @@ public sealed class OpenApiDocumentTests(SqliteGodwit godwit) : IClassFixture<Sq
 
         Assert.NotEmpty(MappedRoutes());
         Assert.Empty(missing);
+        Assert.DoesNotContain(document.Paths, path => path.Key.StartsWith("/errors", StringComparison.Ordinal));
     }
 
     /// <summary>An endpoint mapped without its types shows up here until its mapping line names them.</summary>
