@@ -14,7 +14,7 @@ namespace Godwit.Core.Sessions;
 /// </summary>
 public sealed partial class SigningKeyRing(ProjectKeys projectKeys, SessionTokenOptions options, TimeProvider clock, ILogger<SigningKeyRing> logger) : IDisposable
 {
-    private static readonly TimeSpan RefreshInterval = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan RefreshInterval = TimeSpan.FromMinutes(1);
 
     /// <summary>At most one reload per this span for JWTs naming a key id this process does not know.</summary>
     public static readonly TimeSpan UnknownKeyCooldown = TimeSpan.FromSeconds(30);
@@ -33,15 +33,7 @@ public sealed partial class SigningKeyRing(ProjectKeys projectKeys, SessionToken
         await refreshLock.WaitAsync(cancellationToken);
         try
         {
-            var keys = await LoadAsync(store, cancellationToken);
-            var now = clock.GetUtcNow();
-            if (keys.Count == 0 || now - keys[^1].CreatedAt > options.SigningKeyRotation)
-            {
-                await store.AddAsync(CreateKey(now.UtcDateTime), cancellationToken);
-                keys = await LoadAsync(store, cancellationToken);
-            }
-
-            current = new Snapshot(keys, now);
+            await LoadOrCreateAsync(store, cancellationToken);
         }
         finally
         {
@@ -49,9 +41,13 @@ public sealed partial class SigningKeyRing(ProjectKeys projectKeys, SessionToken
         }
     }
 
-    /// <summary>Refreshes when the last load is older than a minute, so rotations by other processes are seen.</summary>
+    /// <summary>
+    /// Refreshes when the last load is older than a minute, so rotations by other processes are seen.
+    /// Once keys are loaded, one request reloads them and the others go on with the keys they have
+    /// instead of queueing behind it (every check at that moment would otherwise wait for a reload each).
+    /// </summary>
     public Task RefreshIfStaleAsync(ISigningKeyStore store, CancellationToken cancellationToken) =>
-        clock.GetUtcNow() - current.LoadedAt > RefreshInterval ? RefreshAsync(store, cancellationToken) : Task.CompletedTask;
+        IsStale(current) ? RefreshIfAsync(store, IsStale, waitForOthers: !IsLoaded, cancellationToken) : Task.CompletedTask;
 
     /// <summary>
     /// An unknown key id may name a key another process created a moment ago, or one an attacker
@@ -59,7 +55,49 @@ public sealed partial class SigningKeyRing(ProjectKeys projectKeys, SessionToken
     /// cannot turn every request into a database read.
     /// </summary>
     public Task RefreshForUnknownKeyAsync(ISigningKeyStore store, CancellationToken cancellationToken) =>
-        clock.GetUtcNow() - current.LoadedAt >= UnknownKeyCooldown ? RefreshAsync(store, cancellationToken) : Task.CompletedTask;
+        CooledDown(current) ? RefreshIfAsync(store, CooledDown, waitForOthers: true, cancellationToken) : Task.CompletedTask;
+
+    private bool IsStale(Snapshot keys) => clock.GetUtcNow() - keys.LoadedAt > RefreshInterval;
+
+    private bool CooledDown(Snapshot keys) => clock.GetUtcNow() - keys.LoadedAt >= UnknownKeyCooldown;
+
+    /// <summary>Reloads if <paramref name="due"/> still holds once the lock is held: a reload that finished meanwhile counts.</summary>
+    private async Task RefreshIfAsync(ISigningKeyStore store, Func<Snapshot, bool> due, bool waitForOthers, CancellationToken cancellationToken)
+    {
+        if (waitForOthers)
+        {
+            await refreshLock.WaitAsync(cancellationToken);
+        }
+        else if (!refreshLock.Wait(0, cancellationToken))
+        {
+            return;
+        }
+
+        try
+        {
+            if (due(current))
+            {
+                await LoadOrCreateAsync(store, cancellationToken);
+            }
+        }
+        finally
+        {
+            refreshLock.Release();
+        }
+    }
+
+    private async Task LoadOrCreateAsync(ISigningKeyStore store, CancellationToken cancellationToken)
+    {
+        var keys = await LoadAsync(store, cancellationToken);
+        var now = clock.GetUtcNow();
+        if (keys.Count == 0 || now - keys[^1].CreatedAt > options.SigningKeyRotation)
+        {
+            await store.AddAsync(CreateKey(now.UtcDateTime), cancellationToken);
+            keys = await LoadAsync(store, cancellationToken);
+        }
+
+        current = new Snapshot(keys, now);
+    }
 
     /// <summary>
     /// The key that signs new JWTs: the newest one published for at least <see cref="PublicationDelay"/>,

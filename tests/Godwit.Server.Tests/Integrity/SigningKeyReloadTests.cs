@@ -40,6 +40,22 @@ public sealed class SigningKeyReloadTests(SqliteGodwit godwit) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Many_checks_meeting_stale_keys_at_once_reload_them_once()
+    {
+        await using var scope = godwit.Host.Services.CreateAsyncScope();
+        var store = new CountingKeyStore(scope.ServiceProvider.GetRequiredService<ISigningKeyStore>());
+        using var ring = Ring(new SessionTokenOptions());
+        await ring.RefreshAsync(store, TestContext.Current.CancellationToken);
+        clock.Advance(SigningKeyRing.RefreshInterval + TimeSpan.FromSeconds(1));
+
+        await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => ring.RefreshIfStaleAsync(store, TestContext.Current.CancellationToken))));
+        await ring.RefreshIfStaleAsync(store, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, store.Lists);
+        Assert.True(ring.IsLoaded);
+    }
+
+    [Fact]
     public async Task A_new_key_signs_only_once_every_process_has_loaded_it()
     {
         await using var scope = godwit.Host.Services.CreateAsyncScope();
@@ -89,11 +105,13 @@ public sealed class SigningKeyReloadTests(SqliteGodwit godwit) : IClassFixture<S
 
     private sealed class CountingKeyStore(ISigningKeyStore inner) : ISigningKeyStore
     {
-        public int Lists { get; private set; }
+        private int lists;
+
+        public int Lists => Volatile.Read(ref lists);
 
         public Task<IReadOnlyList<SigningKey>> ListAsync(CancellationToken cancellationToken)
         {
-            Lists++;
+            Interlocked.Increment(ref lists);
             return inner.ListAsync(cancellationToken);
         }
 
