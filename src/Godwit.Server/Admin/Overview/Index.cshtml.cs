@@ -1,0 +1,7 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Godwit.Server.Admin.Overview;
+
+internal sealed class OverviewModel : PageModel
+{
+}

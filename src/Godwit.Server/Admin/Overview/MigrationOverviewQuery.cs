@@ -1,0 +1,3 @@
+namespace Godwit.Server.Admin.Overview;
+
+internal sealed class MigrationOverviewQuery;
