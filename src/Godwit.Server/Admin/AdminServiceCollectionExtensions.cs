@@ -23,6 +23,7 @@ internal static class AdminServiceCollectionExtensions
         services.AddScoped<AdminSessions>();
         services.AddScoped<CurrentAdmin>();
         services.AddScoped<Overview.MigrationOverviewQuery>();
+        services.AddScoped<Users.UserActions>();
         services.AddRazorPages(pages =>
             {
                 pages.RootDirectory = "/Admin";
