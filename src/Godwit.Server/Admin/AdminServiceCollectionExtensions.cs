@@ -22,6 +22,7 @@ internal static class AdminServiceCollectionExtensions
         services.AddSingleton<AdminConsole>();
         services.AddScoped<AdminSessions>();
         services.AddScoped<CurrentAdmin>();
+        services.AddScoped<Overview.OverviewSql>();
         services.AddScoped<Overview.MigrationOverviewQuery>();
         services.AddScoped<Users.UserActions>();
         services.AddRazorPages(pages =>
