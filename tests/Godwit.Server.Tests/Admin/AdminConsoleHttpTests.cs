@@ -4,6 +4,7 @@ using Godwit.Server.Tests.MagicLinks;
 using Godwit.Server.Tests.Totps;
 using Godwit.Testing.Hosting;
 using Godwit.Testing.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Godwit.Server.Tests.Admin;
 
@@ -126,7 +127,7 @@ public sealed partial class AdminConsoleHttpTests
         Assert.Equal(HttpStatusCode.OK, rewrite.Status);
         Assert.DoesNotContain("godwit_admin", rewrite.Body.GetProperty("user").GetProperty("roles").ToString(), StringComparison.Ordinal);
         await using var scope = host.Services.CreateAsyncScope();
-        var user = await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Godwit.Core.Users.IUserStore>(scope.ServiceProvider).FindAsync(admin.UserId, Cancellation);
+        var user = await scope.ServiceProvider.GetRequiredService<Godwit.Core.Users.IUserStore>().FindAsync(admin.UserId, Cancellation);
         Assert.Contains("godwit_admin", user!.Roles);
     }
 
