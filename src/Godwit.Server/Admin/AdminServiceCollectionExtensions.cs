@@ -39,13 +39,14 @@ internal static class AdminServiceCollectionExtensions
                     manager.ApplicationParts.Add(part);
                 }
             });
-        var secure = !environment.IsDevelopment();
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = AdminCookies.Antiforgery;
             antiforgery.Cookie.Path = AdminConsole.PathPrefix;
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
-            antiforgery.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            // Always would refuse every plain-HTTP request (a TLS proxy in front without forwarded
+            // headers); the token is worthless without the session cookie, which is Secure outside Development.
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             antiforgery.FormFieldName = "__antiforgery";
             // AdminHeaders sends DENY, stricter than the SAMEORIGIN antiforgery would add.
             antiforgery.SuppressXFrameOptionsHeader = true;

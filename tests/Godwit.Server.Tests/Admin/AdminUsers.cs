@@ -13,12 +13,15 @@ internal sealed record TestAdmin(string UserId, string Email, string TotpSecret)
 
 internal static class AdminUsers
 {
-    /// <summary>A user who logged in by email code, enrolled a TOTP (verified with the previous step's code) and was made an admin.</summary>
+    /// <summary>
+    /// A user who logged in by email code, enrolled a TOTP (verified with the current step's code, so a
+    /// later sign-in uses the next step's) and was made an admin.
+    /// </summary>
     public static async Task<TestAdmin> CreateAsync(GodwitHost host)
     {
         var user = await TotpUsers.LogInAsync(host);
         var totp = await TotpUsers.CreateAsync(host, user.UserId);
-        var code = await Otplib.CodeAsync(totp.Secret, DateTimeOffset.UtcNow.AddSeconds(-30));
+        var code = await Otplib.CodeAsync(totp.Secret, DateTimeOffset.UtcNow);
         var verified = await host.Client.PostAsync("/v1/totps/authenticate", new { user_id = user.UserId, totp_code = code });
         Assert.True(verified.Status == HttpStatusCode.OK, verified.ToString());
         await GrantAsync(host, user.UserId);
