@@ -3,6 +3,7 @@ using Godwit.Core.Security;
 using Microsoft.AspNetCore.Hosting;
 using Godwit.Core.Sessions;
 using Godwit.Core.Users;
+using Godwit.Server.Admin;
 using Godwit.Server.Biometrics;
 using Godwit.Server.Delivery;
 using Godwit.Server.Events;
@@ -96,6 +97,7 @@ public static class GodwitApp
         services.AddGodwitReadinessChecks();
         services.AddGodwitWebhooks(builder.Configuration);
         services.AddGodwitOpenApi(builder.Configuration);
+        services.AddGodwitAdmin(builder.Configuration, builder.Environment);
         var migrate = settings.AddDatabase(services);
         services.AddSingleton(new StartupTasks(migrate));
 
@@ -126,6 +128,7 @@ public static class GodwitApp
         v1.MapMigrationOutcomeApi();
         app.MapGodwitOAuth(v1);
         app.MapApiReference();
+        app.MapGodwitAdmin();
         return app;
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Godwit.Cli.Import;
+using Godwit.Cli.Admin;
 using Godwit.Cli.Keys;
 using Godwit.Cli.Migration;
 using Godwit.Cli.Serve;
@@ -31,6 +32,7 @@ internal static class GodwitCommandLine
                    not yet seen, as a file for godwit import (godwit migration --help)
           keys     new: a new encryption key for Godwit:EncryptionKeys; reseal: move every stored
                    secret to the newest key (godwit keys --help)
+          admin    create <email>: give a user access to the admin console (godwit admin --help)
 
         Options:
           --version   The version of godwit.
@@ -77,6 +79,7 @@ internal static class GodwitCommandLine
             BackfillCommand.Create(),
             MigrationCommand.Create(),
             KeysCommand.Create(),
+            AdminCommand.Create(),
         };
         root.SetAction(_ =>
         {

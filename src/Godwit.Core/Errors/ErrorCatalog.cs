@@ -32,6 +32,7 @@ public static class ErrorCatalog
     public static readonly ApiError InvalidName = new(400, "invalid_name", "Name parts must be strings of at most 1024 characters.");
     public static readonly ApiError UserNotFound = new(404, "user_not_found", "User could not be found.");
     public static readonly ApiError RoleNotFound = new(400, "role_not_found", "roles must name roles of the RBAC policy (Godwit:Rbac:Roles, listed by GET /v1/rbac/policy).");
+    public static readonly ApiError ReservedRole = new(400, "reserved_role", "roles may not name godwit_admin: console access is granted only by godwit admin create.");
     public static readonly ApiError InvalidAuthorizationCheck = new(400, "bad_request", "authorization_check needs a non-empty resource_id and action.");
     public static readonly ApiError SessionAuthorizationDenied = new(403, "consumer_session_authorization_error", "The User is not authorized to perform the requested action on that resource.");
     public static readonly ApiError EmailNotFound = new(404, "email_not_found", "Email could not be found.");

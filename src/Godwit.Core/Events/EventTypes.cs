@@ -46,6 +46,16 @@ public static class EventTypes
     /// <summary>An outcome of the rolling-migration step, reported by the application's library.</summary>
     public const string MigrationReported = "migration.reported";
 
+    /// <summary>Console access granted by <c>godwit admin create</c>.</summary>
+    public const string AdminCreated = "admin.created";
+
+    /// <summary>An admin signed in to, or out of, the console; the admin is the actor.</summary>
+    public const string AdminSignedIn = "admin.signed_in";
+    public const string AdminSignedOut = "admin.signed_out";
+
+    /// <summary>A console action that no other event describes (sending an email, redelivering a webhook).</summary>
+    public const string AdminAction = "admin.action";
+
     public const string ImportStarted = "import.started";
     public const string ImportFinished = "import.finished";
 
@@ -60,6 +70,7 @@ public static class EventTypes
         MfaEnrolled, MfaRemoved,
         OAuthLinked, OAuthUnlinked,
         MigrationReported,
+        AdminCreated, AdminSignedIn, AdminSignedOut, AdminAction,
         ImportStarted, ImportFinished,
     };
 }

@@ -57,6 +57,11 @@ public sealed class RbacOptions
                 return $"{SectionName}:Roles: role '{role.RoleId}' may not start with 'stytch'; only '{RbacPolicy.DefaultRole}' is predefined.";
             }
 
+            if (role.RoleId == Admin.AdminRole.Id)
+            {
+                return $"{SectionName}:Roles: role '{role.RoleId}' is reserved for the admin console (godwit admin create grants it).";
+            }
+
             if (!roles.Add(role.RoleId))
             {
                 return $"{SectionName}:Roles names role '{role.RoleId}' twice.";

@@ -28,6 +28,11 @@ public sealed class RbacPolicy
     /// </summary>
     public Result<List<string>> ExplicitRoles(IReadOnlyList<string> requested)
     {
+        if (requested.Contains(Admin.AdminRole.Id, StringComparer.Ordinal))
+        {
+            return ErrorCatalog.ReservedRole;
+        }
+
         if (requested.FirstOrDefault(r => Roles.All(known => known.RoleId != r)) is not null)
         {
             return ErrorCatalog.RoleNotFound;

@@ -36,8 +36,8 @@ public sealed class User
     /// </summary>
     public List<string> Roles { get; set; } = [];
 
-    /// <summary>Every role the user holds, as the API and session JWTs show them.</summary>
-    public IReadOnlyList<string> GrantedRoles => [Rbac.RbacPolicy.DefaultRole, .. Roles];
+    /// <summary>Every role the user holds, as the API and session JWTs show them (never the console's, see <see cref="Admin.AdminRole"/>).</summary>
+    public IReadOnlyList<string> GrantedRoles => [Rbac.RbacPolicy.DefaultRole, .. Roles.Where(role => role != Admin.AdminRole.Id)];
 
     public List<UserEmail> Emails { get; init; } = [];
 

@@ -1,3 +1,4 @@
+using Godwit.Core.Admin;
 using System.Text.Json.Nodes;
 using Godwit.Core.Errors;
 using Godwit.Core.Events;
@@ -124,6 +125,9 @@ public sealed class UserService(IUserStore store, TimeProvider clock, NewUserVal
         {
             return roles.Error!;
         }
+
+        // The API never shows the console role, so a client writing back the roles it read keeps it.
+        roles = AdminRole.KeptThrough(user, roles.Value);
 
         var newEmails = emails.Distinct().Where(e => user.Emails.All(existing => existing.Address != e)).ToList();
         var newPhones = phones.Distinct().Where(p => user.Phones.All(existing => existing.Number != p)).ToList();
