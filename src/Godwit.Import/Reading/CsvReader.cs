@@ -40,7 +40,9 @@ internal static class CsvReader
     public static async IAsyncEnumerable<TextRecord> ReadAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // UTF-8 only, its byte order mark skipped (Excel writes one); invalid bytes throw rather than become U+FFFD.
-        using var text = new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false);
+        using var text = new RecordLengthLimit(
+            new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false),
+            MaxRecordChars);
         using var reader = await OpenAsync(text, cancellationToken);
         string[]? header = null;
         Dictionary<string, int>? columns = null;
@@ -48,6 +50,7 @@ internal static class CsvReader
         while (await NextAsync(reader, line, cancellationToken))
         {
             var values = Take(reader.Current, ref line, header);
+            text.RowEnded(reader.Current.LineNumberToExcl);
             if (values is null)
             {
                 continue;
