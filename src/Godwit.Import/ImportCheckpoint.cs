@@ -19,6 +19,9 @@ public sealed record ImportCheckpoint
 
     public long Line { get; init; }
 
+    /// <summary>Bytes of the input read up to <see cref="Line"/>: the share done is this over the file's size.</summary>
+    public long Position { get; init; }
+
     /// <summary>Every row of the input is recorded: running the same import again has nothing to do.</summary>
     public bool Finished { get; init; }
 

@@ -95,7 +95,7 @@ public sealed class ImportRunner(IExportPreset preset, ImportValidation validati
             }
 
             // Every row read and recorded: the checkpoint says so, and a second run has nothing to do.
-            state = await CommitAsync(state with { Finished = true }, transaction, errors, results, cancellationToken);
+            state = await CommitAsync(state with { Finished = true, Position = new FileInfo(options.InputPath).Length }, transaction, errors, results, cancellationToken);
         }
         catch
         {
@@ -139,7 +139,7 @@ public sealed class ImportRunner(IExportPreset preset, ImportValidation validati
                 }
 
                 User? user = null;
-                step.Rows.Add(row is ImportRow.Read read ? validation.Check(read.User, out user) : row);
+                step.Rows.Add(row is ImportRow.Read read ? validation.Check(read.User, out user) with { End = row.End } : row);
                 if (user is not null)
                 {
                     step.Users.Add(user);
@@ -224,7 +224,7 @@ public sealed class ImportRunner(IExportPreset preset, ImportValidation validati
             }
         }
 
-        return state with { Line = rows[^1].Line, Counts = counts, HashTypes = hashTypes };
+        return state with { Line = rows[^1].Line, Position = rows[^1].End, Counts = counts, HashTypes = hashTypes };
     }
 
     /// <summary>

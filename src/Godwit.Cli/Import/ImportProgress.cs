@@ -13,10 +13,10 @@ internal static class ImportProgress
     /// <param name="rowsBefore">Rows an earlier run of the same import already read: this run's rate counts only its own.</param>
     public static async Task<T> ShowAsync<T>(string inputPath, long rowsBefore, Func<IImportProgress, Task<T>> run)
     {
-        var total = Task.Run(() => InputSize.CountLines(inputPath));
+        var pace = new ImportPace(new FileInfo(inputPath).Length, rowsBefore);
         if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
         {
-            return await run(new PlainLines(total, new Rate(rowsBefore)));
+            return await run(new PlainLines(pace));
         }
 
         return await AnsiConsole.Progress()
@@ -25,8 +25,8 @@ internal static class ImportProgress
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .StartAsync(async context =>
             {
-                var task = context.AddTask("reading", maxValue: double.MaxValue);
-                var result = await run(new LiveBar(task, total, new Rate(rowsBefore)));
+                var task = context.AddTask("reading", maxValue: pace.InputBytes);
+                var result = await run(new LiveBar(task, pace));
                 task.Value = task.MaxValue;
                 return result;
             });
@@ -36,35 +36,16 @@ internal static class ImportProgress
         $"line {state.Line:N0}: {state.Counts.Created:N0} created, {state.Counts.Updated:N0} updated, " +
         $"{state.Counts.Skipped:N0} skipped, {state.Counts.Failed:N0} failed, {rowsPerSecond:N0} rows/s";
 
-    /// <summary>
-    /// Rows this run read per second of its real elapsed time, from its start: the rows an earlier
-    /// run read are not this run's, and the rows of the first report took time too.
-    /// </summary>
-    internal sealed class Rate(long rowsBefore, TimeProvider? clock = null)
+    private sealed class LiveBar(ProgressTask task, ImportPace pace) : IImportProgress
     {
-        private readonly TimeProvider time = clock ?? TimeProvider.System;
-        private readonly long started = (clock ?? TimeProvider.System).GetTimestamp();
-
-        public double Of(ImportCheckpoint state) =>
-            Math.Max(state.Counts.Read - rowsBefore, 0) / Math.Max(time.GetElapsedTime(started).TotalSeconds, 0.001);
-    }
-
-    private sealed class LiveBar(ProgressTask task, Task<long> totalLines, Rate rate) : IImportProgress
-    {
-
         public void Report(ImportCheckpoint state)
         {
-            if (totalLines.IsCompletedSuccessfully && task.MaxValue == double.MaxValue)
-            {
-                task.MaxValue = Math.Max(totalLines.Result, 1);
-            }
-
-            task.Value = Math.Min(state.Line, task.MaxValue);
-            task.Description = Markup.Escape(Describe(state, rate.Of(state)));
+            task.Value = pace.BytesDone(state);
+            task.Description = Markup.Escape(Describe(state, pace.RowsPerSecond(state)));
         }
     }
 
-    private sealed class PlainLines(Task<long> totalLines, Rate rate) : IImportProgress
+    private sealed class PlainLines(ImportPace pace) : IImportProgress
     {
         private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
         private readonly Stopwatch watch = Stopwatch.StartNew();
@@ -72,15 +53,13 @@ internal static class ImportProgress
 
         public void Report(ImportCheckpoint state)
         {
-            var rowsPerSecond = rate.Of(state);
             if (lastReport is { } last && watch.Elapsed - last < Interval)
             {
                 return;
             }
 
             lastReport = watch.Elapsed;
-            var share = totalLines.IsCompletedSuccessfully && totalLines.Result > 0 ? $" ({100.0 * state.Line / totalLines.Result:N0}%)" : "";
-            Console.WriteLine(Describe(state, rowsPerSecond) + share);
+            Console.WriteLine($"{Describe(state, pace.RowsPerSecond(state))} ({100 * pace.Share(state):N0}%)");
         }
     }
 }

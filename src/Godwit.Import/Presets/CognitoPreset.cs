@@ -81,7 +81,7 @@ internal sealed class CognitoPreset : IExportPreset
             }
         }
 
-        return new TextRecord(user.Line, attributes);
+        return new TextRecord(user.Line, attributes) { End = user.End };
     }
 
     private static ImportRow Map(TextRecord record, string? problem)

@@ -115,5 +115,7 @@ internal sealed class FieldReader(ExportRecord record)
 
     /// <summary>The user, or the refusal of the first field that could not be read.</summary>
     public ImportRow Finish(ImportUser user) =>
-        problem is null ? new ImportRow.Read(user) : new ImportRow.Refused(record.Line, user.LegacyId, errorType!, problem);
+        problem is null
+            ? new ImportRow.Read(user) { End = record.End }
+            : new ImportRow.Refused(record.Line, user.LegacyId, errorType!, problem) { End = record.End };
 }

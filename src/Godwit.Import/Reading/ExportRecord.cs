@@ -11,6 +11,9 @@ internal abstract class ExportRecord(long line)
 {
     public long Line { get; } = line;
 
+    /// <summary>How far into the file the reader had got when it gave this record, in bytes: the import's progress.</summary>
+    public long End { get; init; }
+
     public abstract bool Has(string field);
 
     /// <summary>

@@ -36,7 +36,7 @@ internal static class JsonArrayReader
             var step = scan.Next(window, out var fields);
             if (step == Step.Record)
             {
-                yield return new JsonRecord(scan.Records, fields!);
+                yield return new JsonRecord(scan.Records, fields!) { End = window.Offset };
             }
             else if (step == Step.End)
             {

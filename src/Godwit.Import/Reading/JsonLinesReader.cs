@@ -45,7 +45,7 @@ internal static class JsonLinesReader
             window.Advance(newline < 0 ? length : length + 1);
             if (fields is not null)
             {
-                yield return new JsonRecord(line, fields) { Offset = offset };
+                yield return new JsonRecord(line, fields) { Offset = offset, End = window.Offset };
             }
         }
     }

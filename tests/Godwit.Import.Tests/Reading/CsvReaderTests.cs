@@ -107,4 +107,36 @@ public sealed class CsvReaderTests
         Assert.Equal(2, error.Line);
         Assert.Contains("never closed", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_quote_left_open_in_a_large_file_fails_before_the_rest_of_the_file_is_read()
+    {
+        var csv = "id,note\n1,\"open\n" + string.Concat(Enumerable.Repeat("2,more text that never ends the quote\n", 500_000));
+        var stream = new ClosedWhere(System.Text.Encoding.UTF8.GetBytes(csv));
+
+        var error = await Assert.ThrowsAsync<ImportFormatException>(() =>
+            Records.AllAsync(CsvReader.ReadAsync(stream, TestContext.Current.CancellationToken)));
+
+        Assert.Equal(2, error.Line);
+        Assert.Contains("never closed", error.Message, StringComparison.Ordinal);
+        Assert.True(stream.ReadWhenClosed < stream.Size / 2, $"read {stream.ReadWhenClosed:N0} of {stream.Size:N0} bytes");
+    }
+
+    /// <summary>Remembers how far it had been read when the reader closed it.</summary>
+    private sealed class ClosedWhere(byte[] bytes) : MemoryStream(bytes)
+    {
+        public long Size { get; } = bytes.Length;
+
+        public long ReadWhenClosed { get; private set; }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                ReadWhenClosed = Position;
+            }
+
+            base.Dispose(disposing);
+        }
+    }
 }
