@@ -30,7 +30,8 @@ public static class StorageServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddGodwitStores(this IServiceCollection services, Func<DbConnection> sessionCheckConnection, bool keepSessionCheckConnections)
     {
-        services.AddSingleton(new SessionCheckReader(sessionCheckConnection, keepSessionCheckConnections));
+        // Made by the container, so the container disposes it and closes its kept connections.
+        services.AddSingleton(_ => new SessionCheckReader(sessionCheckConnection, keepSessionCheckConnections));
         services.AddScoped<IUserStore, EfUserStore>();
         services.AddScoped<IPasswordStore, EfPasswordStore>();
         services.AddScoped<ISessionStore, EfSessionStore>();

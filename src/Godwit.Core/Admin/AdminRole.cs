@@ -16,5 +16,5 @@ public static class AdminRole
 
     /// <summary>The roles an update settles on, with the console role kept when the user held it.</summary>
     public static List<string> KeptThrough(User user, List<string> requested) =>
-        IsAdmin(user) ? [.. requested.Append(Id).Order(StringComparer.Ordinal)] : requested;
+        IsAdmin(user) ? [.. requested.Where(role => role != Id).Append(Id).Order(StringComparer.Ordinal)] : requested;
 }

@@ -80,14 +80,15 @@ public sealed class SessionJwts(SigningKeyRing keys, SessionTokenOptions options
     /// </summary>
     /// <remarks>
     /// A client shows the same JWT on every check until it gets a new one, so each JWT this process has
-    /// verified is remembered for <see cref="SessionTokenOptions.JwtLifetime"/>, exactly as presented,
+    /// verified is remembered for <see cref="SessionTokenOptions.JwtLifetime"/>, by the SHA-256 of the JWT exactly as presented,
     /// with the key that signed it: checking its RSA signature again on every request cost more than
     /// reading the session. It is still refused once that key is no longer published.
     /// </remarks>
     public async Task<string?> ReadSessionIdAsync(string jwt, Func<Task> refreshKeys)
     {
         var now = clock.GetUtcNow();
-        if (verified.TryGetValue(jwt, out var known) && now - known.VerifiedAt < options.JwtLifetime && keys.Find(known.Kid) is not null)
+        var key = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(jwt)));
+        if (verified.TryGetValue(key, out var known) && now - known.VerifiedAt < options.JwtLifetime && keys.Find(known.Kid) is not null)
         {
             return known.SessionId;
         }
@@ -95,7 +96,7 @@ public sealed class SessionJwts(SigningKeyRing keys, SessionTokenOptions options
         var sessionId = await VerifyAsync(jwt, refreshKeys);
         if (sessionId.Id is { } id)
         {
-            Remember(verified, jwt, new VerifiedJwt(id, sessionId.Kid, now), entry => now - entry.VerifiedAt >= options.JwtLifetime);
+            Remember(verified, key, new VerifiedJwt(id, sessionId.Kid, now), entry => now - entry.VerifiedAt >= options.JwtLifetime);
         }
 
         return sessionId.Id;

@@ -127,7 +127,10 @@ public sealed class UserService(IUserStore store, TimeProvider clock, NewUserVal
         }
 
         // The API never shows the console role, so a client writing back the roles it read keeps it.
-        roles = AdminRole.KeptThrough(user, roles.Value);
+        if (command.Roles is not null)
+        {
+            roles = AdminRole.KeptThrough(user, roles.Value);
+        }
 
         var newEmails = emails.Distinct().Where(e => user.Emails.All(existing => existing.Address != e)).ToList();
         var newPhones = phones.Distinct().Where(p => user.Phones.All(existing => existing.Number != p)).ToList();
@@ -266,7 +269,7 @@ public sealed class UserService(IUserStore store, TimeProvider clock, NewUserVal
         if (!before.Roles.SequenceEqual(user.Roles))
         {
             fields.Add("roles");
-            payload["roles"] = new JsonArray([.. user.Roles.Select(role => JsonValue.Create(role))]);
+            payload["roles"] = new JsonArray([.. user.Roles.Where(role => role != AdminRole.Id).Select(role => JsonValue.Create(role))]);
         }
 
         if (fields.Count > 0)

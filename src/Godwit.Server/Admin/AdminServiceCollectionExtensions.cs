@@ -21,6 +21,7 @@ internal static class AdminServiceCollectionExtensions
 
         services.AddSingleton<AdminConsole>();
         services.AddScoped<AdminSessions>();
+        services.AddSingleton<ConsoleSessionIds>();
         services.AddScoped<CurrentAdmin>();
         services.AddScoped<Overview.OverviewSql>();
         services.AddScoped<Overview.MigrationOverviewQuery>();

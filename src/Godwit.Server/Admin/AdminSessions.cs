@@ -21,7 +21,12 @@ internal sealed record AdminSession(User Admin, Session Session, string Token)
 /// cookie: they expire, are revoked and are audited like every other session, and the role is
 /// checked on every request, so taking it away (deleting the user) ends console access at once.
 /// </summary>
-internal sealed class AdminSessions(SessionService sessions)
+/// <remarks>
+/// Only sessions this console started count: an admin's other sessions (an application's, one
+/// made through the API with the project secret) carry the same user and may carry a TOTP factor,
+/// but never opened the console's email step, and may sit where an application's scripts can read them.
+/// </remarks>
+internal sealed class AdminSessions(SessionService sessions, ConsoleSessionIds consoleSessions)
 {
     /// <summary>The cookie's session when it is live and belongs to an admin; null otherwise.</summary>
     public async Task<AdminSession?> FindAsync(HttpContext context, CancellationToken cancellationToken)
@@ -32,7 +37,7 @@ internal sealed class AdminSessions(SessionService sessions)
         }
 
         var found = await sessions.AuthenticateAsync(new SessionRequest(null, token, null, null), cancellationToken);
-        return found.Succeeded && AdminRole.IsAdmin(found.Value.User)
+        return found.Succeeded && AdminRole.IsAdmin(found.Value.User) && consoleSessions.IsConsoles(found.Value.Issued.Session)
             ? new AdminSession(found.Value.User, found.Value.Issued.Session, token)
             : null;
     }
@@ -46,4 +51,31 @@ internal sealed class CurrentAdmin
     public User User => Session?.Admin ?? throw new InvalidOperationException("No admin is signed in.");
 
     public string Email => User.Emails.FirstOrDefault()?.Address ?? User.UserId;
+}
+
+/// <summary>
+/// The ids of the sessions the console's sign-in started, in this process. A restart signs admins
+/// out of the console (their sessions stay valid elsewhere until they expire).
+/// </summary>
+internal sealed class ConsoleSessionIds(TimeProvider clock)
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTime> expiries = new(StringComparer.Ordinal);
+
+    public void Issued(Session session)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var (sessionId, expiresAt) in expiries)
+        {
+            if (expiresAt <= now)
+            {
+                expiries.TryRemove(sessionId, out _);
+            }
+        }
+
+        expiries[session.SessionId] = session.ExpiresAt;
+    }
+
+    public bool IsConsoles(Session session) => expiries.ContainsKey(session.SessionId);
+
+    public void Ended(string sessionId) => expiries.TryRemove(sessionId, out _);
 }

@@ -21,7 +21,8 @@ namespace Godwit.Storage.Sessions;
 /// With <paramref name="keepsConnections"/> (SQLite) each reader keeps its connection open with its
 /// statements prepared on it, since Microsoft.Data.Sqlite finalizes a connection's statements when it
 /// closes; idle readers wait in a bag for the next check. Otherwise (PostgreSQL) every check takes a
-/// pooled connection, on which Npgsql keeps the statements it prepared.
+/// pooled connection and prepares nothing explicitly: a connection pooler in transaction mode
+/// (PgBouncer before 1.21) would lose prepared statements between checks.
 /// </remarks>
 internal sealed class SessionCheckReader(Func<DbConnection> newConnection, bool keepsConnections) : IDisposable
 {
@@ -51,7 +52,7 @@ internal sealed class SessionCheckReader(Func<DbConnection> newConnection, bool 
     private async Task<SessionWithUser?> FindAsync(GodwitDbContext db, bool byTokenHash, object key, DateTime now, CancellationToken cancellationToken)
     {
         var sql = statements ??= new Statements(db.Model);
-        var connection = idle.TryTake(out var kept) ? kept : await ReaderConnection.OpenAsync(newConnection(), sql, cancellationToken);
+        var connection = idle.TryTake(out var kept) ? kept : await ReaderConnection.OpenAsync(newConnection(), sql, keepsConnections, cancellationToken);
         var reusable = false;
         try
         {
@@ -64,6 +65,10 @@ internal sealed class SessionCheckReader(Func<DbConnection> newConnection, bool 
             if (reusable && keepsConnections && !Volatile.Read(ref disposed) && idle.Count < MaxIdleReaders)
             {
                 idle.Add(connection);
+                if (Volatile.Read(ref disposed))
+                {
+                    Dispose();
+                }
             }
             else
             {
@@ -167,21 +172,23 @@ internal sealed class SessionCheckReader(Func<DbConnection> newConnection, bool 
         private readonly DbCommand byId;
         private readonly DbCommand userParts;
         private readonly HashSet<DbCommand> prepared = [];
+        private readonly bool prepares;
 
-        private ReaderConnection(DbConnection connection, Statements sql)
+        private ReaderConnection(DbConnection connection, Statements sql, bool prepares)
         {
             this.connection = connection;
+            this.prepares = prepares;
             byTokenHash = Command(sql.ByTokenHash);
             byId = Command(sql.ById);
             userParts = Command(sql.UserPartsBatch);
         }
 
-        public static async Task<ReaderConnection> OpenAsync(DbConnection connection, Statements sql, CancellationToken cancellationToken)
+        public static async Task<ReaderConnection> OpenAsync(DbConnection connection, Statements sql, bool keepsConnections, CancellationToken cancellationToken)
         {
             try
             {
                 await connection.OpenAsync(cancellationToken);
-                return new ReaderConnection(connection, sql);
+                return new ReaderConnection(connection, sql, prepares: keepsConnections);
             }
             catch
             {
@@ -230,7 +237,7 @@ internal sealed class SessionCheckReader(Func<DbConnection> newConnection, bool 
         /// <summary>Prepares a command once its parameters are bound (Npgsql needs their types to prepare).</summary>
         private async Task PrepareOnceAsync(DbCommand command, CancellationToken cancellationToken)
         {
-            if (prepared.Add(command))
+            if (prepares && prepared.Add(command))
             {
                 await command.PrepareAsync(cancellationToken);
             }

@@ -130,11 +130,55 @@ public sealed partial class AdminConsoleHttpTests
         Assert.Contains("godwit_admin", user!.Roles);
     }
 
+    [Fact]
+    public async Task An_admins_session_made_through_the_api_does_not_open_the_console()
+    {
+        await using var host = await GodwitHost.StartAsync(new GodwitHostOptions { Environment = "Development" });
+        var user = await TotpUsers.LogInAsync(host);
+        var totp = await TotpUsers.CreateAsync(host, user.UserId);
+        var now = DateTimeOffset.UtcNow;
+        var enrolled = await host.Client.PostAsync("/v1/totps/authenticate", new { user_id = user.UserId, totp_code = await Otplib.CodeAsync(totp.Secret, now) });
+        var both = await host.Client.PostAsync("/v1/totps/authenticate", new { user_id = user.UserId, totp_code = await Otplib.CodeAsync(totp.Secret, now.AddSeconds(30)), session_token = user.SessionToken });
+        Assert.True(enrolled.Status == HttpStatusCode.OK, enrolled.ToString());
+        Assert.True(both.Status == HttpStatusCode.OK, both.ToString());
+        await AdminUsers.GrantAsync(host, user.UserId);
+        using var console = new ConsoleClient(host);
+        // An email code and a TOTP on one session of an admin, but a session the console never started.
+        console.UseSession(user.SessionToken);
+
+        var users = await console.GetAsync("/admin/users");
+
+        Assert.Equal(HttpStatusCode.Redirect, users.StatusCode);
+        Assert.Equal("/admin/sign-in", users.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Updates_without_roles_keep_the_console_role_once_and_events_never_show_it()
+    {
+        await using var host = await GodwitHost.StartAsync();
+        var admin = await AdminUsers.CreateAsync(host);
+
+        for (var i = 0; i < 2; i++)
+        {
+            var renamed = await host.Client.PutAsync($"/v1/users/{admin.UserId}", new { name = new { first_name = $"Ada{i}" } });
+            Assert.True(renamed.Status == HttpStatusCode.OK, renamed.ToString());
+        }
+
+        await using var scope = host.Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<Godwit.Core.Users.IUserStore>().FindAsync(admin.UserId, Cancellation);
+        Assert.Equal(["godwit_admin"], user!.Roles);
+        var events = await host.Client.GetJsonAsync($"/v1/events?user_id={admin.UserId}");
+        Assert.True(events.Status == HttpStatusCode.OK, events.ToString());
+        Assert.DoesNotContain("godwit_admin", events.Body.ToString(), StringComparison.Ordinal);
+    }
+
     /// <summary>A browser-like client: keeps the console's cookies by hand (Secure ones too, over loopback HTTP), follows no redirect.</summary>
     private sealed partial class ConsoleClient(GodwitHost host) : IDisposable
     {
         private readonly HttpClient client = new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = host.BaseUrl };
         private readonly Dictionary<string, string> cookies = new(StringComparer.Ordinal);
+
+        public void UseSession(string token) => cookies["godwit_admin_session"] = token;
 
         public bool HasSessionCookie => cookies.TryGetValue("godwit_admin_session", out var value) && value.Length > 0;
 

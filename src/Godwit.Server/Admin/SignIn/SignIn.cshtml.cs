@@ -13,7 +13,7 @@ namespace Godwit.Server.Admin.SignIn;
 /// answers the same whether or not the address is an admin's; only an admin is sent a code, and
 /// only an admin's code is ever checked.
 /// </summary>
-internal sealed class SignInModel(IUserStore users, OtpService otps, LoginAttempt attempt, SessionEvents sessionEvents, AdminOptions options) : PageModel, ISignInStep
+internal sealed class SignInModel(IUserStore users, OtpService otps, LoginAttempt attempt, SessionEvents sessionEvents, AdminOptions options, ConsoleSessionIds consoleSessions) : PageModel, ISignInStep
 {
     public const string WrongCode = "That code is wrong or has expired. Ask for a new one if it keeps failing.";
 
@@ -36,9 +36,9 @@ internal sealed class SignInModel(IUserStore users, OtpService otps, LoginAttemp
         CodeSent = true;
         if (await users.FindByEmailAsync(normalized, cancellationToken) is { } user && AdminRole.IsAdmin(user))
         {
-            var sent = await otps.SendAsync(new OtpSendCommand(AddressKind.Email, normalized, options.CodeMinutes, new UserReference(null, null, null)), cancellationToken);
-            // Only the send limit can refuse an admin's address; saying so reveals nothing a guesser could use.
-            Problem = sent.Error?.StatusCode == 429 ? "Too many codes were sent to this address. Wait a minute, then ask again." : null;
+            // A refused send (the address's send limit) answers like any other: saying so would tell
+            // anyone asking that the address is an admin's.
+            await otps.SendAsync(new OtpSendCommand(AddressKind.Email, normalized, options.CodeMinutes, new UserReference(null, null, null)), cancellationToken);
         }
 
         return Page();
@@ -63,10 +63,12 @@ internal sealed class SignInModel(IUserStore users, OtpService otps, LoginAttemp
         if (!result.Succeeded || result.Value.Session is not { } issued)
         {
             sessionEvents.LoginFailed(result.Error ?? ErrorCatalog.BadRequest);
-            Problem = result.Error?.StatusCode == 429 ? "Too many wrong codes. Wait, then ask for a new one." : WrongCode;
+            // The same words for a spent guess budget as for a wrong code: only admins have a budget to spend.
+            Problem = WrongCode;
             return Page();
         }
 
+        consoleSessions.Issued(issued.Session);
         AdminCookies.SetSession(HttpContext, issued.SessionToken);
         return Redirect(SecondFactorModel.Path);
     }
